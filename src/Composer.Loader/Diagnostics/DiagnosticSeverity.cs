@@ -1,0 +1,7 @@
+namespace Composer.Loader.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}
