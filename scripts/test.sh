@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test project, one after another (engine suites must not overlap), against a real engine that this
+# script starts if needed. Ends with one line "N passed, N failed[, N skipped]" summed over all projects and exits
+# non-zero on any failure, including a project that does not build.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/engine-up.sh || exit 1
+bash scripts/stand-in-images.sh || exit 1
+
+results=$(mktemp -d)
+passed=0 failed=0 skipped=0 broken=0
+
+dotnet build Composer.sln -c Release -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "=== $name"
+  log="$results/$name.log"
+  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" \
+    --results-directory "$results" 2>&1 | tee "$log"
+  trx="$results/$name.trx"
+  if [ ! -f "$trx" ]; then
+    echo "$name: no test results (crashed or did not run)"
+    broken=$((broken + 1))
+    continue
+  fi
+  # The TRX summary counters are the runner's own totals for the project.
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  p=$(value passed); f=$(value failed); t=$(value total); e=$(value executed)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+  skipped=$((skipped + ${t:-0} - ${e:-0}))
+done
+
+failed=$((failed + broken))
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+[ "$failed" -eq 0 ]

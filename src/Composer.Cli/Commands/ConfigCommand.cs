@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Text;
+using Composer.Cli.Hosting;
+using Composer.Loader;
+using Composer.Loader.Writing;
+using Composer.Model;
+using Composer.Planning.Hashing;
+
+namespace Composer.Cli.Commands;
+
+/// <summary><c>composer config</c>: validate the project and print its canonical form, or one listing of it.</summary>
+internal static class ConfigCommand
+{
+    private static readonly Option<string> Format = new("--format") { Description = "yaml or json", DefaultValueFactory = _ => "yaml" };
+    private static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Only validate; print nothing" };
+    private static readonly Option<bool> Services = new("--services") { Description = "Print the service names, one per line" };
+    private static readonly Option<bool> Volumes = new("--volumes") { Description = "Print the volume names, one per line" };
+    private static readonly Option<bool> Networks = new("--networks") { Description = "Print the network names, one per line" };
+    private static readonly Option<bool> Profiles = new("--profiles") { Description = "Print the profile names, one per line" };
+    private static readonly Option<bool> Images = new("--images") { Description = "Print the image names, one per line" };
+    private static readonly Option<string?> Hash = new("--hash") { Description = "Print the config hash of services (\"*\" for all, or comma-separated names)" };
+    private static readonly Option<bool> NoInterpolate = new("--no-interpolate") { Description = "Do not interpolate environment variables" };
+    private static readonly Option<string?> OutputFile = new("--output", "-o") { Description = "Write to this file instead of standard output" };
+    private static readonly Argument<string[]> ServiceNames = new("services") { Arity = ArgumentArity.ZeroOrMore };
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("config", "Parse, resolve and render the compose file in canonical form");
+        foreach (var option in new Option[] { Format, Quiet, Services, Volumes, Networks, Profiles, Images, Hash, NoInterpolate, OutputFile })
+        {
+            command.Options.Add(option);
+        }
+
+        command.Arguments.Add(ServiceNames);
+        CommandRunner.SetAction(command, context, RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var parse = invocation.ParseResult;
+        var requested = parse.GetValue(ServiceNames) ?? [];
+        var options = invocation.LoadOptions(requested) with { Interpolate = !parse.GetValue(NoInterpolate) };
+        var result = await ProjectLoader.LoadAsync(options, cancellationToken);
+        foreach (var warning in result.Warnings)
+        {
+            invocation.Output.Warn(warning.ToString());
+        }
+
+        var project = requested.Length == 0 ? result.Project : ProjectSelection.Only(result.Project, requested);
+        if (parse.GetValue(Quiet))
+        {
+            return ExitCodes.Success;
+        }
+
+        var text = Render(project, parse);
+        var outputFile = parse.GetValue(OutputFile);
+        if (outputFile is null)
+        {
+            invocation.Output.WriteData(text);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(Path.GetFullPath(outputFile, invocation.Context.WorkingDirectory), text, cancellationToken);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string Render(Project project, ParseResult parse)
+    {
+        if (parse.GetValue(Services))
+        {
+            return Lines(project.Services.Keys);
+        }
+
+        if (parse.GetValue(Volumes))
+        {
+            return Lines(project.Volumes.Keys);
+        }
+
+        if (parse.GetValue(Networks))
+        {
+            return Lines(project.Networks.Keys);
+        }
+
+        if (parse.GetValue(Profiles))
+        {
+            var profiles = project.Services.Values.Concat(project.DisabledServices.Values).SelectMany(service => service.Profiles);
+            return Lines(profiles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        }
+
+        if (parse.GetValue(Images))
+        {
+            return Lines(project.Services.Values.Select(service => service.Image ?? $"{project.Name}-{service.Name}"));
+        }
+
+        var hash = parse.GetValue(Hash);
+        if (hash is not null)
+        {
+            var names = hash == "*" ? project.Services.Keys : hash.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var builder = new StringBuilder();
+            foreach (var name in names)
+            {
+                if (!project.Services.TryGetValue(name, out var service))
+                {
+                    throw new UsageException($"no such service: {name}");
+                }
+
+                builder.Append(name).Append(' ').Append(ConfigHash.Compute(service)).Append('\n');
+            }
+
+            return builder.ToString();
+        }
+
+        var format = parse.GetValue(Format) ?? "yaml";
+        return format.ToLowerInvariant() switch
+        {
+            "yaml" => ProjectWriter.ToYaml(project),
+            "json" => ProjectWriter.ToJson(project),
+            _ => throw new UsageException($"--format must be yaml or json (got '{format}')"),
+        };
+    }
+
+    private static string Lines(IEnumerable<string> values)
+    {
+        var builder = new StringBuilder();
+        foreach (var value in values)
+        {
+            builder.Append(value).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Composer.Cli.Output;
+using Composer.Loader;
+
+namespace Composer.Cli.Hosting;
+
+/// <summary>What a command's action gets: its parse result, the process context and the chosen output.</summary>
+internal sealed record CommandInvocation(ParseResult ParseResult, CliContext Context, IConsoleOutput Output)
+{
+    public LoadOptions LoadOptions(IReadOnlyList<string>? requestedServices = null) =>
+        GlobalOptions.ToLoadOptions(ParseResult, Context, requestedServices ?? []);
+
+    /// <summary>Loads the project and prints the loader's warnings; load errors propagate as LoadException.</summary>
+    public async Task<Composer.Model.Project> LoadProjectAsync(IReadOnlyList<string>? requestedServices, CancellationToken cancellationToken)
+    {
+        var result = await ProjectLoader.LoadAsync(LoadOptions(requestedServices), cancellationToken);
+        foreach (var warning in result.Warnings)
+        {
+            Output.Warn(warning.ToString());
+        }
+
+        return result.Project;
+    }
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Composer.Cli.Output;
+using Composer.Loader.Diagnostics;
+
+namespace Composer.Cli.Hosting;
+
+/// <summary>
+/// Runs a command's action and turns every failure into a short message and an exit code: users never see a stack
+/// trace (set COMPOSER_DEBUG=1 to get one when reporting a bug).
+/// </summary>
+internal static class CommandRunner
+{
+    public static void SetAction(Command command, CliContext context, Func<CommandInvocation, CancellationToken, Task<int>> action)
+    {
+        command.SetAction((ParseResult parseResult, CancellationToken cancellationToken) =>
+            RunAsync(parseResult, context, action, cancellationToken));
+    }
+
+    private static async Task<int> RunAsync(
+        ParseResult parseResult,
+        CliContext context,
+        Func<CommandInvocation, CancellationToken, Task<int>> action,
+        CancellationToken cancellationToken)
+    {
+        IConsoleOutput output;
+        try
+        {
+            output = OutputFactory.Create(parseResult.GetValue(GlobalOptions.Progress) ?? "auto", parseResult.GetValue(GlobalOptions.Ansi) ?? "auto", context);
+        }
+        catch (UsageException usage)
+        {
+            context.Error.WriteLine("error: " + usage.Message);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await action(new CommandInvocation(parseResult, context, output), cancellationToken);
+        }
+        catch (LoadException load)
+        {
+            foreach (var diagnostic in load.Diagnostics)
+            {
+                output.Error(diagnostic.ToString());
+            }
+
+            return ExitCodes.Failure;
+        }
+        catch (UsageException usage)
+        {
+            output.Error(usage.Message);
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            output.Error("interrupted");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception unexpected) when (!context.Environment.ContainsKey("COMPOSER_DEBUG"))
+        {
+            output.Error(ErrorMessages.Describe(unexpected));
+            return ExitCodes.Failure;
+        }
+    }
+}

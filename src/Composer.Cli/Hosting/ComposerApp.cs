@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Composer.Cli.Commands;
+
+namespace Composer.Cli.Hosting;
+
+/// <summary>Builds the command tree and runs one command line; the only entry point tests and Program use.</summary>
+internal static class ComposerApp
+{
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand("Composer: define and run multi-container applications with the Docker engine");
+        foreach (var option in GlobalOptions.All)
+        {
+            root.Options.Add(option);
+        }
+
+        root.Subcommands.Add(ConfigCommand.Create(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    {
+        var root = BuildRoot(context);
+        var parseResult = root.Parse(args);
+        var configuration = new InvocationConfiguration
+        {
+            Output = context.Out,
+            Error = context.Error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+        };
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Composer.Cli.Output;
+
+internal enum OutputMode
+{
+    Tty,
+    Plain,
+    Json,
+    Quiet,
+}
