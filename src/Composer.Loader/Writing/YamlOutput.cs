@@ -78,7 +78,11 @@ internal static class YamlOutput
 
     private static void WriteString(IEmitter emitter, string text)
     {
-        var style = ScalarText.LooksTyped(text) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
+        // Multi-line text (inline Dockerfiles, config content) reads best as a literal block; the emitter falls back
+        // to double quotes when a block cannot hold the text exactly.
+        var style = ScalarText.LooksTyped(text) ? ScalarStyle.DoubleQuoted
+            : text.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
+            : ScalarStyle.Any;
         emitter.Emit(new Scalar(null, null, text, style, true, true));
     }
 }
