@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text;
+
+namespace Composer.Loader.Binding;
+
+/// <summary>
+/// Durations as the Compose Specification writes them: Go duration strings such as <c>1m30s</c>, <c>500ms</c> or
+/// <c>1.5s</c> (units ns, us, ms, s, m, h). A bare number other than 0 has no unit and is rejected, like docker compose does.
+/// </summary>
+internal static class DurationText
+{
+    private const decimal TicksPerNanosecond = 0.01m;
+
+    private static readonly Dictionary<string, decimal> TicksPerUnit = new(StringComparer.Ordinal)
+    {
+        ["ns"] = TicksPerNanosecond,
+        ["us"] = TimeSpan.TicksPerMicrosecond,
+        ["µs"] = TimeSpan.TicksPerMicrosecond,
+        ["μs"] = TimeSpan.TicksPerMicrosecond,
+        ["ms"] = TimeSpan.TicksPerMillisecond,
+        ["s"] = TimeSpan.TicksPerSecond,
+        ["m"] = TimeSpan.TicksPerMinute,
+        ["h"] = TimeSpan.TicksPerHour,
+    };
+
+    public static bool TryParse(string text, out TimeSpan duration, out string error)
+    {
+        duration = TimeSpan.Zero;
+        error = string.Empty;
+        var rest = text.Trim();
+        var negative = false;
+        if (rest.Length > 0 && rest[0] is '-' or '+')
+        {
+            negative = rest[0] == '-';
+            rest = rest[1..];
+        }
+
+        if (rest == "0")
+        {
+            return true;
+        }
+
+        if (rest.Length == 0)
+        {
+            error = $"invalid duration \"{text}\"";
+            return false;
+        }
+
+        decimal ticks = 0;
+        var position = 0;
+        while (position < rest.Length)
+        {
+            var numberStart = position;
+            while (position < rest.Length && (char.IsAsciiDigit(rest[position]) || rest[position] == '.'))
+            {
+                position++;
+            }
+
+            var unitStart = position;
+            while (position < rest.Length && !char.IsAsciiDigit(rest[position]) && rest[position] != '.')
+            {
+                position++;
+            }
+
+            var numberText = rest[numberStart..unitStart];
+            var unit = rest[unitStart..position];
+            if (!decimal.TryParse(numberText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+            {
+                error = $"invalid duration \"{text}\"";
+                return false;
+            }
+
+            if (unit.Length == 0)
+            {
+                error = $"missing unit in duration \"{text}\" (for example \"{text}s\")";
+                return false;
+            }
+
+            if (!TicksPerUnit.TryGetValue(unit, out var unitTicks))
+            {
+                error = $"unknown unit \"{unit}\" in duration \"{text}\" (use ns, us, ms, s, m or h)";
+                return false;
+            }
+
+            ticks += amount * unitTicks;
+        }
+
+        if (ticks > TimeSpan.MaxValue.Ticks)
+        {
+            error = $"duration \"{text}\" is too long";
+            return false;
+        }
+
+        duration = TimeSpan.FromTicks((long)Math.Round(negative ? -ticks : ticks));
+        return true;
+    }
+
+    /// <summary>Formats like Go's time.Duration.String, which is what docker compose config prints: 1h0m0s, 1m30s, 1.5s, 500ms.</summary>
+    public static string Format(TimeSpan duration)
+    {
+        if (duration == TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
+        var builder = new StringBuilder();
+        var ticks = duration.Ticks;
+        if (ticks < 0)
+        {
+            builder.Append('-');
+            ticks = -ticks;
+        }
+
+        if (ticks < TimeSpan.TicksPerSecond)
+        {
+            var nanoseconds = (decimal)ticks * 100;
+            if (nanoseconds < 1_000)
+            {
+                return builder.Append(Number(nanoseconds)).Append("ns").ToString();
+            }
+
+            if (nanoseconds < 1_000_000)
+            {
+                return builder.Append(Number(nanoseconds / 1_000)).Append("µs").ToString();
+            }
+
+            return builder.Append(Number(nanoseconds / 1_000_000)).Append("ms").ToString();
+        }
+
+        var hours = ticks / TimeSpan.TicksPerHour;
+        var minutes = ticks % TimeSpan.TicksPerHour / TimeSpan.TicksPerMinute;
+        var seconds = (decimal)(ticks % TimeSpan.TicksPerMinute) / TimeSpan.TicksPerSecond;
+        if (hours > 0)
+        {
+            builder.Append(hours.ToString(CultureInfo.InvariantCulture)).Append('h');
+        }
+
+        if (hours > 0 || minutes > 0)
+        {
+            builder.Append(minutes.ToString(CultureInfo.InvariantCulture)).Append('m');
+        }
+
+        return builder.Append(Number(seconds)).Append('s').ToString();
+    }
+
+    private static string Number(decimal value) => value.ToString("0.#########", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,148 @@
+using Composer.Loader.Tree;
+using Composer.Model;
+
+namespace Composer.Loader.Binding;
+
+/// <summary><c>services.*.volumes</c>: short strings become long entries; bind sources become absolute paths.</summary>
+internal static class VolumesBinder
+{
+    private static readonly HashSet<string> LongKeys = ["type", "source", "target", "read_only", "consistency", "bind", "volume", "tmpfs", "image"];
+    private static readonly HashSet<string> BindKeys = ["propagation", "create_host_path", "selinux"];
+    private static readonly HashSet<string> VolumeKeys = ["nocopy", "subpath"];
+    private static readonly HashSet<string> TmpfsKeys = ["size", "mode"];
+    private static readonly HashSet<string> Types = ["bind", "volume", "tmpfs", "image", "npipe", "cluster"];
+
+    public static IReadOnlyList<ServiceVolume> Bind(Node node, string path, BindReader reader)
+    {
+        var sequence = reader.Sequence(node, path);
+        if (sequence is null)
+        {
+            return [];
+        }
+
+        var volumes = new List<ServiceVolume>();
+        for (var index = 0; index < sequence.Items.Count; index++)
+        {
+            var itemPath = PathText.Index(path, index);
+            var item = sequence.Items[index];
+            ServiceVolume? volume = null;
+            switch (item)
+            {
+                case ScalarNode { IsNull: false } scalar:
+                    if (!VolumeSpec.TryParse(scalar.Value, reader.Context, out volume, out var error))
+                    {
+                        reader.Error(scalar, itemPath, error);
+                    }
+
+                    break;
+                case MappingNode mapping:
+                    volume = BindLong(mapping, itemPath, reader);
+                    break;
+                default:
+                    reader.Error(item, itemPath, "must be a volume string or a mapping");
+                    break;
+            }
+
+            if (volume is not null)
+            {
+                volumes.Add(volume);
+            }
+        }
+
+        return volumes;
+    }
+
+    private static ServiceVolume? BindLong(MappingNode mapping, string path, BindReader reader)
+    {
+        reader.RejectUnknownKeys(mapping, path, LongKeys);
+        var type = reader.StringAt(mapping, "type", path);
+        var target = reader.StringAt(mapping, "target", path);
+        if (type is null || !Types.Contains(type))
+        {
+            reader.Error(mapping["type"] ?? mapping, PathText.Key(path, "type"), "must be one of bind, volume, tmpfs, image, npipe, cluster");
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(target))
+        {
+            reader.Error(mapping, PathText.Key(path, "target"), "is required");
+            return null;
+        }
+
+        var source = reader.StringAt(mapping, "source", path);
+        if (type == "bind")
+        {
+            if (string.IsNullOrEmpty(source))
+            {
+                reader.Error(mapping, PathText.Key(path, "source"), "is required for a bind mount");
+                return null;
+            }
+
+            source = HostPath.Resolve(source, reader.Context);
+        }
+
+        if (mapping["image"] is not null)
+        {
+            reader.Warning(mapping["image"]!, PathText.Key(path, "image"), "image mount options are not supported and are ignored");
+        }
+
+        return new ServiceVolume
+        {
+            Type = type,
+            Source = string.IsNullOrEmpty(source) ? null : source,
+            Target = target,
+            ReadOnly = reader.BoolAt(mapping, "read_only", path) ?? false,
+            Consistency = reader.StringAt(mapping, "consistency", path),
+            Bind = BindOptionsOf(mapping["bind"], PathText.Key(path, "bind"), reader),
+            Volume = VolumeOptionsOf(mapping["volume"], PathText.Key(path, "volume"), reader),
+            Tmpfs = TmpfsOptionsOf(mapping["tmpfs"], PathText.Key(path, "tmpfs"), reader),
+            Extensions = BindReader.ExtensionsOf(mapping),
+        };
+    }
+
+    private static BindOptions? BindOptionsOf(Node? node, string path, BindReader reader)
+    {
+        if (node is null || reader.Mapping(node, path) is not { } mapping)
+        {
+            return null;
+        }
+
+        reader.RejectUnknownKeys(mapping, path, BindKeys);
+        return new BindOptions
+        {
+            Propagation = reader.StringAt(mapping, "propagation", path),
+            CreateHostPath = reader.BoolAt(mapping, "create_host_path", path),
+            Selinux = reader.StringAt(mapping, "selinux", path),
+        };
+    }
+
+    private static VolumeOptions? VolumeOptionsOf(Node? node, string path, BindReader reader)
+    {
+        if (node is null || reader.Mapping(node, path) is not { } mapping)
+        {
+            return null;
+        }
+
+        reader.RejectUnknownKeys(mapping, path, VolumeKeys);
+        return new VolumeOptions
+        {
+            NoCopy = reader.BoolAt(mapping, "nocopy", path),
+            Subpath = reader.StringAt(mapping, "subpath", path),
+        };
+    }
+
+    private static TmpfsOptions? TmpfsOptionsOf(Node? node, string path, BindReader reader)
+    {
+        if (node is null || reader.Mapping(node, path) is not { } mapping)
+        {
+            return null;
+        }
+
+        reader.RejectUnknownKeys(mapping, path, TmpfsKeys);
+        return new TmpfsOptions
+        {
+            Size = reader.ByteSizeAt(mapping, "size", path),
+            Mode = reader.IntAt(mapping, "mode", path),
+        };
+    }
+}

@@ -1,0 +1,88 @@
+using Composer.Loader.Binding;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Composer.Loader.Writing;
+
+/// <summary>
+/// Prints an <see cref="OutputMap"/> as block YAML through YamlDotNet's emitter. Strings that a reader would take for
+/// another type ("true", "8080", "22:22", "") are double quoted; other strings are left to the emitter to quote.
+/// </summary>
+internal static class YamlOutput
+{
+    public static string Write(OutputMap document)
+    {
+        using var writer = new StringWriter { NewLine = "\n" };
+        var emitter = new Emitter(writer, new EmitterSettings(2, int.MaxValue, false, 1024, false, true, "\n"));
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart(null, null, true));
+        WriteValue(emitter, document);
+        emitter.Emit(new DocumentEnd(true));
+        emitter.Emit(new StreamEnd());
+        return writer.ToString();
+    }
+
+    private static void WriteValue(IEmitter emitter, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                emitter.Emit(new Scalar(null, null, "null", ScalarStyle.Plain, true, false));
+                break;
+            case string text:
+                WriteString(emitter, text);
+                break;
+            case bool flag:
+                Plain(emitter, flag ? "true" : "false");
+                break;
+            case int number:
+                Plain(emitter, OutputNumbers.Integer(number));
+                break;
+            case long number:
+                Plain(emitter, OutputNumbers.Integer(number));
+                break;
+            case double number:
+                Plain(emitter, double.IsNaN(number) ? ".nan"
+                    : double.IsPositiveInfinity(number) ? ".inf"
+                    : double.IsNegativeInfinity(number) ? "-.inf"
+                    : OutputNumbers.Double(number));
+                break;
+            case OutputMap map:
+                var entries = map.Entries;
+                emitter.Emit(new MappingStart(null, null, true, entries.Count == 0 ? MappingStyle.Flow : MappingStyle.Block));
+                foreach (var (key, item) in entries)
+                {
+                    WriteString(emitter, key);
+                    WriteValue(emitter, item);
+                }
+
+                emitter.Emit(new MappingEnd());
+                break;
+            case System.Collections.IList items:
+                emitter.Emit(new SequenceStart(null, null, true, items.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
+                foreach (var item in items)
+                {
+                    WriteValue(emitter, item);
+                }
+
+                emitter.Emit(new SequenceEnd());
+                break;
+            default:
+                WriteString(emitter, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                break;
+        }
+    }
+
+    private static void Plain(IEmitter emitter, string text) =>
+        emitter.Emit(new Scalar(null, null, text, ScalarStyle.Plain, true, false));
+
+    private static void WriteString(IEmitter emitter, string text)
+    {
+        // Multi-line text (inline Dockerfiles, config content) reads best as a literal block; the emitter falls back
+        // to double quotes when a block cannot hold the text exactly.
+        var style = ScalarText.LooksTyped(text) ? ScalarStyle.DoubleQuoted
+            : text.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
+            : ScalarStyle.Any;
+        emitter.Emit(new Scalar(null, null, text, style, true, true));
+    }
+}
