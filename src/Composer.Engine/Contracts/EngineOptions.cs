@@ -1,0 +1,14 @@
+using Composer.Engine.Resilience;
+
+namespace Composer.Engine.Contracts;
+
+public sealed record EngineOptions
+{
+    /// <summary>Null resolves like the docker CLI: DOCKER_HOST, then the current context, then the local socket.</summary>
+    public Uri? Endpoint { get; init; }
+    public RetrySettings Retry { get; init; } = new();
+
+    /// <summary>Told about every retry, e.g. to show "engine busy, retrying" in progress output.</summary>
+    public Action<RetryNotice>? OnRetry { get; init; }
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,3 @@
+namespace Composer.Engine.Contracts;
+
+public sealed record EngineVolume(string Name, IReadOnlyDictionary<string, string> Labels);

@@ -1,0 +1,58 @@
+namespace Composer.Engine.Contracts;
+
+/// <summary>
+/// The engine calls the orchestrator needs, and no more. Implementations retry transient failures themselves and
+/// throw <see cref="EngineException"/> with a one-line message for everything else.
+/// </summary>
+public interface IEngine : IDisposable
+{
+    /// <summary>Where the engine is reached, for messages (e.g. unix:///var/run/docker.sock).</summary>
+    string Endpoint { get; }
+
+    /// <summary>Throws <see cref="EngineUnavailableException"/> when nothing answers.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
+
+    /// <summary>All containers (running or not) carrying every given label; a null value matches any value.</summary>
+    Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken);
+
+    /// <summary>Null when the container does not exist.</summary>
+    Task<ContainerInspection?> InspectContainerAsync(string idOrName, CancellationToken cancellationToken);
+
+    /// <summary>Creates the container (and joins its extra networks); returns the new id.</summary>
+    Task<string> CreateContainerAsync(ContainerRequest request, CancellationToken cancellationToken);
+
+    Task StartContainerAsync(string idOrName, CancellationToken cancellationToken);
+
+    Task StopContainerAsync(string idOrName, TimeSpan? timeout, CancellationToken cancellationToken);
+
+    Task KillContainerAsync(string idOrName, string? signal, CancellationToken cancellationToken);
+
+    /// <summary>A container that is already gone counts as removed.</summary>
+    Task RemoveContainerAsync(string idOrName, bool force, bool removeVolumes, CancellationToken cancellationToken);
+
+    Task RenameContainerAsync(string idOrName, string newName, CancellationToken cancellationToken);
+
+    Task PauseContainerAsync(string idOrName, CancellationToken cancellationToken);
+
+    Task UnpauseContainerAsync(string idOrName, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<EngineNetwork>> ListNetworksAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken);
+
+    /// <summary>Null when no network has that exact name.</summary>
+    Task<EngineNetwork?> FindNetworkAsync(string name, CancellationToken cancellationToken);
+
+    Task<string> CreateNetworkAsync(NetworkRequest request, CancellationToken cancellationToken);
+
+    Task RemoveNetworkAsync(string idOrName, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<EngineVolume>> ListVolumesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken);
+
+    Task<EngineVolume?> FindVolumeAsync(string name, CancellationToken cancellationToken);
+
+    Task CreateVolumeAsync(VolumeRequest request, CancellationToken cancellationToken);
+
+    Task RemoveVolumeAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Container events for containers carrying the given labels, until the token is cancelled.</summary>
+    IAsyncEnumerable<EngineEvent> ContainerEventsAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken);
+}

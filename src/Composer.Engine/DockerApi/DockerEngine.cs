@@ -1,0 +1,303 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Composer.Engine.Contracts;
+using Composer.Engine.Errors;
+using Composer.Engine.Resilience;
+using Composer.Model;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Polly;
+
+namespace Composer.Engine.DockerApi;
+
+/// <summary><see cref="IEngine"/> on Docker.DotNet; every call goes through the retry pipeline and the error translator.</summary>
+internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipeline) : IEngine
+{
+    public string Endpoint { get; } = client.Options.Endpoint?.ToString() ?? "the default Docker endpoint";
+
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        CallAsync("ping the engine", token => client.System.PingAsync(token), cancellationToken);
+
+    public async Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken)
+    {
+        var listed = await CallAsync("list containers", token => client.Containers.ListContainersAsync(
+            new ContainersListParameters { All = true, Filters = LabelFilters.For(labels) }, token), cancellationToken);
+        return [.. listed.Select(ToSummary)];
+    }
+
+    public async Task<ContainerInspection?> InspectContainerAsync(string idOrName, CancellationToken cancellationToken)
+    {
+        var inspected = await CallAsync($"inspect container {idOrName}", async token =>
+        {
+            try
+            {
+                return await client.Containers.InspectContainerAsync(idOrName, token);
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                return null;
+            }
+        }, cancellationToken);
+        return inspected is null ? null : ToInspection(inspected);
+    }
+
+    public async Task<string> CreateContainerAsync(ContainerRequest request, CancellationToken cancellationToken)
+    {
+        var spec = ContainerSpecTranslator.Translate(request);
+        var created = await CallAsync($"create container {request.Name}",
+            token => client.Containers.CreateContainerAsync(spec.Parameters, token), cancellationToken);
+        foreach (var (network, endpoint) in spec.ExtraNetworks)
+        {
+            await CallAsync($"connect container {request.Name} to network {network}",
+                token => client.Networks.ConnectNetworkAsync(network, new NetworkConnectParameters { Container = created.ID, EndpointConfig = endpoint }, token),
+                cancellationToken);
+        }
+
+        return created.ID;
+    }
+
+    public Task StartContainerAsync(string idOrName, CancellationToken cancellationToken) =>
+        CallAsync($"start container {idOrName}",
+            token => client.Containers.StartContainerAsync(idOrName, new ContainerStartParameters(), token), cancellationToken);
+
+    public Task StopContainerAsync(string idOrName, TimeSpan? timeout, CancellationToken cancellationToken) =>
+        CallAsync($"stop container {idOrName}", token => client.Containers.StopContainerAsync(idOrName,
+            new ContainerStopParameters { WaitBeforeKillSeconds = timeout is { } wait ? (uint)Math.Ceiling(wait.TotalSeconds) : null }, token),
+            cancellationToken);
+
+    public Task KillContainerAsync(string idOrName, string? signal, CancellationToken cancellationToken) =>
+        CallAsync($"kill container {idOrName}", token => client.Containers.KillContainerAsync(idOrName,
+            new ContainerKillParameters { Signal = signal ?? "SIGKILL" }, token), cancellationToken);
+
+    public Task RemoveContainerAsync(string idOrName, bool force, bool removeVolumes, CancellationToken cancellationToken) =>
+        CallAsync($"remove container {idOrName}", async token =>
+        {
+            try
+            {
+                await client.Containers.RemoveContainerAsync(idOrName, new ContainerRemoveParameters { Force = force, RemoveVolumes = removeVolumes }, token);
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                // Already gone is what we wanted.
+            }
+        }, cancellationToken);
+
+    public Task RenameContainerAsync(string idOrName, string newName, CancellationToken cancellationToken) =>
+        CallAsync($"rename container {idOrName} to {newName}",
+            token => client.Containers.RenameContainerAsync(idOrName, new ContainerRenameParameters { NewName = newName }, token), cancellationToken);
+
+    public Task PauseContainerAsync(string idOrName, CancellationToken cancellationToken) =>
+        CallAsync($"pause container {idOrName}", token => client.Containers.PauseContainerAsync(idOrName, token), cancellationToken);
+
+    public Task UnpauseContainerAsync(string idOrName, CancellationToken cancellationToken) =>
+        CallAsync($"unpause container {idOrName}", token => client.Containers.UnpauseContainerAsync(idOrName, token), cancellationToken);
+
+    public async Task<IReadOnlyList<EngineNetwork>> ListNetworksAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken)
+    {
+        var networks = await CallAsync("list networks",
+            token => client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = LabelFilters.For(labels) }, token), cancellationToken);
+        return [.. networks.Select(ToNetwork)];
+    }
+
+    public async Task<EngineNetwork?> FindNetworkAsync(string name, CancellationToken cancellationToken)
+    {
+        // The name filter matches substrings; keep the exact match only.
+        var networks = await CallAsync($"look up network {name}", token => client.Networks.ListNetworksAsync(new NetworksListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>>(StringComparer.Ordinal) { ["name"] = new Dictionary<string, bool> { [name] = true } },
+        }, token), cancellationToken);
+        var match = networks.FirstOrDefault(network => network.Name == name);
+        return match is null ? null : ToNetwork(match);
+    }
+
+    public async Task<string> CreateNetworkAsync(NetworkRequest request, CancellationToken cancellationToken)
+    {
+        // Engines before API 1.44 accept duplicate names, so an existing network is reused rather than doubled.
+        var existing = await FindNetworkAsync(request.Network.Name, cancellationToken);
+        if (existing is not null)
+        {
+            return existing.Id;
+        }
+
+        var parameters = NetworkSpecTranslator.Translate(request);
+        var created = await CallAsync($"create network {request.Network.Name}",
+            token => client.Networks.CreateNetworkAsync(parameters, token), cancellationToken);
+        return created.ID;
+    }
+
+    public Task RemoveNetworkAsync(string idOrName, CancellationToken cancellationToken) =>
+        CallAsync($"remove network {idOrName}", async token =>
+        {
+            try
+            {
+                await client.Networks.DeleteNetworkAsync(idOrName, token);
+            }
+            catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+            {
+                // Already gone.
+            }
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<EngineVolume>> ListVolumesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken)
+    {
+        var volumes = await CallAsync("list volumes",
+            token => client.Volumes.ListAsync(new VolumesListParameters { Filters = LabelFilters.For(labels) }, token), cancellationToken);
+        return [.. (volumes.Volumes ?? []).Select(ToVolume)];
+    }
+
+    public Task<EngineVolume?> FindVolumeAsync(string name, CancellationToken cancellationToken) =>
+        CallAsync<EngineVolume?>($"inspect volume {name}", async token =>
+        {
+            try
+            {
+                return ToVolume(await client.Volumes.InspectAsync(name, token));
+            }
+            catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+        }, cancellationToken);
+
+    public Task CreateVolumeAsync(VolumeRequest request, CancellationToken cancellationToken)
+    {
+        var labels = new Dictionary<string, string>(request.Volume.Labels, StringComparer.Ordinal)
+        {
+            [ComposeLabels.Project] = request.ProjectName,
+            [ComposeLabels.Volume] = request.Key,
+            [ComposeLabels.Version] = ComposeLabels.ComposerVersion,
+        };
+        return CallAsync($"create volume {request.Volume.Name}", token => client.Volumes.CreateAsync(new VolumesCreateParameters
+        {
+            Name = request.Volume.Name,
+            Driver = request.Volume.Driver ?? "local",
+            DriverOpts = request.Volume.DriverOpts.ToDictionary(StringComparer.Ordinal),
+            Labels = labels,
+        }, token), cancellationToken);
+    }
+
+    public Task RemoveVolumeAsync(string name, CancellationToken cancellationToken) =>
+        CallAsync($"remove volume {name}", async token =>
+        {
+            try
+            {
+                await client.Volumes.RemoveAsync(name, force: false, token);
+            }
+            catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+            {
+                // Already gone.
+            }
+        }, cancellationToken);
+
+    public async IAsyncEnumerable<EngineEvent> ContainerEventsAsync(
+        IReadOnlyDictionary<string, string?> labels, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true });
+        var filters = LabelFilters.For(labels);
+        filters["type"] = new Dictionary<string, bool>(StringComparer.Ordinal) { ["container"] = true };
+        var monitor = Task.Run(async () =>
+        {
+            try
+            {
+                await client.System.MonitorEventsAsync(new ContainerEventsParameters { Filters = filters }, new ChannelProgress<Message>(channel.Writer), cancellationToken);
+                channel.Writer.TryComplete();
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                channel.Writer.TryComplete();
+            }
+            catch (Exception exception)
+            {
+                channel.Writer.TryComplete(EngineErrorTranslator.Translate(exception, "follow engine events", Endpoint));
+            }
+        }, CancellationToken.None);
+
+        await foreach (var message in channel.Reader.ReadAllAsync(cancellationToken))
+        {
+            yield return new EngineEvent(
+                message.Actor?.ID ?? "",
+                message.Action ?? "",
+                new Dictionary<string, string>(message.Actor?.Attributes ?? new Dictionary<string, string>(), StringComparer.Ordinal));
+        }
+
+        await monitor;
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private Task CallAsync(string operation, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        CallAsync<bool>(operation, async token =>
+        {
+            await call(token);
+            return true;
+        }, cancellationToken);
+
+    private async Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(EnginePipeline.OperationKey, operation);
+        try
+        {
+            return await pipeline.ExecuteAsync(async ctx => await call(ctx.CancellationToken), context);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            throw EngineErrorTranslator.Translate(exception, operation, Endpoint);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static ContainerSummary ToSummary(ContainerListResponse container) => new()
+    {
+        Id = container.ID,
+        Name = (container.Names?.FirstOrDefault() ?? container.ID).TrimStart('/'),
+        Image = container.Image ?? "",
+        Command = container.Command ?? "",
+        Created = new DateTimeOffset(DateTime.SpecifyKind(container.Created, DateTimeKind.Utc)),
+        State = container.State ?? "",
+        Status = container.Status ?? "",
+        Health = HealthFromStatus(container.Status),
+        Labels = new Dictionary<string, string>(container.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal),
+        Ports = [.. (container.Ports ?? []).Select(port => new PublishedPort(
+            string.IsNullOrEmpty(port.IP) ? null : port.IP, port.PublicPort, port.PrivatePort, port.Type ?? "tcp"))],
+    };
+
+    // API 1.41 lists no health field; the status text carries it as "(healthy)" and such.
+    private static string? HealthFromStatus(string? status) => status switch
+    {
+        null => null,
+        _ when status.Contains("(healthy)", StringComparison.Ordinal) => "healthy",
+        _ when status.Contains("(unhealthy)", StringComparison.Ordinal) => "unhealthy",
+        _ when status.Contains("(health: starting)", StringComparison.Ordinal) => "starting",
+        _ => null,
+    };
+
+    private static ContainerInspection ToInspection(ContainerInspectResponse container) => new()
+    {
+        Id = container.ID,
+        Name = (container.Name ?? "").TrimStart('/'),
+        State = container.State?.Status ?? "",
+        Running = container.State?.Running ?? false,
+        ExitCode = container.State?.ExitCode ?? 0,
+        Health = container.State?.Health?.Status is { Length: > 0 } health ? health : null,
+        LastHealthOutput = container.State?.Health?.Log?.LastOrDefault()?.Output?.Trim(),
+        Labels = new Dictionary<string, string>(container.Config?.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal),
+        Networks = (container.NetworkSettings?.Networks ?? new Dictionary<string, EndpointSettings>()).ToDictionary(
+            pair => pair.Key,
+            pair => (IReadOnlyList<string>)[.. pair.Value.Aliases ?? []],
+            StringComparer.Ordinal),
+    };
+
+    private static EngineNetwork ToNetwork(NetworkResponse network) =>
+        new(network.ID, network.Name, new Dictionary<string, string>(network.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal));
+
+    private static EngineVolume ToVolume(VolumeResponse volume) =>
+        new(volume.Name, new Dictionary<string, string>(volume.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal));
+}

@@ -1,0 +1,15 @@
+using Composer.Engine.Contracts;
+using Composer.Orchestration.Progress;
+
+namespace Composer.Orchestration;
+
+/// <summary>What every verb service needs: the engine, where to report, and how many engine calls may run at once.</summary>
+public sealed record OrchestrationContext(IEngine Engine, IProgressSink Progress)
+{
+    /// <summary>COMPOSE_PARALLEL_LIMIT; at least 1.</summary>
+    public int ParallelLimit { get; init; } = 8;
+
+    /// <summary>Reads COMPOSE_PARALLEL_LIMIT from the given variables, falling back to 8 when unset or invalid.</summary>
+    public static int ParallelLimitFrom(IReadOnlyDictionary<string, string> environment) =>
+        environment.TryGetValue("COMPOSE_PARALLEL_LIMIT", out var text) && int.TryParse(text, out var limit) && limit > 0 ? limit : 8;
+}

@@ -1,0 +1,10 @@
+namespace Composer.Orchestration.Progress;
+
+/// <summary>Where orchestration reports what it is doing; the CLI renders it (tty, plain, json, quiet).</summary>
+public interface IProgressSink
+{
+    void Report(ProgressEvent progress);
+
+    /// <summary>Something the user should know that does not stop the command (orphans, optional dependency failed).</summary>
+    void Warn(string message);
+}

@@ -1,0 +1,8 @@
+namespace Composer.Orchestration.Progress;
+
+public enum ProgressState
+{
+    Working,
+    Done,
+    Error,
+}

@@ -1,0 +1,9 @@
+namespace Composer.Orchestration.Progress;
+
+public enum ResourceKind
+{
+    Container,
+    Network,
+    Volume,
+    Service,
+}

@@ -1,0 +1,40 @@
+using Composer.Engine.Contracts;
+using Composer.Model;
+
+namespace Composer.Orchestration.Readiness;
+
+/// <summary>The depends_on conditions, judged on one inspected container. Pure, so it is tested without an engine.</summary>
+internal static class ReadinessRules
+{
+    public static ReadinessVerdict Judge(string service, string condition, ContainerInspection container) => condition switch
+    {
+        ServiceDependency.Healthy => Healthy(service, container),
+        ServiceDependency.CompletedSuccessfully => Completed(service, container),
+        _ => container.State is "created" ? ReadinessVerdict.Pending : ReadinessVerdict.Ready,
+    };
+
+    private static ReadinessVerdict Healthy(string service, ContainerInspection container)
+    {
+        if (container.Health is null)
+        {
+            return container.State is "created"
+                ? ReadinessVerdict.Pending
+                : ReadinessVerdict.Failed($"{service} has no healthcheck, so it can never be healthy");
+        }
+
+        return container.Health switch
+        {
+            "healthy" => ReadinessVerdict.Ready,
+            "unhealthy" => ReadinessVerdict.Failed($"{service} is unhealthy: {container.LastHealthOutput ?? "no output"}"),
+            _ when container.State is "exited" or "dead" => ReadinessVerdict.Failed($"{service} exited with code {container.ExitCode} before it was healthy"),
+            _ => ReadinessVerdict.Pending,
+        };
+    }
+
+    private static ReadinessVerdict Completed(string service, ContainerInspection container) => container.State switch
+    {
+        "exited" or "dead" when container.ExitCode == 0 => ReadinessVerdict.Ready,
+        "exited" or "dead" => ReadinessVerdict.Failed($"{service} did not complete successfully: exit code {container.ExitCode}"),
+        _ => ReadinessVerdict.Pending,
+    };
+}

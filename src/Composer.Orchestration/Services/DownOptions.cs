@@ -1,0 +1,9 @@
+namespace Composer.Orchestration.Services;
+
+public sealed record DownOptions
+{
+    public bool Volumes { get; init; }
+    public bool RemoveOrphans { get; init; }
+    public TimeSpan? Timeout { get; init; }
+    public bool DryRun { get; init; }
+}

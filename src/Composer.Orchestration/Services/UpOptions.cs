@@ -1,0 +1,24 @@
+namespace Composer.Orchestration.Services;
+
+public sealed record UpOptions
+{
+    /// <summary>Always true for now: attaching to logs comes later.</summary>
+    public bool Detach { get; init; } = true;
+
+    /// <summary>After starting, wait until services are running (or healthy when they have a healthcheck).</summary>
+    public bool Wait { get; init; }
+    public TimeSpan? WaitTimeout { get; init; }
+    public bool ForceRecreate { get; init; }
+    public bool NoRecreate { get; init; }
+    public bool NoDeps { get; init; }
+    public bool NoStart { get; init; }
+    public bool RemoveOrphans { get; init; }
+    public IReadOnlyDictionary<string, int> Scale { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>Stop timeout for containers that are replaced or removed.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Empty means all services.</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
+    public bool DryRun { get; init; }
+}

@@ -1,0 +1,68 @@
+using Composer.Engine.Validation;
+using Composer.Model;
+using Composer.Orchestration.Readiness;
+using Composer.Planning;
+
+namespace Composer.Orchestration.Services;
+
+/// <summary><c>up</c>: create what is missing, recreate what changed, start what is stopped.</summary>
+public sealed class UpService(OrchestrationContext context)
+{
+    public async Task<VerbResult> UpAsync(Project project, UpOptions options, CancellationToken cancellationToken)
+    {
+        ServiceSupportValidator.ThrowIfUnsupported(project, options.Services.Count == 0 ? null : SelectedWithDependencies(project, options));
+        var planOptions = new UpPlanOptions
+        {
+            ForceRecreate = options.ForceRecreate,
+            NoRecreate = options.NoRecreate,
+            NoStart = options.NoStart,
+            NoDeps = options.NoDeps,
+            RemoveOrphans = options.RemoveOrphans,
+            Services = options.Services,
+            Scale = options.Scale,
+            Timeout = options.Timeout,
+        };
+        var runner = new PlanRunner(context);
+        var result = await runner.RunAsync(project, observed => Planner.PlanUp(project, observed, planOptions), options.DryRun, cancellationToken);
+        if (result.Executed && options.Wait && !options.NoStart)
+        {
+            await WaitForServicesAsync(project, options, runner.Waiter(), cancellationToken);
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<string> SelectedWithDependencies(Project project, UpOptions options) =>
+        options.NoDeps
+            ? options.Services
+            : Planning.Graph.DependencyGraph.FromServices(project.Services).WithDependencies(options.Services);
+
+    private static async Task WaitForServicesAsync(Project project, UpOptions options, DependencyWaiter waiter, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.WaitTimeout is { } limit)
+        {
+            timeout.CancelAfter(limit);
+        }
+
+        var services = options.Services.Count == 0 ? project.Services.Keys : SelectedWithDependencies(project, options);
+        var waits = services
+            .Where(name => (options.Scale.TryGetValue(name, out var scale) ? scale : project.Services[name].Scale ?? project.Services[name].Deploy?.Replicas ?? 1) > 0)
+            .Select(name =>
+            {
+                var service = project.Services[name];
+                var condition = service.Healthcheck is { Disable: false, Test: not null } && service.Healthcheck.Test is not ["NONE"]
+                    ? ServiceDependency.Healthy
+                    : ServiceDependency.Started;
+                return waiter.WaitAsync(project.Name, name, condition, timeout.Token);
+            });
+        try
+        {
+            await Task.WhenAll(waits);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DependencyFailedException($"services were not ready within {options.WaitTimeout?.TotalSeconds}s");
+        }
+    }
+}

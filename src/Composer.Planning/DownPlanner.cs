@@ -1,0 +1,75 @@
+using Composer.Model;
+using Composer.Planning.Graph;
+using Composer.Planning.Observed;
+using Composer.Planning.Plans;
+
+namespace Composer.Planning;
+
+/// <summary>Stops dependents before their dependencies, then removes containers, networks and (asked for) volumes.</summary>
+internal sealed class DownPlanner(Project project, ObservedState observed, DownPlanOptions options)
+{
+    private readonly PlanBuilder plan = new();
+
+    public Plan Build()
+    {
+        var graph = DependencyGraph.FromServices(project.Services);
+        var containers = observed.Containers.Where(container => BelongsToProject(container.Service)).ToList();
+        var orphans = observed.Containers.Where(container => !BelongsToProject(container.Service)).ToList();
+        if (options.RemoveOrphans)
+        {
+            containers.AddRange(orphans);
+        }
+        else if (orphans.Count > 0)
+        {
+            plan.Warn($"found orphan containers ({string.Join(", ", orphans.Select(container => container.Name).Order(StringComparer.Ordinal))}) "
+                + "for this project; remove them with --remove-orphans");
+        }
+
+        var stops = StopInReverseDependencyOrder.Add(plan, graph, containers, service => Timeout(service));
+        var removals = new List<int>();
+        foreach (var container in OrderForStopping(graph, containers))
+        {
+            removals.Add(plan.Add(new Operation
+            {
+                Id = 0, Kind = OperationKind.RemoveContainer, Target = container.Name, ContainerId = container.Id,
+                Service = container.Service, RemoveVolumes = options.RemoveVolumes,
+                DependsOn = stops.TryGetValue(container.Id, out var stop) ? [stop] : [],
+            }));
+        }
+
+        foreach (var network in project.Networks.Values.Where(network => !network.External).OrderBy(network => network.Name, StringComparer.Ordinal))
+        {
+            if (observed.HasNetwork(network.Name))
+            {
+                plan.Add(new Operation { Id = 0, Kind = OperationKind.RemoveNetwork, Target = network.Name, DependsOn = removals });
+            }
+        }
+
+        if (options.RemoveVolumes)
+        {
+            foreach (var volume in project.Volumes.Values.Where(volume => !volume.External).OrderBy(volume => volume.Name, StringComparer.Ordinal))
+            {
+                if (observed.HasVolume(volume.Name))
+                {
+                    plan.Add(new Operation { Id = 0, Kind = OperationKind.RemoveVolume, Target = volume.Name, DependsOn = removals });
+                }
+            }
+        }
+
+        return plan.Build();
+    }
+
+    internal static IEnumerable<ObservedContainer> OrderForStopping(DependencyGraph graph, IEnumerable<ObservedContainer> containers)
+    {
+        var rank = graph.StopOrder.Select((service, index) => (service, index)).ToDictionary(pair => pair.service, pair => pair.index, StringComparer.Ordinal);
+        return containers
+            .OrderBy(container => container.Service is { } service && rank.TryGetValue(service, out var index) ? index : -1)
+            .ThenBy(container => container.Name, StringComparer.Ordinal);
+    }
+
+    private bool BelongsToProject(string? service) =>
+        service is not null && (project.Services.ContainsKey(service) || project.DisabledServices.ContainsKey(service));
+
+    private TimeSpan? Timeout(string? serviceName) =>
+        options.Timeout ?? (serviceName is not null && project.Services.TryGetValue(serviceName, out var service) ? service.StopGracePeriod : null);
+}

@@ -1,0 +1,36 @@
+using Composer.Model;
+using Composer.Planning.Observed;
+using Composer.Planning.Plans;
+
+namespace Composer.Planning;
+
+/// <summary>
+/// Compares what a project wants with what the engine has and says what to do, without touching the engine.
+/// Throws <see cref="PlanningException"/> or <see cref="Graph.DependencyCycleException"/> for requests that cannot be planned.
+/// </summary>
+public static class Planner
+{
+    public static Plan PlanUp(Project project, ObservedState observed, UpPlanOptions options) =>
+        new UpPlanner(project, observed, options).Build();
+
+    public static Plan PlanDown(Project project, ObservedState observed, DownPlanOptions options) =>
+        new DownPlanner(project, observed, options).Build();
+
+    public static Plan PlanStart(Project project, ObservedState observed, IReadOnlyList<string> services) =>
+        new LifecyclePlanner(project, observed, services).Start();
+
+    public static Plan PlanStop(Project project, ObservedState observed, IReadOnlyList<string> services, TimeSpan? timeout) =>
+        new LifecyclePlanner(project, observed, services).Stop(timeout);
+
+    public static Plan PlanRemove(Project project, ObservedState observed, IReadOnlyList<string> services, bool stopFirst, bool removeVolumes, TimeSpan? timeout) =>
+        new LifecyclePlanner(project, observed, services).Remove(stopFirst, removeVolumes, timeout);
+
+    public static Plan PlanKill(Project project, ObservedState observed, IReadOnlyList<string> services, string? signal) =>
+        new LifecyclePlanner(project, observed, services).Kill(signal);
+
+    public static Plan PlanPause(Project project, ObservedState observed, IReadOnlyList<string> services) =>
+        new LifecyclePlanner(project, observed, services).Pause();
+
+    public static Plan PlanUnpause(Project project, ObservedState observed, IReadOnlyList<string> services) =>
+        new LifecyclePlanner(project, observed, services).Unpause();
+}

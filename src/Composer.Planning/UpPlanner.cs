@@ -1,0 +1,302 @@
+using Composer.Model;
+using Composer.Planning.Graph;
+using Composer.Planning.Hashing;
+using Composer.Planning.Observed;
+using Composer.Planning.Plans;
+
+namespace Composer.Planning;
+
+/// <summary>Turns "this project should run" into the operations that get the engine there from what it has now.</summary>
+internal sealed class UpPlanner
+{
+    private readonly Project project;
+    private readonly ObservedState observed;
+    private readonly UpPlanOptions options;
+    private readonly DependencyGraph graph;
+    private readonly PlanBuilder plan = new();
+    private readonly Dictionary<string, int> networkOperations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> volumeOperations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> startOperations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> waitOperations = new(StringComparer.Ordinal);
+
+    public UpPlanner(Project project, ObservedState observed, UpPlanOptions options)
+    {
+        this.project = project;
+        this.observed = observed;
+        this.options = options;
+        graph = DependencyGraph.FromServices(project.Services);
+    }
+
+    public Plan Build()
+    {
+        var selected = SelectServices();
+        PlanNetworks();
+        PlanVolumes();
+        foreach (var serviceName in graph.StartOrder.Where(selected.Contains))
+        {
+            PlanService(project.Services[serviceName], selected);
+        }
+
+        PlanOrphans();
+        return plan.Build();
+    }
+
+    private IReadOnlySet<string> SelectServices()
+    {
+        foreach (var name in options.Services.Concat(options.Scale.Keys))
+        {
+            if (!project.Services.ContainsKey(name))
+            {
+                throw new PlanningException(project.DisabledServices.ContainsKey(name)
+                    ? $"service \"{name}\" is not enabled by the active profiles"
+                    : $"no such service: {name}");
+            }
+        }
+
+        if (options.Services.Count == 0)
+        {
+            return new SortedSet<string>(project.Services.Keys, StringComparer.Ordinal);
+        }
+
+        return options.NoDeps
+            ? new SortedSet<string>(options.Services, StringComparer.Ordinal)
+            : graph.WithDependencies(options.Services);
+    }
+
+    private void PlanNetworks()
+    {
+        foreach (var (key, network) in project.Networks)
+        {
+            if (!network.External && !observed.HasNetwork(network.Name))
+            {
+                networkOperations[key] = plan.Add(new Operation
+                {
+                    Id = 0, Kind = OperationKind.CreateNetwork, Target = network.Name, ResourceKey = key,
+                });
+            }
+        }
+    }
+
+    private void PlanVolumes()
+    {
+        foreach (var (key, volume) in project.Volumes)
+        {
+            if (!volume.External && !observed.HasVolume(volume.Name))
+            {
+                volumeOperations[key] = plan.Add(new Operation
+                {
+                    Id = 0, Kind = OperationKind.CreateVolume, Target = volume.Name, ResourceKey = key,
+                });
+            }
+        }
+    }
+
+    private void PlanService(Service service, IReadOnlySet<string> selected)
+    {
+        var desiredCount = DesiredCount(service);
+        var hash = ConfigHash.Compute(service);
+        var existing = observed.ContainersOf(service.Name);
+        var kept = existing.Take(desiredCount).ToList();
+        var surplus = existing.Skip(desiredCount).Reverse().ToList();
+        var createPrerequisites = CreatePrerequisites(service);
+        var starts = new List<int>();
+        var pendingStarts = new List<(string Name, int[] After)>();
+
+        foreach (var container in surplus)
+        {
+            StopAndRemove(container, Timeout(service), []);
+        }
+
+        foreach (var container in kept)
+        {
+            var changed = container.ConfigHash != hash;
+            var recreate = !options.NoRecreate && (options.ForceRecreate || changed);
+            if (recreate)
+            {
+                var finalName = ContainerNames.For(project.Name, service, container.Number);
+                var temporaryName = ContainerNames.Temporary(container.Id, finalName);
+                var create = plan.Add(new Operation
+                {
+                    Id = 0, Kind = OperationKind.CreateContainer, Target = temporaryName, Service = service.Name,
+                    Number = container.Number, ConfigHash = hash, DependsOn = createPrerequisites,
+                });
+                var removed = StopAndRemove(container, Timeout(service), [create]);
+                var rename = plan.Add(new Operation
+                {
+                    Id = 0, Kind = OperationKind.RenameContainer, Target = temporaryName, NewName = finalName,
+                    Service = service.Name, DependsOn = [removed],
+                });
+                pendingStarts.Add((finalName, [rename]));
+            }
+            else if (!container.IsRunning)
+            {
+                pendingStarts.Add((container.Name, []));
+            }
+        }
+
+        var nextNumber = existing.Count == 0 ? 1 : existing.Max(container => container.Number) + 1;
+        for (var missing = desiredCount - kept.Count; missing > 0; missing--, nextNumber++)
+        {
+            var name = ContainerNames.For(project.Name, service, nextNumber);
+            var create = plan.Add(new Operation
+            {
+                Id = 0, Kind = OperationKind.CreateContainer, Target = name, Service = service.Name,
+                Number = nextNumber, ConfigHash = hash, DependsOn = createPrerequisites,
+            });
+            pendingStarts.Add((name, [create]));
+        }
+
+        if (options.NoStart || pendingStarts.Count == 0)
+        {
+            return;
+        }
+
+        var waits = PlanWaits(service, selected);
+        foreach (var (name, after) in pendingStarts)
+        {
+            starts.Add(plan.Add(new Operation
+            {
+                Id = 0, Kind = OperationKind.StartContainer, Target = name, Service = service.Name,
+                DependsOn = [.. after, .. waits],
+            }));
+        }
+
+        startOperations[service.Name] = starts;
+    }
+
+    private int DesiredCount(Service service)
+    {
+        var count = options.Scale.TryGetValue(service.Name, out var overridden)
+            ? overridden
+            : service.Scale ?? service.Deploy?.Replicas ?? 1;
+        if (count < 0)
+        {
+            throw new PlanningException($"service \"{service.Name}\": scale must not be negative");
+        }
+
+        if (count > 1 && service.ContainerName is not null)
+        {
+            throw new PlanningException(
+                $"service \"{service.Name}\" sets container_name \"{service.ContainerName}\" and so cannot run {count} containers");
+        }
+
+        return count;
+    }
+
+    private int[] CreatePrerequisites(Service service)
+    {
+        var prerequisites = new List<int>();
+        var networkKeys = service.NetworkMode is null && service.Networks.Count == 0 ? ["default"] : service.Networks.Keys;
+        foreach (var key in networkKeys)
+        {
+            if (networkOperations.TryGetValue(key, out var operation))
+            {
+                prerequisites.Add(operation);
+            }
+        }
+
+        foreach (var volume in service.Volumes)
+        {
+            if (volume.Type == "volume" && volume.Source is not null && volumeOperations.TryGetValue(volume.Source, out var operation))
+            {
+                prerequisites.Add(operation);
+            }
+        }
+
+        // Sharing another service's network stack or volumes needs that service's container to be up first.
+        var sharedFrom = new List<string>();
+        if (service.NetworkMode is { } mode && mode.StartsWith("service:", StringComparison.Ordinal))
+        {
+            sharedFrom.Add(mode["service:".Length..]);
+        }
+
+        sharedFrom.AddRange(service.VolumesFrom
+            .Where(source => !source.StartsWith("container:", StringComparison.Ordinal))
+            .Select(source => source.Split(':')[0]));
+        foreach (var other in sharedFrom)
+        {
+            if (startOperations.TryGetValue(other, out var starts))
+            {
+                prerequisites.AddRange(starts);
+            }
+        }
+
+        return [.. prerequisites];
+    }
+
+    private int[] PlanWaits(Service service, IReadOnlySet<string> selected)
+    {
+        var waits = new List<int>();
+        foreach (var (dependencyName, dependency) in service.DependsOn.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            if (!project.Services.ContainsKey(dependencyName) || (options.NoDeps && !selected.Contains(dependencyName)))
+            {
+                continue;
+            }
+
+            var key = $"{dependencyName}\n{dependency.Condition}\n{dependency.Required}";
+            if (!waitOperations.TryGetValue(key, out var wait))
+            {
+                wait = plan.Add(new Operation
+                {
+                    Id = 0, Kind = OperationKind.WaitForDependency, Target = dependencyName, Service = dependencyName,
+                    Condition = dependency.Condition, Required = dependency.Required,
+                    DependsOn = startOperations.GetValueOrDefault(dependencyName) ?? [],
+                });
+                waitOperations[key] = wait;
+            }
+
+            waits.Add(wait);
+        }
+
+        return [.. waits];
+    }
+
+    private void PlanOrphans()
+    {
+        var orphans = observed.Containers
+            .Where(container => container.Service is { } service
+                && !project.Services.ContainsKey(service) && !project.DisabledServices.ContainsKey(service))
+            .OrderBy(container => container.Name, StringComparer.Ordinal)
+            .ToList();
+        if (orphans.Count == 0)
+        {
+            return;
+        }
+
+        if (!options.RemoveOrphans)
+        {
+            plan.Warn($"found orphan containers ({string.Join(", ", orphans.Select(container => container.Name))}) "
+                + "for this project; remove them with --remove-orphans");
+            return;
+        }
+
+        foreach (var orphan in orphans)
+        {
+            StopAndRemove(orphan, options.Timeout, []);
+        }
+    }
+
+    private int StopAndRemove(ObservedContainer container, TimeSpan? timeout, int[] after)
+    {
+        var removeAfter = after;
+        if (container.IsRunning)
+        {
+            removeAfter = [plan.Add(new Operation
+            {
+                Id = 0, Kind = OperationKind.StopContainer, Target = container.Name, ContainerId = container.Id,
+                Service = container.Service,
+                Timeout = timeout, DependsOn = after,
+            })];
+        }
+
+        return plan.Add(new Operation
+        {
+            Id = 0, Kind = OperationKind.RemoveContainer, Target = container.Name, ContainerId = container.Id,
+            Service = container.Service,
+            DependsOn = removeAfter,
+        });
+    }
+
+    private TimeSpan? Timeout(Service service) => options.Timeout ?? service.StopGracePeriod;
+}
