@@ -1,5 +1,10 @@
 using System.CommandLine;
 using Composer.Cli.Output;
+using Composer.Engine.Contracts;
+using Composer.Orchestration.Execution;
+using Composer.Orchestration.Readiness;
+using Composer.Planning;
+using Composer.Planning.Graph;
 using Composer.Loader.Diagnostics;
 
 namespace Composer.Cli.Hosting;
@@ -50,6 +55,13 @@ internal static class CommandRunner
         {
             output.Error(usage.Message);
             return ExitCodes.Usage;
+        }
+        catch (Exception failure) when (failure is EngineException or UnsupportedServiceException or PlanExecutionException
+            or DependencyFailedException or DependencyCycleException or PlanningException)
+        {
+            // These already carry one readable line per problem, written by the layer that knew the cause.
+            output.Error(failure.Message);
+            return ExitCodes.Failure;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

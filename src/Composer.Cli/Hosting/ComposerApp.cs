@@ -15,6 +15,11 @@ internal static class ComposerApp
         }
 
         root.Subcommands.Add(ConfigCommand.Create(context));
+        root.Subcommands.Add(UpCommand.Create(context));
+        root.Subcommands.Add(DownCommand.Create(context));
+        root.Subcommands.Add(ScaleCommand.Create(context));
+        root.Subcommands.Add(PsCommand.Create(context));
+        root.Subcommands.Add(LsCommand.Create(context));
         return root;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Composer.Cli.Hosting;
+using Composer.Cli.Rendering;
 
 namespace Composer.Cli.Output;
 
@@ -36,6 +37,14 @@ internal sealed class ConsoleOutput(CliContext context, OutputMode mode, bool us
             WriteMessage("info", message, yellow: null);
         }
     }
+
+    public IProgressRenderer StartProgress() => Mode switch
+    {
+        OutputMode.Tty => new TtyProgress(context.Error, UseColor),
+        OutputMode.Json => new JsonProgress(context.Error),
+        OutputMode.Quiet => new QuietProgress(context.Error),
+        _ => new PlainProgress(context.Error),
+    };
 
     private void WriteMessage(string level, string message, bool? yellow)
     {

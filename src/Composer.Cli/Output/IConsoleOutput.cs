@@ -1,3 +1,5 @@
+using Composer.Cli.Rendering;
+
 namespace Composer.Cli.Output;
 
 /// <summary>
@@ -15,4 +17,7 @@ internal interface IConsoleOutput
     void Error(string message);
 
     void Info(string message);
+
+    /// <summary>Opens the progress view of the chosen mode; dispose it before printing anything else.</summary>
+    IProgressRenderer StartProgress();
 }

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Composer.Cli.Hosting;
+using Composer.Orchestration.Services;
+
+namespace Composer.Cli.Commands;
+
+/// <summary><c>composer down</c>: stop and remove containers and networks (and volumes with -v).</summary>
+internal static class DownCommand
+{
+    private static readonly Option<bool> Volumes = new("--volumes", "-v") { Description = "Remove named volumes declared in the file and anonymous volumes" };
+    private static readonly Option<bool> RemoveOrphans = new("--remove-orphans") { Description = "Remove containers of services not in the compose file" };
+    private static readonly Option<int?> Timeout = new("--timeout", "-t") { Description = "Seconds to wait for containers to stop" };
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("down", "Stop and remove containers, networks");
+        command.Options.Add(Volumes);
+        command.Options.Add(RemoveOrphans);
+        command.Options.Add(Timeout);
+        CommandRunner.SetAction(command, context, RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var parse = invocation.ParseResult;
+        var project = await invocation.LoadProjectAsync(null, cancellationToken);
+        var options = new DownOptions
+        {
+            Volumes = parse.GetValue(Volumes),
+            RemoveOrphans = parse.GetValue(RemoveOrphans),
+            Timeout = Durations.Seconds(parse.GetValue(Timeout)),
+            DryRun = parse.GetValue(GlobalOptions.DryRun),
+        };
+        await using var session = await EngineSession.OpenAsync(invocation, cancellationToken);
+        var result = await new DownService(session.Orchestration).DownAsync(project, options, cancellationToken);
+        await session.CloseProgressAsync();
+        if (!result.Executed)
+        {
+            invocation.Output.WriteData(result.PlanText);
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Composer.Orchestration.Progress;
+
+namespace Composer.Cli.Rendering;
+
+/// <summary>One JSON object per line on stderr, for tools that follow progress.</summary>
+internal sealed class JsonProgress(TextWriter error) : IProgressRenderer
+{
+    private readonly object _gate = new();
+
+    public void Report(ProgressEvent progress) => Write(new Dictionary<string, object>
+    {
+        ["kind"] = progress.Kind.ToString().ToLowerInvariant(),
+        ["name"] = progress.Name,
+        ["status"] = progress.Status,
+        ["state"] = progress.State.ToString().ToLowerInvariant(),
+        ["elapsed_ms"] = (long)progress.Elapsed.TotalMilliseconds,
+    });
+
+    public void Warn(string message) => Write(new Dictionary<string, object> { ["level"] = "warning", ["message"] = message });
+
+    private void Write(Dictionary<string, object> line)
+    {
+        var text = JsonSerializer.Serialize(line);
+        lock (_gate)
+        {
+            error.WriteLine(text);
+            error.Flush();
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,33 @@
+using Composer.Orchestration.Progress;
+
+namespace Composer.Cli.Rendering;
+
+/// <summary>One line per finished step (and per failure), for logs and pipes where redrawing makes no sense.</summary>
+internal sealed class PlainProgress(TextWriter error) : IProgressRenderer
+{
+    private readonly object _gate = new();
+
+    public void Report(ProgressEvent progress)
+    {
+        if (progress.State == ProgressState.Working && progress.Status is not ("Waiting" or "Stopping"))
+        {
+            return;
+        }
+
+        var suffix = progress.State == ProgressState.Done ? " " + ProgressText.Elapsed(progress.Elapsed) : string.Empty;
+        Write($" {ProgressText.Kind(progress.Kind)} {progress.Name}  {progress.Status}{suffix}");
+    }
+
+    public void Warn(string message) => Write("warning: " + message);
+
+    private void Write(string line)
+    {
+        lock (_gate)
+        {
+            error.WriteLine(line);
+            error.Flush();
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
