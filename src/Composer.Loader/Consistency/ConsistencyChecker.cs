@@ -1,0 +1,133 @@
+using Composer.Loader.Diagnostics;
+using Composer.Loader.Tree;
+using Composer.Model;
+
+namespace Composer.Loader.Consistency;
+
+/// <summary>
+/// Checks that what enabled services refer to exists: networks, named volumes, secrets, configs, services named by
+/// depends_on, links, volumes_from and <c>network_mode: service:x</c>; that depends_on has no cycle; and that
+/// attributes that exclude each other are not combined.
+/// </summary>
+internal static class ConsistencyChecker
+{
+    private const string DefaultNetwork = "default";
+
+    public static void Check(Project project, MappingNode? root, DiagnosticBag diagnostics)
+    {
+        var knownServices = new HashSet<string>(project.Services.Keys.Concat(project.DisabledServices.Keys), StringComparer.Ordinal);
+        foreach (var (name, service) in project.Services)
+        {
+            var reporter = new ServiceReporter(name, root, diagnostics);
+            CheckNetworks(project, service, reporter);
+            CheckVolumes(project, service, knownServices, reporter);
+            CheckFileReferences(service.Secrets, project.Secrets, "secrets", "secret", reporter);
+            CheckFileReferences(service.Configs, project.Configs, "configs", "config", reporter);
+            CheckServiceReferences(service, knownServices, reporter);
+            CheckExclusions(service, reporter);
+        }
+
+        DependencyCycleFinder.Report(project, root, diagnostics);
+    }
+
+    private static void CheckNetworks(Project project, Service service, ServiceReporter reporter)
+    {
+        foreach (var network in service.Networks.Keys)
+        {
+            if (network != DefaultNetwork && !project.Networks.ContainsKey(network))
+            {
+                reporter.Error(["networks", network], $"service \"{reporter.ServiceName}\" refers to undefined network \"{network}\"");
+            }
+        }
+    }
+
+    private static void CheckVolumes(Project project, Service service, HashSet<string> knownServices, ServiceReporter reporter)
+    {
+        foreach (var volume in service.Volumes)
+        {
+            if (volume.Type == "volume" && !string.IsNullOrEmpty(volume.Source) && !project.Volumes.ContainsKey(volume.Source))
+            {
+                reporter.Error(["volumes"], $"service \"{reporter.ServiceName}\" refers to undefined volume \"{volume.Source}\"");
+            }
+        }
+
+        foreach (var source in service.VolumesFrom)
+        {
+            if (source.StartsWith("container:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var serviceName = source.Split(':')[0];
+            if (!knownServices.Contains(serviceName))
+            {
+                reporter.Error(["volumes_from"], $"service \"{reporter.ServiceName}\" takes volumes from undefined service \"{serviceName}\"");
+            }
+        }
+    }
+
+    private static void CheckFileReferences(
+        IReadOnlyList<FileReference> references, IReadOnlyDictionary<string, FileObject> defined, string attribute, string kind, ServiceReporter reporter)
+    {
+        foreach (var reference in references)
+        {
+            if (!defined.ContainsKey(reference.Source))
+            {
+                reporter.Error([attribute], $"service \"{reporter.ServiceName}\" refers to undefined {kind} \"{reference.Source}\"");
+            }
+        }
+    }
+
+    private static void CheckServiceReferences(Service service, HashSet<string> knownServices, ServiceReporter reporter)
+    {
+        foreach (var (dependencyName, dependency) in service.DependsOn)
+        {
+            if (knownServices.Contains(dependencyName))
+            {
+                continue;
+            }
+
+            var message = $"service \"{reporter.ServiceName}\" depends on undefined service \"{dependencyName}\"";
+            if (dependency.Required)
+            {
+                reporter.Error(["depends_on", dependencyName], message);
+            }
+            else
+            {
+                reporter.Warning(["depends_on", dependencyName], message + " (not required: ignored)");
+            }
+        }
+
+        foreach (var link in service.Links)
+        {
+            var linkedService = link.Split(':')[0];
+            if (!knownServices.Contains(linkedService))
+            {
+                reporter.Error(["links"], $"service \"{reporter.ServiceName}\" links to undefined service \"{linkedService}\"");
+            }
+        }
+
+        const string servicePrefix = "service:";
+        if (service.NetworkMode is { } networkMode && networkMode.StartsWith(servicePrefix, StringComparison.Ordinal))
+        {
+            var target = networkMode[servicePrefix.Length..];
+            if (!knownServices.Contains(target))
+            {
+                reporter.Error(["network_mode"], $"service \"{reporter.ServiceName}\" uses the network of undefined service \"{target}\"");
+            }
+        }
+    }
+
+    private static void CheckExclusions(Service service, ServiceReporter reporter)
+    {
+        if (service.Scale > 1 && service.ContainerName is not null)
+        {
+            reporter.Error(["container_name"], $"service \"{reporter.ServiceName}\" sets container_name \"{service.ContainerName}\" but runs {service.Scale} containers; a container name must be unique");
+        }
+
+        if (service.NetworkMode is not null && service.Networks.Count > 0)
+        {
+            reporter.Error(["network_mode"], $"service \"{reporter.ServiceName}\" sets both network_mode and networks; use one of them");
+        }
+    }
+}

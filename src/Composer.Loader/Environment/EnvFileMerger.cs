@@ -1,0 +1,92 @@
+using Composer.Loader.Diagnostics;
+using Composer.Loader.Tree;
+using Composer.Model;
+
+namespace Composer.Loader.Environment;
+
+/// <summary>
+/// Completes each service's environment from its <c>env_file</c> list, read in order (a later file wins), then the
+/// service's own <c>environment</c> wins over them. A missing file is an error unless marked <c>required: false</c>.
+/// </summary>
+internal static class EnvFileMerger
+{
+    private const string RawFormat = "raw";
+
+    public static Project Apply(Project project, DiagnosticBag diagnostics) => project with
+    {
+        Services = MergeAll(project.Services, project, diagnostics),
+        DisabledServices = MergeAll(project.DisabledServices, project, diagnostics),
+    };
+
+    private static IReadOnlyDictionary<string, Service> MergeAll(IReadOnlyDictionary<string, Service> services, Project project, DiagnosticBag diagnostics)
+    {
+        var merged = new SortedDictionary<string, Service>(StringComparer.Ordinal);
+        foreach (var (name, service) in services)
+        {
+            merged[name] = service.EnvFiles.Count == 0 ? service : Merge(service, project, diagnostics);
+        }
+
+        return merged;
+    }
+
+    private static Service Merge(Service service, Project project, DiagnosticBag diagnostics)
+    {
+        var environment = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        var path = TreePath.Child(TreePath.Child("services", service.Name), "env_file");
+        foreach (var envFile in service.EnvFiles)
+        {
+            var filePath = Path.GetFullPath(envFile.Path, project.WorkingDirectory);
+            if (!File.Exists(filePath))
+            {
+                if (envFile.Required)
+                {
+                    diagnostics.Error(new Mark(filePath, 0, 0), path, $"env file {filePath} not found");
+                }
+
+                continue;
+            }
+
+            var text = File.ReadAllText(filePath);
+            var values = envFile.Format == RawFormat
+                ? ParseRaw(text)
+                : DotEnvParser.Parse(text, filePath, name => project.Environment.GetValueOrDefault(name), diagnostics);
+            foreach (var (key, value) in values)
+            {
+                environment[key] = value;
+            }
+        }
+
+        foreach (var (key, value) in service.Environment)
+        {
+            // A bare name in `environment` asks for the caller's value; it does not erase one an env_file gave.
+            if (value is not null || !environment.ContainsKey(key))
+            {
+                environment[key] = value;
+            }
+        }
+
+        return service with { Environment = environment };
+    }
+
+    /// <summary>The raw format takes each <c>KEY=VALUE</c> line as written: no quotes, escapes or substitution.</summary>
+    private static IReadOnlyDictionary<string, string> ParseRaw(string text)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.TrimEnd('\r');
+            if (trimmed.TrimStart().Length == 0 || trimmed.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            var separator = trimmed.IndexOf('=');
+            if (separator > 0)
+            {
+                values[trimmed[..separator].Trim()] = trimmed[(separator + 1)..];
+            }
+        }
+
+        return values;
+    }
+}

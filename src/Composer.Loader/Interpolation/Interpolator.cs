@@ -1,0 +1,74 @@
+using Composer.Loader.Diagnostics;
+using Composer.Loader.Tree;
+
+namespace Composer.Loader.Interpolation;
+
+/// <summary>
+/// Substitutes variables in every scalar value of a file's tree (never in keys), before files are merged.
+/// One instance serves one load, so an unset variable is reported once however often it is used.
+/// A substituted plain scalar stays plain: <c>"${PORT}"</c> written plain may still be read as a number later.
+/// </summary>
+internal sealed class Interpolator(IReadOnlyDictionary<string, string> variables, DiagnosticBag diagnostics)
+{
+    private readonly HashSet<string> _reportedUnset = new(StringComparer.Ordinal);
+
+    public MappingNode Interpolate(MappingNode root) => (MappingNode)Visit(root, string.Empty);
+
+    private Node Visit(Node node, string path) => node switch
+    {
+        ScalarNode scalar => VisitScalar(scalar, path),
+        SequenceNode sequence => VisitSequence(sequence, path),
+        MappingNode mapping => VisitMapping(mapping, path),
+        _ => node,
+    };
+
+    private ScalarNode VisitScalar(ScalarNode scalar, string path)
+    {
+        if (!scalar.Value.Contains('$'))
+        {
+            return scalar;
+        }
+
+        var result = TemplateSubstituter.Substitute(scalar.Value, Lookup);
+        foreach (var name in result.UnsetVariables)
+        {
+            if (_reportedUnset.Add(name))
+            {
+                diagnostics.Warning(scalar.Mark, path, $"variable \"{name}\" is not set; using an empty string");
+            }
+        }
+
+        if (!result.Succeeded)
+        {
+            diagnostics.Error(scalar.Mark, path, result.Error!);
+            return scalar;
+        }
+
+        return scalar.WithValue(result.Value);
+    }
+
+    private SequenceNode VisitSequence(SequenceNode sequence, string path)
+    {
+        var items = new Node[sequence.Items.Count];
+        for (var index = 0; index < items.Length; index++)
+        {
+            items[index] = Visit(sequence.Items[index], TreePath.Item(path, index));
+        }
+
+        return new SequenceNode(items, sequence.Mark, sequence.Tag);
+    }
+
+    private MappingNode VisitMapping(MappingNode mapping, string path)
+    {
+        var entries = new MappingEntry[mapping.Entries.Count];
+        for (var index = 0; index < entries.Length; index++)
+        {
+            var entry = mapping.Entries[index];
+            entries[index] = entry with { Value = Visit(entry.Value, TreePath.Child(path, entry.Key)) };
+        }
+
+        return new MappingNode(entries, mapping.Mark, mapping.Tag);
+    }
+
+    private string? Lookup(string name) => variables.TryGetValue(name, out var value) ? value : null;
+}

@@ -1,0 +1,277 @@
+using System.Text.RegularExpressions;
+using Composer.Loader.Diagnostics;
+using Composer.Loader.Tree;
+using YamlDotNet.Core;
+using Mark = Composer.Loader.Tree.Mark;
+using YamlDotNet.Core.Events;
+
+namespace Composer.Loader.Parsing;
+
+/// <summary>
+/// Reads one compose file into the loader's tree from YamlDotNet parser events, resolving anchors, aliases and
+/// merge keys itself (YamlDotNet's MergingParser rejects an explicit key after a merge) and keeping every mark.
+/// </summary>
+internal sealed partial class YamlTreeReader
+{
+    // Aliases share node instances, so a tiny file can describe a huge tree ("billion laughs"); later stages walk the
+    // expanded tree, so refuse documents whose expansion would be unreasonably large.
+    private const long MaxExpandedNodes = 1_000_000;
+    private const string MergeKey = "<<";
+    private const string StringTag = "tag:yaml.org,2002:str";
+
+    private readonly string _fileName;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Dictionary<string, Node> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<Node, long> _expandedSizes = new(ReferenceEqualityComparer.Instance);
+    private IParser _parser = null!;
+
+    private YamlTreeReader(string fileName, DiagnosticBag diagnostics)
+    {
+        _fileName = fileName;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Returns the root mapping, or null after reporting why the file cannot be read.</summary>
+    public static MappingNode? Read(string text, string fileName, DiagnosticBag diagnostics)
+    {
+        var reader = new YamlTreeReader(fileName, diagnostics);
+        var fileMark = new Mark(fileName, 0, 0);
+        try
+        {
+            return reader.ReadStream(text);
+        }
+        catch (YamlException exception)
+        {
+            diagnostics.Error(reader.ToMark(exception.Start), string.Empty, CleanMessage(exception.Message));
+        }
+        catch (TreeReadException exception)
+        {
+            diagnostics.Error(exception.Mark, string.Empty, exception.Message);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // YamlDotNet can fail without a position on some malformed inputs; naming the file is the best we can do.
+            diagnostics.Error(fileMark, string.Empty, "invalid YAML: " + exception.Message);
+        }
+
+        return null;
+    }
+
+    private MappingNode? ReadStream(string text)
+    {
+        _parser = new Parser(new StringReader(text));
+        _parser.Consume<StreamStart>();
+        if (!_parser.TryConsume<DocumentStart>(out _))
+        {
+            _diagnostics.Error(new Mark(_fileName, 0, 0), string.Empty, "empty compose file");
+            return null;
+        }
+
+        var root = ReadNode();
+        _parser.Consume<DocumentEnd>();
+        if (_parser.Accept<DocumentStart>(out var secondDocument))
+        {
+            _diagnostics.Error(ToMark(secondDocument.Start), string.Empty, "a compose file must hold a single YAML document");
+            return null;
+        }
+
+        if (root is ScalarNode { IsNull: true })
+        {
+            _diagnostics.Error(new Mark(_fileName, 0, 0), string.Empty, "empty compose file");
+            return null;
+        }
+
+        if (root is not MappingNode mapping)
+        {
+            _diagnostics.Error(root.Mark, string.Empty, "a compose file must be a mapping at the top level");
+            return null;
+        }
+
+        if (ExpandedSize(mapping) > MaxExpandedNodes)
+        {
+            _diagnostics.Error(mapping.Mark, string.Empty, "the document is too large once its aliases are expanded");
+            return null;
+        }
+
+        return mapping;
+    }
+
+    private Node ReadNode()
+    {
+        var current = _parser.Current ?? throw new TreeReadException(new Mark(_fileName, 0, 0), "unexpected end of file");
+        Node node;
+        switch (current)
+        {
+            case AnchorAlias alias:
+                _parser.MoveNext();
+                if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                {
+                    throw new TreeReadException(ToMark(alias.Start), $"unknown anchor '{alias.Value.Value}'");
+                }
+
+                return anchored;
+            case Scalar scalar:
+                _parser.MoveNext();
+                node = ReadScalar(scalar);
+                break;
+            case SequenceStart sequenceStart:
+                _parser.MoveNext();
+                node = ReadSequence(sequenceStart);
+                break;
+            case MappingStart mappingStart:
+                _parser.MoveNext();
+                node = ReadMapping(mappingStart);
+                break;
+            default:
+                throw new TreeReadException(ToMark(current.Start), $"unexpected {current.GetType().Name}");
+        }
+
+        var anchorEvent = (NodeEvent)current;
+        if (!anchorEvent.Anchor.IsEmpty)
+        {
+            _anchors[anchorEvent.Anchor.Value] = node;
+        }
+
+        return node;
+    }
+
+    private ScalarNode ReadScalar(Scalar scalar)
+    {
+        var isPlain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any;
+        var tag = LocalTag(scalar.Tag);
+        if (!scalar.Tag.IsEmpty && scalar.Tag.Value == StringTag)
+        {
+            // `!!str 8080` asks for a string: treat it like a quoted scalar so no later stage types it.
+            isPlain = false;
+        }
+
+        var node = new ScalarNode(scalar.Value, isPlain, ToMark(scalar.Start), tag);
+        _expandedSizes[node] = 1;
+        return node;
+    }
+
+    private SequenceNode ReadSequence(SequenceStart start)
+    {
+        var items = new List<Node>();
+        long size = 1;
+        while (!_parser.TryConsume<SequenceEnd>(out _))
+        {
+            var item = ReadNode();
+            size = CheckedAdd(size, ExpandedSize(item), item.Mark);
+            items.Add(item);
+        }
+
+        var node = new SequenceNode(items, ToMark(start.Start), LocalTag(start.Tag));
+        _expandedSizes[node] = size;
+        return node;
+    }
+
+    private MappingNode ReadMapping(MappingStart start)
+    {
+        var explicitEntries = new List<MappingEntry>();
+        var firstMarkByKey = new Dictionary<string, Mark>(StringComparer.Ordinal);
+        var mergeSources = new List<MappingNode>();
+        long size = 1;
+        while (!_parser.TryConsume<MappingEnd>(out _))
+        {
+            var keyNode = ReadNode();
+            var value = ReadNode();
+            size = CheckedAdd(size, ExpandedSize(value), value.Mark);
+            if (keyNode is not ScalarNode keyScalar)
+            {
+                _diagnostics.Error(keyNode.Mark, string.Empty, "mapping keys must be strings");
+                continue;
+            }
+
+            if (keyScalar.IsPlain && keyScalar.Value == MergeKey)
+            {
+                CollectMergeSources(value, mergeSources);
+                continue;
+            }
+
+            if (firstMarkByKey.TryGetValue(keyScalar.Value, out var firstMark))
+            {
+                _diagnostics.Error(keyScalar.Mark, string.Empty, $"duplicate key '{keyScalar.Value}' (first defined at line {firstMark.Line})");
+                continue;
+            }
+
+            firstMarkByKey[keyScalar.Value] = keyScalar.Mark;
+            explicitEntries.Add(new MappingEntry(keyScalar.Value, keyScalar.Mark, value));
+        }
+
+        // Explicit keys win over merged ones; among merge sources the earlier one wins.
+        foreach (var source in mergeSources)
+        {
+            foreach (var entry in source.Entries)
+            {
+                if (firstMarkByKey.TryAdd(entry.Key, entry.KeyMark))
+                {
+                    explicitEntries.Add(entry);
+                    size = CheckedAdd(size, ExpandedSize(entry.Value), entry.KeyMark);
+                }
+            }
+        }
+
+        var node = new MappingNode(explicitEntries, ToMark(start.Start), LocalTag(start.Tag));
+        _expandedSizes[node] = size;
+        return node;
+    }
+
+    private void CollectMergeSources(Node value, List<MappingNode> mergeSources)
+    {
+        switch (value)
+        {
+            case MappingNode mapping:
+                mergeSources.Add(mapping);
+                break;
+            case SequenceNode sequence:
+                foreach (var item in sequence.Items)
+                {
+                    if (item is MappingNode itemMapping)
+                    {
+                        mergeSources.Add(itemMapping);
+                    }
+                    else
+                    {
+                        _diagnostics.Error(item.Mark, string.Empty, "a merge key (<<) list must hold only mappings");
+                    }
+                }
+
+                break;
+            default:
+                _diagnostics.Error(value.Mark, string.Empty, "a merge key (<<) takes a mapping or a list of mappings");
+                break;
+        }
+    }
+
+    private long ExpandedSize(Node node) => _expandedSizes.TryGetValue(node, out var size) ? size : 1;
+
+    private static long CheckedAdd(long total, long addition, Mark mark)
+    {
+        var sum = total + addition;
+        if (sum > MaxExpandedNodes)
+        {
+            throw new TreeReadException(mark, "the document is too large once its aliases are expanded");
+        }
+
+        return sum;
+    }
+
+    private static string? LocalTag(TagName tag)
+    {
+        if (tag.IsEmpty || tag.IsNonSpecific)
+        {
+            return null;
+        }
+
+        var value = tag.Value;
+        return value.StartsWith('!') ? value : null;
+    }
+
+    private Mark ToMark(YamlDotNet.Core.Mark mark) => new(_fileName, (int)mark.Line, (int)mark.Column);
+
+    private static string CleanMessage(string message) => PositionPrefix().Replace(message, string.Empty);
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
+    private static partial Regex PositionPrefix();
+}

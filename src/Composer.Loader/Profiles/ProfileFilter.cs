@@ -1,0 +1,61 @@
+using Composer.Loader.Diagnostics;
+using Composer.Loader.Tree;
+using Composer.Model;
+
+namespace Composer.Loader.Profiles;
+
+/// <summary>
+/// Splits services into enabled and disabled ones. A service without profiles is always enabled; one with profiles
+/// is enabled when one of them is active (<c>--profile</c> or COMPOSE_PROFILES, <c>*</c> activating all) or when it is
+/// named on the command line. An enabled service may not require a disabled one.
+/// </summary>
+internal static class ProfileFilter
+{
+    private const string AllProfiles = "*";
+
+    public static Project Apply(
+        Project project,
+        IReadOnlyList<string> activeProfiles,
+        IReadOnlyList<string> requestedServices,
+        MappingNode? root,
+        DiagnosticBag diagnostics)
+    {
+        var all = new SortedDictionary<string, Service>(StringComparer.Ordinal);
+        foreach (var (name, service) in project.DisabledServices.Concat(project.Services))
+        {
+            all[name] = service;
+        }
+
+        foreach (var requested in requestedServices.Where(requested => !all.ContainsKey(requested)).Distinct())
+        {
+            diagnostics.Error(Mark.None, string.Empty, $"no such service: {requested}");
+        }
+
+        var enabled = new SortedDictionary<string, Service>(StringComparer.Ordinal);
+        var disabled = new SortedDictionary<string, Service>(StringComparer.Ordinal);
+        foreach (var (name, service) in all)
+        {
+            var isEnabled = service.Profiles.Count == 0
+                || activeProfiles.Contains(AllProfiles)
+                || service.Profiles.Any(activeProfiles.Contains)
+                || requestedServices.Contains(name);
+            (isEnabled ? enabled : disabled)[name] = service;
+        }
+
+        foreach (var (name, service) in enabled)
+        {
+            foreach (var (dependencyName, dependency) in service.DependsOn)
+            {
+                if (dependency.Required && disabled.TryGetValue(dependencyName, out var disabledDependency))
+                {
+                    diagnostics.Error(
+                        TreeLocator.Find(root, "services", name, "depends_on", dependencyName),
+                        $"services.{name}.depends_on",
+                        $"service \"{name}\" depends on \"{dependencyName}\", which is disabled: enable one of its profiles ({string.Join(", ", disabledDependency.Profiles)})");
+                }
+            }
+        }
+
+        return project with { Services = enabled, DisabledServices = disabled };
+    }
+}
