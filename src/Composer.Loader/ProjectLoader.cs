@@ -1,3 +1,4 @@
+using Composer.Loader.Binding;
 using Composer.Loader.Consistency;
 using Composer.Loader.Diagnostics;
 using Composer.Loader.Discovery;
@@ -6,6 +7,7 @@ using Composer.Loader.Naming;
 using Composer.Loader.Pipeline;
 using Composer.Loader.Profiles;
 using Composer.Loader.Tree;
+using Composer.Loader.Validation;
 using Composer.Model;
 
 namespace Composer.Loader;
@@ -22,7 +24,7 @@ public static class ProjectLoader
     private const string ProfilesVariable = "COMPOSE_PROFILES";
 
     public static Task<LoadResult> LoadAsync(LoadOptions options, CancellationToken cancellationToken) =>
-        LoadAsync(options, DefaultProjectBinding.Bind, cancellationToken);
+        LoadAsync(options, ProjectBinder.Bind, cancellationToken);
 
     /// <summary>The merged tree without binding (for <c>config</c> and tests); throws <see cref="LoadException"/>.</summary>
     public static Task<ComposeTree> LoadTreeAsync(LoadOptions options, CancellationToken cancellationToken) =>
@@ -33,11 +35,10 @@ public static class ProjectLoader
         {
             var tree = await BuildTreeAsync(options, diagnostics, cancellationToken).ConfigureAwait(false);
 
-            // Schema validation goes here, on the merged tree and before binding:
-            // Validation.SchemaValidator.Validate(tree.Root, diagnostics);
+            SchemaValidator.Validate(tree.Root, diagnostics);
             diagnostics.ThrowIfErrors();
 
-            var context = new ProjectBindingContext(tree.ProjectName, tree.WorkingDirectory, tree.ConfigFiles, tree.Environment);
+            var context = new BindContext(tree.ProjectName, tree.WorkingDirectory, tree.ConfigFiles, tree.Environment);
             var project = bind(tree.Root, context, diagnostics);
             diagnostics.ThrowIfErrors();
 

@@ -9,7 +9,7 @@ internal static class HostPath
         {
             var home = context.Environment.TryGetValue("HOME", out var fromEnvironment) && fromEnvironment.Length > 0
                 ? fromEnvironment
-                : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+                : System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
             return Path.GetFullPath(path.Length == 1 ? home : Path.Combine(home, path[2..]));
         }
 

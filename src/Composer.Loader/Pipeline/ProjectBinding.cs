@@ -1,3 +1,4 @@
+using Composer.Loader.Binding;
 using Composer.Loader.Diagnostics;
 using Composer.Loader.Tree;
 using Composer.Model;
@@ -5,4 +6,4 @@ using Composer.Model;
 namespace Composer.Loader.Pipeline;
 
 /// <summary>Turns the merged, validated tree into the model; the facade receives it so its stages test without the binder.</summary>
-internal delegate Project ProjectBinding(MappingNode root, ProjectBindingContext context, DiagnosticBag diagnostics);
+internal delegate Project ProjectBinding(MappingNode root, BindContext context, DiagnosticBag diagnostics);
