@@ -21,7 +21,8 @@ internal static class ComposeSchema
         using var reader = new StreamReader(stream);
         var text = reader.ReadToEnd();
 
-        // Called once, from a thread-pool-free context: blocking here cannot deadlock and keeps the API synchronous.
-        return JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult();
+        // Parsing runs once; running it on the thread pool keeps the loader synchronous without risking a deadlock on
+        // a caller's synchronization context.
+        return Task.Run(() => JsonSchema.FromJsonAsync(text)).GetAwaiter().GetResult();
     }
 }

@@ -13,6 +13,9 @@ namespace Composer.Loader.Validation;
 /// </summary>
 internal static class SchemaErrorInterpreter
 {
+    /// <summary>The pattern the schema gives to names of services, networks, volumes, configs, secrets and models.</summary>
+    private const string ResourceNamePattern = "^[a-zA-Z0-9._-]+$";
+
     private static readonly HashSet<ValidationErrorKind> TypeMismatchKinds =
     [
         ValidationErrorKind.StringExpected,
@@ -125,7 +128,7 @@ internal static class SchemaErrorInterpreter
         var schema = error.Schema;
         return error.Kind switch
         {
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => $"additional property '{error.Property}' is not allowed",
+            ValidationErrorKind.NoAdditionalPropertiesAllowed => DescribeUnexpectedKey(error),
             ValidationErrorKind.PropertyRequired => $"missing required property '{error.Property}'",
             ValidationErrorKind.NotInEnumeration => "must be one of: " + string.Join(", ", schema.Enumeration.Select(value => value?.ToString() ?? "null")),
             ValidationErrorKind.PatternMismatch => $"does not match the pattern {schema.Pattern}",
@@ -141,6 +144,24 @@ internal static class SchemaErrorInterpreter
             ValidationErrorKind.ExcludedSchemaValidates => "is not allowed here",
             _ when TypeMismatchKinds.Contains(error.Kind) => TypeMessage(ExpectedTypes.Of(schema)),
             _ => "is not valid: " + Humanize(error.Kind),
+        };
+    }
+
+    /// <summary>
+    /// A key the mapping does not accept. In a mapping of user-chosen names (services, networks, ulimits, ...) the key
+    /// is a badly formed name rather than an unknown attribute, and the message says which names are allowed.
+    /// </summary>
+    private static string DescribeUnexpectedKey(ValidationError error)
+    {
+        var namePattern = error.Schema.Properties.Count == 0
+            ? error.Schema.PatternProperties.Keys.FirstOrDefault(pattern => pattern != "^x-")
+            : null;
+
+        return namePattern switch
+        {
+            null => $"additional property '{error.Property}' is not allowed",
+            ResourceNamePattern => $"invalid name '{error.Property}': use only letters, digits, '.', '_' and '-'",
+            _ => $"invalid name '{error.Property}': it must match {namePattern}",
         };
     }
 

@@ -489,7 +489,8 @@ public sealed class EveryAttributeTests
     [InlineData("logging: {options: {a: [1]}}", "must be a string, number, boolean or null")]
     [InlineData("healthcheck: {test: 1}", "must be a string or list")]
     [InlineData("env_file: [{required: false}]", "missing required property 'path'")]
-    [InlineData("ulimits: {NOFILE: 1}", "additional property 'NOFILE' is not allowed")]
+    [InlineData("ulimits: {NOFILE: 1}", "invalid name 'NOFILE': it must match ^[a-z]+$")]
+    [InlineData("networks: {\"front net\": {}}", "invalid name 'front net': use only letters, digits, '.', '_' and '-'")]
     public void Attribute_written_wrong_is_rejected(string attribute, string message)
     {
         var diagnostics = SchemaAssert.Validate("services:\n  web:\n    image: x\n    " + attribute + "\n");

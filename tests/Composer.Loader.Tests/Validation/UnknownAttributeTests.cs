@@ -140,7 +140,9 @@ public sealed class UnknownAttributeTests
                 image: nginx
             """);
 
-        Assert.Equal("additional property 'my web' is not allowed", diagnostic.Message);
+        Assert.Equal("invalid name 'my web': use only letters, digits, '.', '_' and '-'", diagnostic.Message);
         Assert.Equal("services", diagnostic.Path);
+        Assert.Equal(2, diagnostic.Mark.Line);
+        Assert.Equal(3, diagnostic.Mark.Column);
     }
 }
