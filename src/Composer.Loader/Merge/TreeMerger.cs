@@ -62,6 +62,12 @@ internal static class TreeMerger
             return later;
         }
 
+        // An empty later value (`front:` under networks) adds nothing; it must not wipe a definition.
+        if (later is ScalarNode { IsNull: true, Tag: null } && earlier is MappingNode or SequenceNode)
+        {
+            return earlier;
+        }
+
         var strategy = MergeRules.StrategyFor(pattern);
         switch (strategy)
         {

@@ -28,6 +28,12 @@ public sealed class MappingAndScalarMergeTests
             "services:\n  web:\n    image: c\n"));
 
     [Fact]
+    public void Empty_later_value_keeps_the_earlier_definition() =>
+        Assert.Equal(
+            "{networks: {front: {driver: bridge}}}",
+            MergeFiles("networks:\n  front:\n    driver: bridge\n", "networks:\n  front:\n"));
+
+    [Fact]
     public void Unknown_sequences_append() =>
         Assert.Equal("{x-list: [a, b]}", MergeFiles("x-list: [a]\n", "x-list: [b]\n"));
 

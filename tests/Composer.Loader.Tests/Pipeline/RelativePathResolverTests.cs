@@ -13,6 +13,7 @@ public sealed class RelativePathResolverTests
     [InlineData("build:\n  context: ..\n  dockerfile: Dockerfile", "{build: {context: /, dockerfile: Dockerfile}}")]
     [InlineData("build: https://github.com/x/y.git", "{build: https://github.com/x/y.git}")]
     [InlineData("build: /abs", "{build: /abs}")]
+    [InlineData("build:\n  dockerfile_inline: FROM x", "{build: {dockerfile_inline: FROM x, context: \"/base\"}}")]
     public void Build_contexts(string yaml, string expected) => Assert.Equal(expected, ResolveService(yaml));
 
     [Theory]
@@ -25,6 +26,7 @@ public sealed class RelativePathResolverTests
     [Theory]
     [InlineData("volumes: [\"./data:/data:ro\"]", "{volumes: [\"/base/data:/data:ro\"]}")]
     [InlineData("volumes: [\"../up:/up\"]", "{volumes: [\"/up:/up\"]}")]
+    [InlineData("volumes: [\"./:/mnt\"]", "{volumes: [\"/base:/mnt\"]}")]
     [InlineData("volumes: [\"named:/named\", \"/abs:/abs\"]", "{volumes: [\"named:/named\", \"/abs:/abs\"]}")]
     [InlineData("volumes:\n  - type: bind\n    source: ./src\n    target: /src", "{volumes: [{type: bind, source: /base/src, target: /src}]}")]
     [InlineData("volumes:\n  - type: volume\n    source: data\n    target: /d", "{volumes: [{type: volume, source: data, target: /d}]}")]
