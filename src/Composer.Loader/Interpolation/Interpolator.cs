@@ -5,12 +5,16 @@ namespace Composer.Loader.Interpolation;
 
 /// <summary>
 /// Substitutes variables in every scalar value of a file's tree (never in keys), before files are merged.
-/// One instance serves one load, so an unset variable is reported once however often it is used.
+/// An unset variable is reported once per load however often it is used.
 /// A substituted plain scalar stays plain: <c>"${PORT}"</c> written plain may still be read as a number later.
 /// </summary>
-internal sealed class Interpolator(IReadOnlyDictionary<string, string> variables, DiagnosticBag diagnostics)
+internal sealed class Interpolator(
+    IReadOnlyDictionary<string, string> variables,
+    DiagnosticBag diagnostics,
+    ISet<string>? reportedUnset = null)
 {
-    private readonly HashSet<string> _reportedUnset = new(StringComparer.Ordinal);
+    // Shared by the caller across included projects (which have their own variables) to keep one warning per name.
+    private readonly ISet<string> _reportedUnset = reportedUnset ?? new HashSet<string>(StringComparer.Ordinal);
 
     public MappingNode Interpolate(MappingNode root) => (MappingNode)Visit(root, string.Empty);
 

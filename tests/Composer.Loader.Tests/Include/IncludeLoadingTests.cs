@@ -52,6 +52,17 @@ public sealed class IncludeLoadingTests : IDisposable
     }
 
     [Fact]
+    public async Task Unset_variable_warns_once_across_included_projects()
+    {
+        _folder.Write("lib/compose.yaml", "services:\n  lib:\n    image: lib:${MISSING_TAG}\n");
+        var main = _folder.Write("compose.yaml", "include: [lib/compose.yaml]\nservices:\n  web:\n    image: web:${MISSING_TAG}\n");
+
+        var (_, diagnostics) = await BuildAsync(main);
+
+        Assert.Single(diagnostics.Items);
+    }
+
+    [Fact]
     public async Task Nested_includes_are_followed()
     {
         _folder.Write("a/compose.yaml", "include: [../b/compose.yaml]\nservices:\n  a:\n    image: a\n");
