@@ -1,7 +1,7 @@
 using Composer.Loader.Consistency;
 using Composer.Loader.Diagnostics;
 using Composer.Loader.Discovery;
-using Composer.Loader.Environment;
+using Composer.Loader.EnvFiles;
 using Composer.Loader.Naming;
 using Composer.Loader.Pipeline;
 using Composer.Loader.Profiles;

@@ -1,6 +1,6 @@
 using Composer.Loader.Diagnostics;
 using Composer.Loader.Discovery;
-using Composer.Loader.Environment;
+using Composer.Loader.EnvFiles;
 using Composer.Loader.Extends;
 using Composer.Loader.Include;
 using Composer.Loader.Interpolation;

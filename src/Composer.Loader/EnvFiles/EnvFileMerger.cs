@@ -2,7 +2,7 @@ using Composer.Loader.Diagnostics;
 using Composer.Loader.Tree;
 using Composer.Model;
 
-namespace Composer.Loader.Environment;
+namespace Composer.Loader.EnvFiles;
 
 /// <summary>
 /// Completes each service's environment from its <c>env_file</c> list, read in order (a later file wins), then the

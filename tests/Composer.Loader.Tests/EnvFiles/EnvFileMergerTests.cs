@@ -1,9 +1,9 @@
 using Composer.Loader.Diagnostics;
-using Composer.Loader.Environment;
+using Composer.Loader.EnvFiles;
 using Composer.Loader.Tests.Support;
 using Composer.Model;
 
-namespace Composer.Loader.Tests.Environment;
+namespace Composer.Loader.Tests.EnvFiles;
 
 public sealed class EnvFileMergerTests : IDisposable
 {
