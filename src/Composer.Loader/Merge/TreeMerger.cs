@@ -47,6 +47,13 @@ internal static class TreeMerger
                 continue;
             }
 
+            // Extensions are opaque to compose: a later x-* value replaces the earlier one whole.
+            if (laterEntry.Key.StartsWith("x-", StringComparison.Ordinal))
+            {
+                entries[index] = laterEntry;
+                continue;
+            }
+
             var childPattern = MergeRules.ChildPattern(pattern, laterEntry.Key);
             var merged = MergeValues(entries[index].Value, laterEntry.Value, childPattern);
             entries[index] = laterEntry with { Value = merged };
@@ -81,6 +88,12 @@ internal static class TreeMerger
                 return AppendUnique(AsSequence(earlier), AsSequence(later));
             case MergeStrategy.KeyedSequence:
                 return MergeKeyed(AsSequence(earlier), AsSequence(later), pattern);
+        }
+
+        if (pattern == "services.*.logging" && DifferentLoggingDrivers(earlier, later))
+        {
+            // Options of one logging driver mean nothing to another.
+            return later;
         }
 
         if (pattern == "services.*.build")
@@ -151,6 +164,11 @@ internal static class TreeMerger
 
         return new SequenceNode(items, earlierSequence.Mark, earlierSequence.Tag);
     }
+
+    private static bool DifferentLoggingDrivers(Node earlier, Node later) =>
+        earlier is MappingNode { } earlierMapping && later is MappingNode { } laterMapping
+        && earlierMapping["driver"] is ScalarNode earlierDriver && laterMapping["driver"] is ScalarNode laterDriver
+        && earlierDriver.Value != laterDriver.Value;
 
     /// <summary><c>build: ./dir</c> is short for <c>build: {context: ./dir}</c>; merging needs the long form.</summary>
     private static Node BuildAsMapping(Node build) =>
