@@ -4,7 +4,7 @@ namespace Composer.Loader.Merge;
 
 /// <summary>
 /// Merges a later compose file (or an extending service) over an earlier one with the Compose Specification's merge
-/// rules: mappings merge, later scalars win, sequences append, and the per-attribute exceptions of
+/// rules: mappings merge, later scalars win, sequences append (skipping identical items), and the per-attribute exceptions of
 /// <see cref="MergeRules"/>. <c>!reset</c> on the later value removes the attribute; <c>!override</c> replaces it whole.
 /// </summary>
 internal static class TreeMerger
@@ -105,8 +105,8 @@ internal static class TreeMerger
         return (earlier, later) switch
         {
             (MappingNode earlierMapping, MappingNode laterMapping) => MergeMapping(earlierMapping, laterMapping, pattern),
-            (SequenceNode earlierSequence, SequenceNode laterSequence) =>
-                new SequenceNode([.. earlierSequence.Items, .. laterSequence.Items], earlierSequence.Mark, earlierSequence.Tag),
+            // An item identical to one already there adds nothing; dropping it keeps merging idempotent.
+            (SequenceNode, SequenceNode) => AppendUnique(earlier, later),
             _ => later,
         };
     }
