@@ -105,6 +105,25 @@ public sealed class ExtendsResolverTests : IDisposable
     }
 
     [Fact]
+    public void Empty_base_service_can_be_extended()
+    {
+        var (root, diagnostics) = Resolve("services:\n  base:\n  web:\n    extends: base\n    image: w\n");
+
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal("{image: w}", Yaml.Render(Yaml.At(root, "services.web")));
+    }
+
+    [Fact]
+    public void Unknown_service_in_another_file_names_the_file()
+    {
+        _folder.Write("other.yaml", "networks: {}\n");
+
+        var (_, diagnostics) = Resolve("services:\n  web:\n    extends: {file: other.yaml, service: app}\n");
+
+        Assert.Contains("other.yaml", Assert.Single(diagnostics.Items).Message);
+    }
+
+    [Fact]
     public void Cycle_is_reported_as_a_chain()
     {
         var (_, diagnostics) = Resolve("services:\n  a:\n    extends: b\n  b:\n    extends: a\n");
