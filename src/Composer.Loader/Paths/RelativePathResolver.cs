@@ -91,11 +91,7 @@ internal static class RelativePathResolver
             : node;
 
     private static ScalarNode RemoteOrAbsolute(ScalarNode scalar, string baseDirectory) =>
-        IsRemote(scalar.Value) ? scalar : Absolute(scalar, baseDirectory);
-
-    private static bool IsRemote(string context) =>
-        context.Contains("://", StringComparison.Ordinal) || context.StartsWith("git@", StringComparison.Ordinal)
-        || context.StartsWith("github.com/", StringComparison.Ordinal);
+        RemoteReference.IsRemote(scalar.Value) ? scalar : Absolute(scalar, baseDirectory);
 
     private static ScalarNode Absolute(ScalarNode scalar, string baseDirectory)
     {

@@ -70,6 +70,19 @@ public sealed class IncludeResolverTests
         Assert.Contains("/p/x.yaml", error.Message);
     }
 
+    [Theory]
+    [InlineData("include: [\"oci://registry/app:1\"]\n")]
+    [InlineData("include:\n  - path: git@github.com:x/y.git\n")]
+    public void Remote_include_is_reported_as_unsupported(string yaml)
+    {
+        var diagnostics = new DiagnosticBag();
+
+        var requests = new IncludeResolver(diagnostics).ReadRequests(Yaml.Read(yaml), "/p");
+
+        Assert.Contains("not supported", Assert.Single(diagnostics.Items).Message);
+        Assert.True(requests.Count == 0 || requests[0].Files.Count == 0);
+    }
+
     [Fact]
     public void Include_that_is_not_a_list_is_an_error()
     {
