@@ -12,7 +12,7 @@ namespace Composer.Loader;
 
 /// <summary>
 /// Loads a compose project: discovery -> .env -> read + interpolate each file -> include -> merge -> extends ->
-/// naming -> schema validation -> binding -> env_file -> profiles -> consistency.
+/// naming -> schema validation -> binding -> profiles -> env_file -> consistency.
 /// Every problem is collected and thrown together as one <see cref="LoadException"/>.
 /// </summary>
 public static class ProjectLoader
@@ -41,8 +41,8 @@ public static class ProjectLoader
             var project = bind(tree.Root, context, diagnostics);
             diagnostics.ThrowIfErrors();
 
-            project = EnvFileMerger.Apply(project, diagnostics);
             project = ProfileFilter.Apply(project, ActiveProfiles(options, tree.Environment), options.RequestedServices, tree.Root, diagnostics);
+            project = EnvFileMerger.Apply(project, diagnostics);
             ConsistencyChecker.Check(project, tree.Root, diagnostics);
             diagnostics.ThrowIfErrors();
 

@@ -12,10 +12,13 @@ internal static class EnvFileMerger
 {
     private const string RawFormat = "raw";
 
+    /// <summary>
+    /// Completes the enabled services only: a service left out by its profiles never runs, so its env files may be
+    /// missing without failing the load.
+    /// </summary>
     public static Project Apply(Project project, DiagnosticBag diagnostics) => project with
     {
         Services = MergeAll(project.Services, project, diagnostics),
-        DisabledServices = MergeAll(project.DisabledServices, project, diagnostics),
     };
 
     private static IReadOnlyDictionary<string, Service> MergeAll(IReadOnlyDictionary<string, Service> services, Project project, DiagnosticBag diagnostics)

@@ -30,6 +30,16 @@ public sealed class ProjectLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Missing_env_file_of_a_disabled_service_does_not_fail_the_load()
+    {
+        _folder.Write("compose.yaml", "services:\n  web:\n    image: a\n  debug:\n    image: d\n    profiles: [debug]\n    env_file: missing.env\n");
+
+        var result = await ProjectLoader.LoadAsync(Options(), MinimalBinder.Bind, CancellationToken.None);
+
+        Assert.Equal(["debug"], result.Project.DisabledServices.Keys);
+    }
+
+    [Fact]
     public async Task Compose_profiles_from_dot_env_enable_services()
     {
         _folder.Write(".env", "COMPOSE_PROFILES=debug, ops\n");
