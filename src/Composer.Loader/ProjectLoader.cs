@@ -42,7 +42,7 @@ public static class ProjectLoader
             diagnostics.ThrowIfErrors();
 
             project = ProfileFilter.Apply(project, ActiveProfiles(options, tree.Environment), options.RequestedServices, tree.Root, diagnostics);
-            project = EnvFileMerger.Apply(project, diagnostics);
+            project = EnvFileMerger.Apply(project, options.RequestedServices, diagnostics);
             ConsistencyChecker.Check(project, tree.Root, diagnostics);
             diagnostics.ThrowIfErrors();
 

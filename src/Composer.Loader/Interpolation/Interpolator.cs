@@ -48,7 +48,10 @@ internal sealed class Interpolator(
             return scalar;
         }
 
-        return scalar.WithValue(result.Value);
+        // An empty plain scalar would read as null; a variable that expands to nothing gives an empty string.
+        return result.Value.Length == 0 && scalar.IsPlain
+            ? new ScalarNode(string.Empty, false, scalar.Mark, scalar.Tag)
+            : scalar.WithValue(result.Value);
     }
 
     private SequenceNode VisitSequence(SequenceNode sequence, string path)

@@ -26,7 +26,7 @@ public sealed class EnvFileMergerTests : IDisposable
         };
         var diagnostics = new DiagnosticBag();
 
-        var merged = EnvFileMerger.Apply(ProjectWith(service), diagnostics);
+        var merged = EnvFileMerger.Apply(ProjectWith(service), [], diagnostics);
 
         Assert.Empty(diagnostics.Items);
         Assert.Equal(
@@ -40,7 +40,7 @@ public sealed class EnvFileMergerTests : IDisposable
         _folder.Write("web.env", "A=1\n");
         var service = Projects.Service("web") with { EnvFiles = [new EnvFile { Path = "web.env" }] };
 
-        var merged = EnvFileMerger.Apply(ProjectWith(service), new DiagnosticBag());
+        var merged = EnvFileMerger.Apply(ProjectWith(service), [], new DiagnosticBag());
 
         Assert.Equal("1", merged.Services["web"].Environment["A"]);
     }
@@ -55,7 +55,7 @@ public sealed class EnvFileMergerTests : IDisposable
             Environment = Projects.Map<string?>(("A", null), ("B", null)),
         };
 
-        var merged = EnvFileMerger.Apply(ProjectWith(service), new DiagnosticBag());
+        var merged = EnvFileMerger.Apply(ProjectWith(service), [], new DiagnosticBag());
 
         Assert.Equal("from-file", merged.Services["web"].Environment["A"]);
         Assert.Null(merged.Services["web"].Environment["B"]);
@@ -67,7 +67,7 @@ public sealed class EnvFileMergerTests : IDisposable
         var file = _folder.Write("a.env", "URL=http://${HOST}:80\nINHERITED\n");
         var service = Projects.Service("web") with { EnvFiles = [new EnvFile { Path = file }] };
 
-        var merged = EnvFileMerger.Apply(ProjectWith(service, new() { ["HOST"] = "db", ["INHERITED"] = "yes" }), new DiagnosticBag());
+        var merged = EnvFileMerger.Apply(ProjectWith(service, new() { ["HOST"] = "db", ["INHERITED"] = "yes" }), [], new DiagnosticBag());
 
         Assert.Equal("http://db:80", merged.Services["web"].Environment["URL"]);
         Assert.Equal("yes", merged.Services["web"].Environment["INHERITED"]);
@@ -79,7 +79,7 @@ public sealed class EnvFileMergerTests : IDisposable
         var file = _folder.Write("a.env", "A='quoted' $X\n");
         var service = Projects.Service("web") with { EnvFiles = [new EnvFile { Path = file, Format = "raw" }] };
 
-        var merged = EnvFileMerger.Apply(ProjectWith(service), new DiagnosticBag());
+        var merged = EnvFileMerger.Apply(ProjectWith(service), [], new DiagnosticBag());
 
         Assert.Equal("'quoted' $X", merged.Services["web"].Environment["A"]);
     }
@@ -90,11 +90,25 @@ public sealed class EnvFileMergerTests : IDisposable
         var service = Projects.Service("web") with { EnvFiles = [new EnvFile { Path = "missing.env" }] };
         var diagnostics = new DiagnosticBag();
 
-        EnvFileMerger.Apply(ProjectWith(service), diagnostics);
+        EnvFileMerger.Apply(ProjectWith(service), [], diagnostics);
 
         var error = Assert.Single(diagnostics.Items);
         Assert.Equal("services.web.env_file", error.Path);
         Assert.Contains("missing.env", error.Message);
+    }
+
+    [Fact]
+    public void Missing_env_file_of_a_service_the_command_does_not_use_is_tolerated()
+    {
+        var unused = Projects.Service("unused") with { EnvFiles = [new EnvFile { Path = "missing.env" }] };
+        var used = Projects.Service("web", null, "db");
+        var dependency = Projects.Service("db") with { EnvFiles = [new EnvFile { Path = "db-missing.env" }] };
+        var project = Projects.With(unused, used, dependency) with { WorkingDirectory = _folder.Path };
+        var diagnostics = new DiagnosticBag();
+
+        EnvFileMerger.Apply(project, ["web"], diagnostics);
+
+        Assert.Contains("db-missing.env", Assert.Single(diagnostics.Items).Message);
     }
 
     [Fact]
@@ -103,7 +117,7 @@ public sealed class EnvFileMergerTests : IDisposable
         var service = Projects.Service("web") with { EnvFiles = [new EnvFile { Path = "missing.env", Required = false }] };
         var diagnostics = new DiagnosticBag();
 
-        var merged = EnvFileMerger.Apply(ProjectWith(service), diagnostics);
+        var merged = EnvFileMerger.Apply(ProjectWith(service), [], diagnostics);
 
         Assert.Empty(diagnostics.Items);
         Assert.Empty(merged.Services["web"].Environment);
