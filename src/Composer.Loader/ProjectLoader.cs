@@ -2,7 +2,7 @@ using Composer.Loader.Binding;
 using Composer.Loader.Consistency;
 using Composer.Loader.Diagnostics;
 using Composer.Loader.Discovery;
-using Composer.Loader.Environment;
+using Composer.Loader.EnvFiles;
 using Composer.Loader.Naming;
 using Composer.Loader.Pipeline;
 using Composer.Loader.Profiles;
@@ -14,7 +14,7 @@ namespace Composer.Loader;
 
 /// <summary>
 /// Loads a compose project: discovery -> .env -> read + interpolate each file -> include -> merge -> extends ->
-/// naming -> schema validation -> binding -> env_file -> profiles -> consistency.
+/// naming -> schema validation -> binding -> profiles -> env_file -> consistency.
 /// Every problem is collected and thrown together as one <see cref="LoadException"/>.
 /// </summary>
 public static class ProjectLoader
@@ -42,8 +42,8 @@ public static class ProjectLoader
             var project = bind(tree.Root, context, diagnostics);
             diagnostics.ThrowIfErrors();
 
-            project = EnvFileMerger.Apply(project, diagnostics);
             project = ProfileFilter.Apply(project, ActiveProfiles(options, tree.Environment), options.RequestedServices, tree.Root, diagnostics);
+            project = EnvFileMerger.Apply(project, options.RequestedServices, diagnostics);
             ConsistencyChecker.Check(project, tree.Root, diagnostics);
             diagnostics.ThrowIfErrors();
 

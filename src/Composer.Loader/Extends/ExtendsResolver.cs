@@ -34,6 +34,12 @@ internal sealed class ExtendsResolver
         var resolvedServices = new List<MappingEntry>();
         foreach (var entry in services.Entries)
         {
+            if (entry.Value is not MappingNode mapping || !mapping.ContainsKey("extends"))
+            {
+                resolvedServices.Add(entry);
+                continue;
+            }
+
             var resolved = ResolveService(services, entry.Key, filePath, []);
             resolvedServices.Add(entry with { Value = resolved ?? entry.Value });
         }
@@ -55,9 +61,17 @@ internal sealed class ExtendsResolver
         }
 
         var path = TreePath.Child("services", serviceName);
-        if (services[serviceName] is not MappingNode service)
+        var service = services[serviceName] switch
         {
-            return services[serviceName] as MappingNode;
+            MappingNode mapping => mapping,
+
+            // `base:` left empty is a service with no attributes, still worth extending.
+            ScalarNode { IsNull: true } empty => new MappingNode([], empty.Mark),
+            _ => null,
+        };
+        if (service is null)
+        {
+            return null;
         }
 
         if (service["extends"] is not { } extendsNode)
@@ -80,15 +94,18 @@ internal sealed class ExtendsResolver
         }
 
         var baseFilePath = baseFile is null ? filePath : Path.GetFullPath(baseFile, DeclaringDirectory(extendsNode, filePath));
-        var baseServices = baseFile is null ? services : (_loadFile(baseFilePath)?["services"] as MappingNode);
-        if (baseServices?[baseServiceName] is not MappingNode)
+        var baseRoot = baseFile is null ? null : _loadFile(baseFilePath);
+        if (baseFile is not null && baseRoot is null)
+        {
+            // The file could not be read or parsed; that was reported where it happened.
+            return _resolved[identity] = null;
+        }
+
+        var baseServices = baseFile is null ? services : baseRoot!["services"] as MappingNode;
+        if (baseServices is null || !baseServices.ContainsKey(baseServiceName))
         {
             var where = baseFile is null ? string.Empty : " in " + baseFilePath;
-            if (baseServices is not null || baseFile is null)
-            {
-                _diagnostics.Error(extendsNode.Mark, extendsPath, $"service \"{serviceName}\" extends unknown service \"{baseServiceName}\"{where}");
-            }
-
+            _diagnostics.Error(extendsNode.Mark, extendsPath, $"service \"{serviceName}\" extends unknown service \"{baseServiceName}\"{where}");
             return _resolved[identity] = null;
         }
 

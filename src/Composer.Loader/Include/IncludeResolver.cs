@@ -1,4 +1,5 @@
 using Composer.Loader.Diagnostics;
+using Composer.Loader.Paths;
 using Composer.Loader.Tree;
 
 namespace Composer.Loader.Include;
@@ -88,6 +89,9 @@ internal sealed class IncludeResolver(DiagnosticBag diagnostics)
     {
         switch (item)
         {
+            case ScalarNode { IsNull: false } scalar when RemoteReference.IsRemote(scalar.Value):
+                diagnostics.Error(scalar.Mark, path, $"remote include \"{scalar.Value}\" is not supported; include a local file");
+                return null;
             case ScalarNode { IsNull: false } scalar:
             {
                 var file = Path.GetFullPath(scalar.Value, fileDirectory);
@@ -96,12 +100,17 @@ internal sealed class IncludeResolver(DiagnosticBag diagnostics)
 
             case MappingNode mapping:
             {
+                if (mapping["path"] is null or ScalarNode { IsNull: true })
+                {
+                    diagnostics.Error(mapping.Mark, path, "include needs a path");
+                    return null;
+                }
+
                 var files = Strings(mapping["path"], TreePath.Child(path, "path"))
                     .Select(file => Path.GetFullPath(file, fileDirectory))
                     .ToArray();
                 if (files.Length == 0)
                 {
-                    diagnostics.Error(mapping.Mark, path, "include needs a path");
                     return null;
                 }
 
@@ -120,7 +129,19 @@ internal sealed class IncludeResolver(DiagnosticBag diagnostics)
         }
     }
 
-    private IEnumerable<string> Strings(Node? node, string path)
+    private IEnumerable<string> Strings(Node? node, string path) =>
+        StringsOrNone(node, path).Where(reference =>
+        {
+            if (!RemoteReference.IsRemote(reference))
+            {
+                return true;
+            }
+
+            diagnostics.Error(node!.Mark, path, $"remote include \"{reference}\" is not supported; include a local file");
+            return false;
+        }).ToArray();
+
+    private IEnumerable<string> StringsOrNone(Node? node, string path)
     {
         switch (node)
         {

@@ -5,12 +5,16 @@ namespace Composer.Loader.Interpolation;
 
 /// <summary>
 /// Substitutes variables in every scalar value of a file's tree (never in keys), before files are merged.
-/// One instance serves one load, so an unset variable is reported once however often it is used.
+/// An unset variable is reported once per load however often it is used.
 /// A substituted plain scalar stays plain: <c>"${PORT}"</c> written plain may still be read as a number later.
 /// </summary>
-internal sealed class Interpolator(IReadOnlyDictionary<string, string> variables, DiagnosticBag diagnostics)
+internal sealed class Interpolator(
+    IReadOnlyDictionary<string, string> variables,
+    DiagnosticBag diagnostics,
+    ISet<string>? reportedUnset = null)
 {
-    private readonly HashSet<string> _reportedUnset = new(StringComparer.Ordinal);
+    // Shared by the caller across included projects (which have their own variables) to keep one warning per name.
+    private readonly ISet<string> _reportedUnset = reportedUnset ?? new HashSet<string>(StringComparer.Ordinal);
 
     public MappingNode Interpolate(MappingNode root) => (MappingNode)Visit(root, string.Empty);
 
@@ -44,7 +48,10 @@ internal sealed class Interpolator(IReadOnlyDictionary<string, string> variables
             return scalar;
         }
 
-        return scalar.WithValue(result.Value);
+        // An empty plain scalar would read as null; a variable that expands to nothing gives an empty string.
+        return result.Value.Length == 0 && scalar.IsPlain
+            ? new ScalarNode(string.Empty, false, scalar.Mark, scalar.Tag)
+            : scalar.WithValue(result.Value);
     }
 
     private SequenceNode VisitSequence(SequenceNode sequence, string path)

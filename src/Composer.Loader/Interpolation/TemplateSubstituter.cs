@@ -44,12 +44,8 @@ internal static class TemplateSubstituter
                 continue;
             }
 
-            if (index + 1 >= template.Length)
-            {
-                throw InvalidFormat(template);
-            }
-
-            var next = template[index + 1];
+            // A dollar that starts no variable (`$(date)`, `5$`) is kept as written, as shells and Compose do.
+            var next = index + 1 < template.Length ? template[index + 1] : '\0';
             if (next == '$')
             {
                 output.Append('$');
@@ -68,7 +64,8 @@ internal static class TemplateSubstituter
             }
             else
             {
-                throw InvalidFormat(template);
+                output.Append('$');
+                index++;
             }
         }
 

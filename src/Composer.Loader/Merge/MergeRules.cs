@@ -25,6 +25,7 @@ internal static class MergeRules
         ["services.*.build.args"] = MergeStrategy.KeyValueMapping,
         ["services.*.build.labels"] = MergeStrategy.KeyValueMapping,
         ["services.*.build.extra_hosts"] = MergeStrategy.KeyValueMapping,
+        ["services.*.build.additional_contexts"] = MergeStrategy.KeyValueMapping,
         ["services.*.deploy.labels"] = MergeStrategy.KeyValueMapping,
         ["networks.*.labels"] = MergeStrategy.KeyValueMapping,
         ["volumes.*.labels"] = MergeStrategy.KeyValueMapping,

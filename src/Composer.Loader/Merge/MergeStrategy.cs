@@ -3,7 +3,7 @@ namespace Composer.Loader.Merge;
 /// <summary>How an attribute defined in two files combines.</summary>
 internal enum MergeStrategy
 {
-    /// <summary>Mappings merge key by key, sequences append, scalars: the later file wins.</summary>
+    /// <summary>Mappings merge key by key, sequences append without identical repeats, scalars: the later file wins.</summary>
     Default,
 
     /// <summary>The later value replaces the earlier one whole (command, entrypoint, healthcheck.test).</summary>

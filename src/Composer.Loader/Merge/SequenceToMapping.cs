@@ -24,10 +24,19 @@ internal static class SequenceToMapping
                 return node;
             }
 
-            var (key, value) = SplitKeyValue(scalar.Value, pattern.EndsWith("extra_hosts", StringComparison.Ordinal));
+            var isExtraHosts = pattern.EndsWith("extra_hosts", StringComparison.Ordinal);
+            var (key, value) = SplitKeyValue(scalar.Value, isExtraHosts);
             Node valueNode = value is null
                 ? new ScalarNode(string.Empty, true, scalar.Mark)
                 : new ScalarNode(value, false, scalar.Mark);
+            var repeated = entries.FindIndex(candidate => candidate.Key == key);
+            if (isExtraHosts && repeated >= 0)
+            {
+                // One host listed with several addresses keeps them all, as the mapping form's list value does.
+                var addresses = entries[repeated].Value is SequenceNode existing ? existing.Items : [entries[repeated].Value];
+                valueNode = new SequenceNode([.. addresses, valueNode], entries[repeated].Value.Mark);
+            }
+
             Upsert(entries, new MappingEntry(key, scalar.Mark, valueNode));
         }
 

@@ -4,7 +4,7 @@ namespace Composer.Loader.Merge;
 
 /// <summary>
 /// Merges a later compose file (or an extending service) over an earlier one with the Compose Specification's merge
-/// rules: mappings merge, later scalars win, sequences append, and the per-attribute exceptions of
+/// rules: mappings merge, later scalars win, sequences append (skipping identical items), and the per-attribute exceptions of
 /// <see cref="MergeRules"/>. <c>!reset</c> on the later value removes the attribute; <c>!override</c> replaces it whole.
 /// </summary>
 internal static class TreeMerger
@@ -47,6 +47,13 @@ internal static class TreeMerger
                 continue;
             }
 
+            // Extensions are opaque to compose: a later x-* value replaces the earlier one whole.
+            if (laterEntry.Key.StartsWith("x-", StringComparison.Ordinal))
+            {
+                entries[index] = laterEntry;
+                continue;
+            }
+
             var childPattern = MergeRules.ChildPattern(pattern, laterEntry.Key);
             var merged = MergeValues(entries[index].Value, laterEntry.Value, childPattern);
             entries[index] = laterEntry with { Value = merged };
@@ -60,6 +67,12 @@ internal static class TreeMerger
         if (later.Tag == OverrideTag || earlier.Tag == ResetTag)
         {
             return later;
+        }
+
+        // An empty later value (`front:` under networks) adds nothing; it must not wipe a definition.
+        if (later is ScalarNode { IsNull: true, Tag: null } && earlier is MappingNode or SequenceNode)
+        {
+            return earlier;
         }
 
         var strategy = MergeRules.StrategyFor(pattern);
@@ -77,6 +90,12 @@ internal static class TreeMerger
                 return MergeKeyed(AsSequence(earlier), AsSequence(later), pattern);
         }
 
+        if (pattern == "services.*.logging" && DifferentLoggingDrivers(earlier, later))
+        {
+            // Options of one logging driver mean nothing to another.
+            return later;
+        }
+
         if (pattern == "services.*.build")
         {
             earlier = BuildAsMapping(earlier);
@@ -86,8 +105,8 @@ internal static class TreeMerger
         return (earlier, later) switch
         {
             (MappingNode earlierMapping, MappingNode laterMapping) => MergeMapping(earlierMapping, laterMapping, pattern),
-            (SequenceNode earlierSequence, SequenceNode laterSequence) =>
-                new SequenceNode([.. earlierSequence.Items, .. laterSequence.Items], earlierSequence.Mark, earlierSequence.Tag),
+            // An item identical to one already there adds nothing; dropping it keeps merging idempotent.
+            (SequenceNode, SequenceNode) => AppendUnique(earlier, later),
             _ => later,
         };
     }
@@ -145,6 +164,11 @@ internal static class TreeMerger
 
         return new SequenceNode(items, earlierSequence.Mark, earlierSequence.Tag);
     }
+
+    private static bool DifferentLoggingDrivers(Node earlier, Node later) =>
+        earlier is MappingNode { } earlierMapping && later is MappingNode { } laterMapping
+        && earlierMapping["driver"] is ScalarNode earlierDriver && laterMapping["driver"] is ScalarNode laterDriver
+        && earlierDriver.Value != laterDriver.Value;
 
     /// <summary><c>build: ./dir</c> is short for <c>build: {context: ./dir}</c>; merging needs the long form.</summary>
     private static Node BuildAsMapping(Node build) =>

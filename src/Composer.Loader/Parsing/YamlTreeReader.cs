@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Composer.Loader.Diagnostics;
+using Composer.Loader.Merge;
 using Composer.Loader.Tree;
 using YamlDotNet.Core;
 using Mark = Composer.Loader.Tree.Mark;
@@ -31,8 +32,29 @@ internal sealed partial class YamlTreeReader
         _diagnostics = diagnostics;
     }
 
-    /// <summary>Returns the root mapping, or null after reporting why the file cannot be read.</summary>
+    /// <summary>
+    /// Returns the root mapping, or null after reporting why the file cannot be read. A file holding several YAML
+    /// documents reads as those documents merged in order, like several compose files.
+    /// </summary>
     public static MappingNode? Read(string text, string fileName, DiagnosticBag diagnostics)
+    {
+        var documents = ReadDocuments(text, fileName, diagnostics);
+        if (documents is null)
+        {
+            return null;
+        }
+
+        var merged = documents[0];
+        foreach (var document in documents.Skip(1))
+        {
+            merged = TreeMerger.Merge(merged, document);
+        }
+
+        return merged;
+    }
+
+    /// <summary>Every non-empty document of the file, or null after reporting why the file cannot be read.</summary>
+    public static IReadOnlyList<MappingNode>? ReadDocuments(string text, string fileName, DiagnosticBag diagnostics)
     {
         var reader = new YamlTreeReader(fileName, diagnostics);
         var fileMark = new Mark(fileName, 0, 0);
@@ -57,43 +79,42 @@ internal sealed partial class YamlTreeReader
         return null;
     }
 
-    private MappingNode? ReadStream(string text)
+    private IReadOnlyList<MappingNode>? ReadStream(string text)
     {
         _parser = new Parser(new StringReader(text));
         _parser.Consume<StreamStart>();
-        if (!_parser.TryConsume<DocumentStart>(out _))
+        var documents = new List<MappingNode>();
+        var valid = true;
+        while (_parser.TryConsume<DocumentStart>(out _))
+        {
+            // Anchors belong to the document that defines them.
+            _anchors.Clear();
+            var root = ReadNode();
+            _parser.Consume<DocumentEnd>();
+            switch (root)
+            {
+                case ScalarNode { IsNull: true }:
+                    continue;
+                case MappingNode mapping when ExpandedSize(mapping) > MaxExpandedNodes:
+                    _diagnostics.Error(mapping.Mark, string.Empty, "the document is too large once its aliases are expanded");
+                    valid = false;
+                    break;
+                case MappingNode mapping:
+                    documents.Add(mapping);
+                    break;
+                default:
+                    _diagnostics.Error(root.Mark, string.Empty, "a compose file must be a mapping at the top level");
+                    valid = false;
+                    break;
+            }
+        }
+
+        if (valid && documents.Count == 0)
         {
             _diagnostics.Error(new Mark(_fileName, 0, 0), string.Empty, "empty compose file");
-            return null;
         }
 
-        var root = ReadNode();
-        _parser.Consume<DocumentEnd>();
-        if (_parser.Accept<DocumentStart>(out var secondDocument))
-        {
-            _diagnostics.Error(ToMark(secondDocument.Start), string.Empty, "a compose file must hold a single YAML document");
-            return null;
-        }
-
-        if (root is ScalarNode { IsNull: true })
-        {
-            _diagnostics.Error(new Mark(_fileName, 0, 0), string.Empty, "empty compose file");
-            return null;
-        }
-
-        if (root is not MappingNode mapping)
-        {
-            _diagnostics.Error(root.Mark, string.Empty, "a compose file must be a mapping at the top level");
-            return null;
-        }
-
-        if (ExpandedSize(mapping) > MaxExpandedNodes)
-        {
-            _diagnostics.Error(mapping.Mark, string.Empty, "the document is too large once its aliases are expanded");
-            return null;
-        }
-
-        return mapping;
+        return valid && documents.Count > 0 ? documents : null;
     }
 
     private Node ReadNode()

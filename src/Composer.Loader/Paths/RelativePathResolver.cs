@@ -41,9 +41,15 @@ internal static class RelativePathResolver
     private static Node ResolveBuild(Node build, string baseDirectory) => build switch
     {
         ScalarNode scalar => RemoteOrAbsolute(scalar, baseDirectory),
-        MappingNode mapping => MapEntries(mapping, entry => entry.Key == "context" && entry.Value is ScalarNode context
+        MappingNode mapping when mapping.ContainsKey("context") => MapEntries(mapping, entry => entry.Key == "context" && entry.Value is ScalarNode context
             ? RemoteOrAbsolute(context, baseDirectory)
             : entry.Value),
+
+        // Without a context the build runs in the declaring project's folder, which the binder could no longer tell.
+        MappingNode mapping => new MappingNode(
+            [.. mapping.Entries, new MappingEntry("context", mapping.Mark, new ScalarNode(baseDirectory, false, mapping.Mark))],
+            mapping.Mark,
+            mapping.Tag),
         _ => build,
     };
 
@@ -69,7 +75,7 @@ internal static class RelativePathResolver
                 var colon = scalar.Value.IndexOf(':');
                 var source = colon < 0 ? scalar.Value : scalar.Value[..colon];
                 var rest = colon < 0 ? string.Empty : scalar.Value[colon..];
-                return scalar.WithValue(Path.GetFullPath(source, baseDirectory) + rest);
+                return scalar.WithValue(FullPath(source, baseDirectory) + rest);
             }
 
             case MappingNode mapping when mapping["type"] is ScalarNode { Value: "bind" }:
@@ -85,11 +91,7 @@ internal static class RelativePathResolver
             : node;
 
     private static ScalarNode RemoteOrAbsolute(ScalarNode scalar, string baseDirectory) =>
-        IsRemote(scalar.Value) ? scalar : Absolute(scalar, baseDirectory);
-
-    private static bool IsRemote(string context) =>
-        context.Contains("://", StringComparison.Ordinal) || context.StartsWith("git@", StringComparison.Ordinal)
-        || context.StartsWith("github.com/", StringComparison.Ordinal);
+        RemoteReference.IsRemote(scalar.Value) ? scalar : Absolute(scalar, baseDirectory);
 
     private static ScalarNode Absolute(ScalarNode scalar, string baseDirectory)
     {
@@ -98,8 +100,11 @@ internal static class RelativePathResolver
             return scalar;
         }
 
-        return scalar.WithValue(Path.GetFullPath(scalar.Value, baseDirectory));
+        return scalar.WithValue(FullPath(scalar.Value, baseDirectory));
     }
+
+    private static string FullPath(string path, string baseDirectory) =>
+        Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, baseDirectory));
 
     private static MappingNode MapEntries(MappingNode mapping, Func<MappingEntry, Node> map) =>
         new(mapping.Entries.Select(entry => entry with { Value = map(entry) }).ToArray(), mapping.Mark, mapping.Tag);

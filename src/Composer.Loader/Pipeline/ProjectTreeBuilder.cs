@@ -1,6 +1,6 @@
 using Composer.Loader.Diagnostics;
 using Composer.Loader.Discovery;
-using Composer.Loader.Environment;
+using Composer.Loader.EnvFiles;
 using Composer.Loader.Extends;
 using Composer.Loader.Include;
 using Composer.Loader.Interpolation;
@@ -29,6 +29,7 @@ internal sealed class ProjectTreeBuilder(
 
     private readonly Dictionary<string, MappingNode?> _extendedFiles = new(StringComparer.Ordinal);
     private readonly IncludeResolver _includeResolver = new(diagnostics);
+    private readonly HashSet<string> _reportedUnsetVariables = new(StringComparer.Ordinal);
 
     public async Task<MappingNode?> BuildAsync(
         IReadOnlyList<string> files,
@@ -36,7 +37,7 @@ internal sealed class ProjectTreeBuilder(
         IReadOnlyList<string> includeChain,
         CancellationToken cancellationToken)
     {
-        var interpolator = new Interpolator(variables, diagnostics);
+        var interpolator = new Interpolator(variables, diagnostics, _reportedUnsetVariables);
         MappingNode? merged = null;
         foreach (var file in files)
         {

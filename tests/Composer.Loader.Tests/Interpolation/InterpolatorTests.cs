@@ -56,7 +56,7 @@ public sealed class InterpolatorTests
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Contains("\"MISSING\"", warning.Message);
         Assert.Equal("a", warning.Path);
-        Assert.Equal("{a: ~, b: xy}", Yaml.Render(root));
+        Assert.Equal("{a: \"\", b: xy}", Yaml.Render(root));
     }
 
     [Fact]

@@ -81,9 +81,14 @@ public sealed class TemplateSubstituterTests
     [InlineData("${}")]
     [InlineData("${NAME:x}")]
     [InlineData("${1BAD}")]
-    [InlineData("cost: 5$")]
-    [InlineData("$ 1")]
     public void Invalid_templates_are_errors(string template) => Assert.Contains("invalid interpolation format", ErrorOf(template));
+
+    [Theory]
+    [InlineData("cost: 5$", "cost: 5$")]
+    [InlineData("$ 1", "$ 1")]
+    [InlineData("echo $(date)", "echo $(date)")]
+    [InlineData("$1 and $NAME", "$1 and web")]
+    public void Dollar_starting_no_variable_is_kept(string template, string expected) => Assert.Equal(expected, Substitute(template));
 
     [Fact]
     public void Unset_variables_are_listed_once_each()

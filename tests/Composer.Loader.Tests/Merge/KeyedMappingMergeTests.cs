@@ -29,6 +29,12 @@ public sealed class KeyedMappingMergeTests
             MergeService("extra_hosts: [\"db:10.0.0.1\", \"cache=10.0.0.3\"]", "extra_hosts: [\"db=10.0.0.2\"]"));
 
     [Fact]
+    public void Extra_host_with_several_addresses_keeps_them_all() =>
+        Assert.Equal(
+            "{services: {web: {extra_hosts: {db: [\"10.0.0.1\", \"::1\"], cache: \"10.0.0.3\"}}}}",
+            MergeService("extra_hosts: [\"db=10.0.0.1\", \"db=::1\"]", "extra_hosts: [\"cache=10.0.0.3\"]"));
+
+    [Fact]
     public void Sysctls_merge_by_key() =>
         Assert.Equal(
             "{services: {web: {sysctls: {net.core.somaxconn: 2048, net.ipv4.tcp_syncookies: \"0\"}}}}",

@@ -28,8 +28,40 @@ public sealed class MappingAndScalarMergeTests
             "services:\n  web:\n    image: c\n"));
 
     [Fact]
-    public void Unknown_sequences_append() =>
-        Assert.Equal("{x-list: [a, b]}", MergeFiles("x-list: [a]\n", "x-list: [b]\n"));
+    public void Empty_later_value_keeps_the_earlier_definition() =>
+        Assert.Equal(
+            "{networks: {front: {driver: bridge}}}",
+            MergeFiles("networks:\n  front:\n    driver: bridge\n", "networks:\n  front:\n"));
+
+    [Fact]
+    public void Other_sequences_append() =>
+        Assert.Equal(
+            "{services: {web: {post_start: [{command: a}, {command: b}]}}}",
+            MergeService("post_start: [{command: a}]", "post_start: [{command: b}]"));
+
+    [Fact]
+    public void Extension_values_are_replaced_not_merged() =>
+        Assert.Equal(
+            "{x-common: {b: 2}, services: {web: {x-tags: [b]}}}",
+            MergeFiles("x-common: {a: 1}\nservices:\n  web:\n    x-tags: [a]\n", "x-common: {b: 2}\nservices:\n  web:\n    x-tags: [b]\n"));
+
+    [Fact]
+    public void Logging_options_merge_for_the_same_driver() =>
+        Assert.Equal(
+            "{services: {web: {logging: {driver: syslog, options: {a: 1, b: 2}}}}}",
+            MergeService("logging:\n  driver: syslog\n  options: {a: 1}", "logging:\n  driver: syslog\n  options: {b: 2}"));
+
+    [Fact]
+    public void Logging_with_another_driver_replaces_options() =>
+        Assert.Equal(
+            "{services: {web: {logging: {driver: local, options: {b: 2}}}}}",
+            MergeService("logging:\n  driver: syslog\n  options: {a: 1}", "logging:\n  driver: local\n  options: {b: 2}"));
+
+    [Fact]
+    public void Logging_without_driver_merges_options() =>
+        Assert.Equal(
+            "{services: {web: {logging: {options: {a: 1, b: 2}}}}}",
+            MergeService("logging:\n  options: {a: 1}", "logging:\n  options: {b: 2}"));
 
     [Fact]
     public void Build_string_merges_with_build_mapping() =>

@@ -71,6 +71,21 @@ public sealed class SequenceMergeTests
             MergeService($"{attribute}: [a, b]", $"{attribute}: [b, c]"));
 
     [Fact]
+    public void Merging_the_same_override_twice_changes_nothing()
+    {
+        const string first = "services:\n  web:\n    dns: [8.8.8.8]\n    env_file: [common.env]\n    post_start: [{command: a}]\n    ports: [\"80:80\"]\n";
+        const string second = "services:\n  web:\n    dns: [9.9.9.9]\n    env_file: [common.env, web.env]\n    post_start: [{command: a}, {command: b}]\n    ports: [\"80:80\", \"81:81\"]\n";
+
+        Assert.Equal(MergeFiles(first, second), MergeFiles(first, second, second));
+    }
+
+    [Fact]
+    public void Key_value_list_repeating_a_key_ends_with_its_last_value() =>
+        Assert.Equal(
+            "{services: {web: {environment: {MODE: \"release\"}}}}",
+            MergeService("environment: [MODE=release]", "environment: [MODE=debug, MODE=release]"));
+
+    [Fact]
     public void Single_string_dns_merges_with_list() =>
         Assert.Equal("{services: {web: {dns: [1.1.1.1, 8.8.8.8]}}}", MergeService("dns: 1.1.1.1", "dns: [8.8.8.8]"));
 }

@@ -68,6 +68,28 @@ public sealed class YamlTreeReaderTests
     }
 
     [Fact]
+    public void Several_documents_merge_in_order()
+    {
+        var root = Yaml.Read("services:\n  web:\n    image: a\n    ports: [\"80:80\"]\n---\nservices:\n  web:\n    image: b\n  db:\n    image: pg\n");
+
+        Assert.Equal("{services: {web: {image: b, ports: [\"80:80\"]}, db: {image: pg}}}", Yaml.Render(root));
+    }
+
+    [Fact]
+    public void Anchors_do_not_cross_documents()
+    {
+        var error = Assert.Single(Yaml.Errors("a: &x 1\n---\nb: *x\n"));
+
+        Assert.Equal(3, error.Mark.Line);
+    }
+
+    [Fact]
+    public void Empty_documents_are_skipped()
+    {
+        Assert.Equal("{a: 1}", Yaml.Render(Yaml.Read("---\n# nothing\n---\na: 1\n")));
+    }
+
+    [Fact]
     public void Top_level_must_be_a_mapping()
     {
         var error = Assert.Single(Yaml.Errors("- a\n- b\n"));

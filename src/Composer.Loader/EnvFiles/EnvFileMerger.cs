@@ -2,7 +2,7 @@ using Composer.Loader.Diagnostics;
 using Composer.Loader.Tree;
 using Composer.Model;
 
-namespace Composer.Loader.Environment;
+namespace Composer.Loader.EnvFiles;
 
 /// <summary>
 /// Completes each service's environment from its <c>env_file</c> list, read in order (a later file wins), then the
@@ -12,24 +12,47 @@ internal static class EnvFileMerger
 {
     private const string RawFormat = "raw";
 
-    public static Project Apply(Project project, DiagnosticBag diagnostics) => project with
+    /// <summary>
+    /// Completes the enabled services only: a service left out by its profiles never runs, so its env files may be
+    /// missing without failing the load. When the command names services, only those and what they depend on must
+    /// have their env files; the others tolerate missing ones.
+    /// </summary>
+    public static Project Apply(Project project, IReadOnlyList<string> requestedServices, DiagnosticBag diagnostics)
     {
-        Services = MergeAll(project.Services, project, diagnostics),
-        DisabledServices = MergeAll(project.DisabledServices, project, diagnostics),
-    };
-
-    private static IReadOnlyDictionary<string, Service> MergeAll(IReadOnlyDictionary<string, Service> services, Project project, DiagnosticBag diagnostics)
-    {
+        var mustExist = ServicesInUse(project, requestedServices);
         var merged = new SortedDictionary<string, Service>(StringComparer.Ordinal);
-        foreach (var (name, service) in services)
+        foreach (var (name, service) in project.Services)
         {
-            merged[name] = service.EnvFiles.Count == 0 ? service : Merge(service, project, diagnostics);
+            merged[name] = service.EnvFiles.Count == 0 ? service : Merge(service, project, mustExist.Contains(name), diagnostics);
         }
 
-        return merged;
+        return project with { Services = merged };
     }
 
-    private static Service Merge(Service service, Project project, DiagnosticBag diagnostics)
+    private static HashSet<string> ServicesInUse(Project project, IReadOnlyList<string> requestedServices)
+    {
+        if (requestedServices.Count == 0)
+        {
+            return new HashSet<string>(project.Services.Keys, StringComparer.Ordinal);
+        }
+
+        var inUse = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(requestedServices);
+        while (pending.TryPop(out var name))
+        {
+            if (inUse.Add(name) && project.Services.TryGetValue(name, out var service))
+            {
+                foreach (var dependency in service.DependsOn.Keys)
+                {
+                    pending.Push(dependency);
+                }
+            }
+        }
+
+        return inUse;
+    }
+
+    private static Service Merge(Service service, Project project, bool filesMustExist, DiagnosticBag diagnostics)
     {
         var environment = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         var path = TreePath.Child(TreePath.Child("services", service.Name), "env_file");
@@ -38,7 +61,7 @@ internal static class EnvFileMerger
             var filePath = Path.GetFullPath(envFile.Path, project.WorkingDirectory);
             if (!File.Exists(filePath))
             {
-                if (envFile.Required)
+                if (envFile.Required && filesMustExist)
                 {
                     diagnostics.Error(new Mark(filePath, 0, 0), path, $"env file {filePath} not found");
                 }

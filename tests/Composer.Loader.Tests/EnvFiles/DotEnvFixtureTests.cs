@@ -1,7 +1,7 @@
 using Composer.Loader.Diagnostics;
-using Composer.Loader.Environment;
+using Composer.Loader.EnvFiles;
 
-namespace Composer.Loader.Tests.Environment;
+namespace Composer.Loader.Tests.EnvFiles;
 
 /// <summary>Runs the .env fixtures of the compose-go project (copied under /work/shared/conformance) through the parser.</summary>
 public sealed class DotEnvFixtureTests

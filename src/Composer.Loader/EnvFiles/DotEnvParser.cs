@@ -3,7 +3,7 @@ using Composer.Loader.Diagnostics;
 using Composer.Loader.Interpolation;
 using Composer.Loader.Tree;
 
-namespace Composer.Loader.Environment;
+namespace Composer.Loader.EnvFiles;
 
 /// <summary>
 /// Reads the <c>.env</c> format: <c>KEY=value</c> or <c>KEY: value</c> lines, blank lines and <c># comments</c>,

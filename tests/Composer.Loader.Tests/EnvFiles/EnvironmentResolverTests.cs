@@ -1,8 +1,8 @@
 using Composer.Loader.Diagnostics;
-using Composer.Loader.Environment;
+using Composer.Loader.EnvFiles;
 using Composer.Loader.Tests.Support;
 
-namespace Composer.Loader.Tests.Environment;
+namespace Composer.Loader.Tests.EnvFiles;
 
 public sealed class EnvironmentResolverTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using Composer.Loader.Diagnostics;
-using Composer.Loader.Environment;
+using Composer.Loader.EnvFiles;
 
-namespace Composer.Loader.Tests.Environment;
+namespace Composer.Loader.Tests.EnvFiles;
 
 public sealed class DotEnvParserTests
 {

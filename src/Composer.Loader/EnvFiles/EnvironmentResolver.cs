@@ -2,7 +2,7 @@ using Composer.Loader.Diagnostics;
 using Composer.Loader.IO;
 using Composer.Loader.Tree;
 
-namespace Composer.Loader.Environment;
+namespace Composer.Loader.EnvFiles;
 
 /// <summary>
 /// Works out the variables interpolation sees: the <c>--env-file</c> files in order (a later file wins), or else the
