@@ -10,7 +10,7 @@ namespace Composer.Loader.Tests.Support;
 /// </summary>
 internal static class MinimalBinder
 {
-    public static Project Bind(MappingNode root, ProjectBindingContext context, DiagnosticBag diagnostics)
+    public static Project Bind(MappingNode root, Composer.Loader.Binding.BindContext context, DiagnosticBag diagnostics)
     {
         var services = new SortedDictionary<string, Service>(StringComparer.Ordinal);
         if (root["services"] is MappingNode servicesNode)
