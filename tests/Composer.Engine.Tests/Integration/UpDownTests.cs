@@ -163,6 +163,37 @@ public sealed class UpDownTests(EngineFixture fixture)
         Assert.Empty(left);
     }
 
+    [Fact]
+    public async Task Missing_image_is_reported_as_not_found_locally()
+    {
+        await using var scope = new ProjectScope(fixture, "noimg");
+        var project = TestServices.Project(scope.Name, TestServices.Sleeper("app") with { Image = "busybox:not-here" });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => scope.Up.UpAsync(project, new UpOptions(), Timeout));
+
+        Assert.Equal("image busybox:not-here not found locally", error.Message);
+    }
+
+    [Fact]
+    public async Task Down_by_project_name_alone_removes_its_containers_networks_and_volumes()
+    {
+        await using var scope = new ProjectScope(fixture, "byname");
+        var project = TestServices.Project(scope.Name, TestServices.Sleeper("app") with
+        {
+            Volumes = [new ServiceVolume { Type = "volume", Source = "data", Target = "/data" }],
+        }) with
+        {
+            Volumes = TestServices.Map(("data", new Volume { Name = scope.Name + "_data" })),
+        };
+        await scope.Up.UpAsync(project, new UpOptions(), Timeout);
+
+        await scope.Down.DownAsync(new Project { Name = scope.Name, WorkingDirectory = "/" }, new DownOptions { Volumes = true }, Timeout);
+
+        Assert.Empty(await fixture.Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = ProjectFilter(scope.Name) }, Timeout));
+        Assert.Empty(await fixture.Docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = ProjectFilter(scope.Name) }, Timeout));
+        Assert.Empty((await fixture.Docker.Volumes.ListAsync(new VolumesListParameters { Filters = ProjectFilter(scope.Name) }, Timeout)).Volumes ?? []);
+    }
+
     internal static Dictionary<string, IDictionary<string, bool>> ProjectFilter(string project) =>
         new() { ["label"] = new Dictionary<string, bool> { [$"{ComposeLabels.Project}={project}"] = true } };
 
