@@ -145,13 +145,13 @@ internal sealed class UpPlanner
                 var create = plan.Add(new Operation
                 {
                     Id = 0, Kind = OperationKind.CreateContainer, Target = temporaryName, Service = service.Name,
-                    Number = container.Number, ConfigHash = hash, DependsOn = createPrerequisites,
+                    Number = container.Number, ConfigHash = hash, DependsOn = createPrerequisites, RecreateOf = finalName,
                 });
-                var removed = StopAndRemove(container, Timeout(service), [create]);
+                var removed = StopAndRemove(container, Timeout(service), [create], recreateOf: finalName);
                 var rename = plan.Add(new Operation
                 {
                     Id = 0, Kind = OperationKind.RenameContainer, Target = temporaryName, NewName = finalName,
-                    Service = service.Name, DependsOn = [removed],
+                    Service = service.Name, DependsOn = [removed], RecreateOf = finalName,
                 });
                 pendingStarts.Add((finalName, [rename]));
                 recreatedServices.Add(service.Name);
@@ -319,7 +319,7 @@ internal sealed class UpPlanner
         }
     }
 
-    private int StopAndRemove(ObservedContainer container, TimeSpan? timeout, int[] after)
+    private int StopAndRemove(ObservedContainer container, TimeSpan? timeout, int[] after, string? recreateOf = null)
     {
         var removeAfter = after;
         if (container.IsRunning)
@@ -328,7 +328,7 @@ internal sealed class UpPlanner
             {
                 Id = 0, Kind = OperationKind.StopContainer, Target = container.Name, ContainerId = container.Id,
                 Service = container.Service,
-                Timeout = timeout, DependsOn = after,
+                Timeout = timeout, DependsOn = after, RecreateOf = recreateOf,
             })];
         }
 
@@ -336,7 +336,7 @@ internal sealed class UpPlanner
         {
             Id = 0, Kind = OperationKind.RemoveContainer, Target = container.Name, ContainerId = container.Id,
             Service = container.Service,
-            DependsOn = removeAfter,
+            DependsOn = removeAfter, RecreateOf = recreateOf,
         });
     }
 

@@ -34,6 +34,7 @@ public sealed class ReconcileTests(EngineFixture fixture)
         await scope.Up.UpAsync(project, new UpOptions(), Timeout);
         var before = await ContainerIdsAsync(scope.Name);
         var changed = project.With(project.Services["a"] with { Environment = TestServices.Map<string?>(("MODE", "changed")) });
+        var firstUpEvents = scope.Sink.Events.Count;
 
         await scope.Up.UpAsync(changed, new UpOptions(), Timeout);
 
@@ -44,6 +45,9 @@ public sealed class ReconcileTests(EngineFixture fixture)
         var recreated = await fixture.Docker.Containers.InspectContainerAsync($"{scope.Name}-a-1", Timeout);
         Assert.True(recreated.State.Running);
         Assert.Contains("MODE=changed", recreated.Config.Env);
+        var secondUpEvents = scope.Sink.Events.Skip(firstUpEvents).ToList();
+        Assert.Contains(secondUpEvents, progress => progress.Name == $"{scope.Name}-a-1" && progress.Status == "Recreated");
+        Assert.DoesNotContain(secondUpEvents, progress => progress.Name.StartsWith($"{scope.Name}-b", StringComparison.Ordinal));
         await scope.Down.DownAsync(changed, new DownOptions(), Timeout);
     }
 
