@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Composer.Engine.Contracts;
 
 namespace Composer.Engine.Tests.Support;
@@ -13,6 +14,16 @@ internal sealed class FakeEngine : IEngine
     public TaskCompletionSource TwoRunning { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public int MaxRunning { get; private set; }
     public Func<string, Exception?> StartFailure { get; init; } = _ => null;
+
+    /// <summary>What list returns for every label query.</summary>
+    public List<ContainerSummary> Containers { get; } = [];
+
+    /// <summary>What inspect returns; tests change it between events.</summary>
+    public volatile ContainerInspection? Inspection;
+
+    public Channel<EngineEvent> Events { get; } = Channel.CreateUnbounded<EngineEvent>();
+
+    public int InspectCount;
 
     public string Endpoint => "fake://";
 
@@ -52,9 +63,13 @@ internal sealed class FakeEngine : IEngine
     public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ContainerSummary>>([]);
+        Task.FromResult<IReadOnlyList<ContainerSummary>>([.. Containers]);
 
-    public Task<ContainerInspection?> InspectContainerAsync(string idOrName, CancellationToken cancellationToken) => Task.FromResult<ContainerInspection?>(null);
+    public Task<ContainerInspection?> InspectContainerAsync(string idOrName, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref InspectCount);
+        return Task.FromResult(Inspection);
+    }
 
     public Task<string> CreateContainerAsync(ContainerRequest request, CancellationToken cancellationToken)
     {
@@ -95,8 +110,10 @@ internal sealed class FakeEngine : IEngine
     public async IAsyncEnumerable<EngineEvent> ContainerEventsAsync(
         IReadOnlyDictionary<string, string?> labels, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await Task.Delay(Timeout.Infinite, cancellationToken);
-        yield break;
+        await foreach (var engineEvent in Events.Reader.ReadAllAsync(cancellationToken))
+        {
+            yield return engineEvent;
+        }
     }
 
     public void Dispose()
