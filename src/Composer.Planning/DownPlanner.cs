@@ -37,22 +37,22 @@ internal sealed class DownPlanner(Project project, ObservedState observed, DownP
             }));
         }
 
-        foreach (var network in project.Networks.Values.Where(network => !network.External).OrderBy(network => network.Name, StringComparer.Ordinal))
+        var networks = IsNameOnly
+            ? observed.Networks.Where(network => network.Key is not null).Select(network => network.Name)
+            : project.Networks.Values.Where(network => !network.External && observed.HasNetwork(network.Name)).Select(network => network.Name);
+        foreach (var network in networks.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            if (observed.HasNetwork(network.Name))
-            {
-                plan.Add(new Operation { Id = 0, Kind = OperationKind.RemoveNetwork, Target = network.Name, DependsOn = removals });
-            }
+            plan.Add(new Operation { Id = 0, Kind = OperationKind.RemoveNetwork, Target = network, DependsOn = removals });
         }
 
         if (options.RemoveVolumes)
         {
-            foreach (var volume in project.Volumes.Values.Where(volume => !volume.External).OrderBy(volume => volume.Name, StringComparer.Ordinal))
+            var volumes = IsNameOnly
+                ? observed.Volumes.Where(volume => volume.Key is not null).Select(volume => volume.Name)
+                : project.Volumes.Values.Where(volume => !volume.External && observed.HasVolume(volume.Name)).Select(volume => volume.Name);
+            foreach (var volume in volumes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
-                if (observed.HasVolume(volume.Name))
-                {
-                    plan.Add(new Operation { Id = 0, Kind = OperationKind.RemoveVolume, Target = volume.Name, DependsOn = removals });
-                }
+                plan.Add(new Operation { Id = 0, Kind = OperationKind.RemoveVolume, Target = volume, DependsOn = removals });
             }
         }
 
@@ -67,8 +67,14 @@ internal sealed class DownPlanner(Project project, ObservedState observed, DownP
             .ThenBy(container => container.Name, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// A project known only by name (down -p without a compose file): everything labelled with it goes, since
+    /// nothing says what its services were.
+    /// </summary>
+    private bool IsNameOnly => project.Services.Count == 0 && project.DisabledServices.Count == 0;
+
     private bool BelongsToProject(string? service) =>
-        service is not null && (project.Services.ContainsKey(service) || project.DisabledServices.ContainsKey(service));
+        IsNameOnly || (service is not null && (project.Services.ContainsKey(service) || project.DisabledServices.ContainsKey(service)));
 
     private TimeSpan? Timeout(string? serviceName) =>
         options.Timeout ?? (serviceName is not null && project.Services.TryGetValue(serviceName, out var service) ? service.StopGracePeriod : null);

@@ -18,6 +18,7 @@ internal sealed class UpPlanner
     private readonly Dictionary<string, int> volumeOperations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> startOperations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> waitOperations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> recreatedServices = new(StringComparer.Ordinal);
 
     public UpPlanner(Project project, ObservedState observed, UpPlanOptions options)
     {
@@ -29,6 +30,12 @@ internal sealed class UpPlanner
 
     public Plan Build()
     {
+        if (options.ForceRecreate && options.NoRecreate)
+        {
+            throw new PlanningException("--force-recreate and --no-recreate cannot be used together");
+        }
+
+        CheckExternalResources();
         var selected = SelectServices();
         PlanNetworks();
         PlanVolumes();
@@ -39,6 +46,26 @@ internal sealed class UpPlanner
 
         PlanOrphans();
         return plan.Build();
+    }
+
+    // External resources are someone else's to create; without them every container create would fail.
+    private void CheckExternalResources()
+    {
+        foreach (var (key, network) in project.Networks.Where(pair => pair.Value.External))
+        {
+            if (!observed.HasNetwork(network.Name))
+            {
+                throw new PlanningException($"network \"{key}\" is declared as external, but network \"{network.Name}\" does not exist");
+            }
+        }
+
+        foreach (var (key, volume) in project.Volumes.Where(pair => pair.Value.External))
+        {
+            if (!observed.HasVolume(volume.Name))
+            {
+                throw new PlanningException($"volume \"{key}\" is declared as external, but volume \"{volume.Name}\" does not exist");
+            }
+        }
     }
 
     private IReadOnlySet<string> SelectServices()
@@ -118,19 +145,31 @@ internal sealed class UpPlanner
                 var create = plan.Add(new Operation
                 {
                     Id = 0, Kind = OperationKind.CreateContainer, Target = temporaryName, Service = service.Name,
-                    Number = container.Number, ConfigHash = hash, DependsOn = createPrerequisites,
+                    Number = container.Number, ConfigHash = hash, DependsOn = createPrerequisites, RecreateOf = finalName,
                 });
-                var removed = StopAndRemove(container, Timeout(service), [create]);
+                var removed = StopAndRemove(container, Timeout(service), [create], recreateOf: finalName);
                 var rename = plan.Add(new Operation
                 {
                     Id = 0, Kind = OperationKind.RenameContainer, Target = temporaryName, NewName = finalName,
-                    Service = service.Name, DependsOn = [removed],
+                    Service = service.Name, DependsOn = [removed], RecreateOf = finalName,
                 });
                 pendingStarts.Add((finalName, [rename]));
+                recreatedServices.Add(service.Name);
             }
             else if (!container.IsRunning)
             {
                 pendingStarts.Add((container.Name, []));
+            }
+            else if (!options.NoStart && RecreatedDependenciesToFollow(service) is { Count: > 0 } dependencies)
+            {
+                // depends_on.restart: a dependent that keeps its container still restarts after its dependency changed.
+                var stop = plan.Add(new Operation
+                {
+                    Id = 0, Kind = OperationKind.StopContainer, Target = container.Name, ContainerId = container.Id,
+                    Service = service.Name, Timeout = Timeout(service),
+                    DependsOn = [.. dependencies.SelectMany(dependency => startOperations.GetValueOrDefault(dependency) ?? [])],
+                });
+                pendingStarts.Add((container.Name, [stop]));
             }
         }
 
@@ -163,6 +202,9 @@ internal sealed class UpPlanner
 
         startOperations[service.Name] = starts;
     }
+
+    private List<string> RecreatedDependenciesToFollow(Service service) =>
+        [.. service.DependsOn.Where(pair => pair.Value.Restart && recreatedServices.Contains(pair.Key)).Select(pair => pair.Key).Order(StringComparer.Ordinal)];
 
     private int DesiredCount(Service service)
     {
@@ -277,7 +319,7 @@ internal sealed class UpPlanner
         }
     }
 
-    private int StopAndRemove(ObservedContainer container, TimeSpan? timeout, int[] after)
+    private int StopAndRemove(ObservedContainer container, TimeSpan? timeout, int[] after, string? recreateOf = null)
     {
         var removeAfter = after;
         if (container.IsRunning)
@@ -286,7 +328,7 @@ internal sealed class UpPlanner
             {
                 Id = 0, Kind = OperationKind.StopContainer, Target = container.Name, ContainerId = container.Id,
                 Service = container.Service,
-                Timeout = timeout, DependsOn = after,
+                Timeout = timeout, DependsOn = after, RecreateOf = recreateOf,
             })];
         }
 
@@ -294,7 +336,7 @@ internal sealed class UpPlanner
         {
             Id = 0, Kind = OperationKind.RemoveContainer, Target = container.Name, ContainerId = container.Id,
             Service = container.Service,
-            DependsOn = removeAfter,
+            DependsOn = removeAfter, RecreateOf = recreateOf,
         });
     }
 

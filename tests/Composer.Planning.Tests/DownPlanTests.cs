@@ -83,4 +83,30 @@ public sealed class DownPlanTests
     {
         Assert.True(Planner.PlanDown(ThreeTier, ObservedState.Empty, new DownPlanOptions { RemoveVolumes = true }).IsEmpty);
     }
+
+    [Fact]
+    public void Down_of_a_project_known_only_by_name_removes_everything_labelled_with_it()
+    {
+        var nameOnly = new Project { Name = "app", WorkingDirectory = "/" };
+        var observed = Projects.UpToDate(ThreeTier) with
+        {
+            Networks = [new ObservedNetwork("n1", "app_default", "default"), new ObservedNetwork("n2", "shared", null)],
+            Volumes = [new ObservedVolume("app_data", "data")],
+        };
+
+        var plan = Planner.PlanDown(nameOnly, observed, new DownPlanOptions { RemoveVolumes = true });
+
+        Assert.Equal(
+            """
+            #1 StopContainer app-api-1
+            #2 StopContainer app-db-1
+            #3 StopContainer app-web-1
+            #4 RemoveContainer app-api-1 with-volumes <- #1
+            #5 RemoveContainer app-db-1 with-volumes <- #2
+            #6 RemoveContainer app-web-1 with-volumes <- #3
+            #7 RemoveNetwork app_default <- #4 #5 #6
+            #8 RemoveVolume app_data <- #4 #5 #6
+            """.ReplaceLineEndings("\n"),
+            plan.ToString());
+    }
 }

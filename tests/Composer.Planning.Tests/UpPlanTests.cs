@@ -248,4 +248,53 @@ public sealed class UpPlanTests
 
         Assert.Contains("container_name \"the-db\"", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Missing_external_network_is_refused_before_anything_is_created()
+    {
+        var project = Projects.Project("app", Projects.Service("db")) with
+        {
+            Networks = new SortedDictionary<string, Network>(StringComparer.Ordinal) { ["default"] = new() { Name = "shared", External = true } },
+        };
+
+        var error = Assert.Throws<PlanningException>(() => Planner.PlanUp(project, ObservedState.Empty, new UpPlanOptions()));
+
+        Assert.Equal("network \"default\" is declared as external, but network \"shared\" does not exist", error.Message);
+    }
+
+    [Fact]
+    public void Force_recreate_with_no_recreate_is_refused()
+    {
+        var project = Projects.Project("app", Projects.Service("db"));
+
+        Assert.Throws<PlanningException>(() => Planner.PlanUp(project, ObservedState.Empty, new UpPlanOptions { ForceRecreate = true, NoRecreate = true }));
+    }
+
+    [Fact]
+    public void Dependent_with_restart_true_is_restarted_after_its_dependency_is_recreated()
+    {
+        var project = Projects.Project("app", Projects.Service("db"), Projects.Service("api") with
+        {
+            DependsOn = new SortedDictionary<string, ServiceDependency>(StringComparer.Ordinal) { ["db"] = new() { Restart = true } },
+        });
+        var observed = Projects.UpToDate(project) with
+        {
+            Containers = [Projects.Running(project, "db", 1, hash: "stale"), Projects.Running(project, "api", 1)],
+        };
+
+        var plan = Planner.PlanUp(project, observed, new UpPlanOptions());
+
+        Assert.Equal(
+            """
+            #1 CreateContainer id-db-1_app-db-1
+            #2 StopContainer app-db-1 <- #1
+            #3 RemoveContainer app-db-1 <- #2
+            #4 RenameContainer id-db-1_app-db-1 -> app-db-1 <- #3
+            #5 StartContainer app-db-1 <- #4
+            #6 StopContainer app-api-1 <- #5
+            #7 WaitForDependency db service_started <- #5
+            #8 StartContainer app-api-1 <- #6 #7
+            """.ReplaceLineEndings("\n"),
+            plan.ToString());
+    }
 }

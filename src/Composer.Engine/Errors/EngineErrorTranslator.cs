@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Composer.Engine.Contracts;
+using Composer.Engine.Resilience;
 using Docker.DotNet;
 using Polly.Timeout;
 
@@ -16,7 +17,7 @@ internal static partial class EngineErrorTranslator
         EngineException engine => engine,
         DockerApiException api => new EngineException(Describe(api, operation), api),
         TimeoutRejectedException => new EngineException($"{operation}: the engine did not answer in time", exception),
-        HttpRequestException or IOException or SocketException when IsUnreachable(exception) =>
+        HttpRequestException or IOException or SocketException when TransientFailures.IsUnreachable(exception) =>
             new EngineUnavailableException(endpoint, exception),
         HttpRequestException or IOException => new EngineException($"{operation}: {exception.Message}", exception),
         _ => new EngineException($"{operation}: {exception.Message}", exception),
@@ -75,26 +76,6 @@ internal static partial class EngineErrorTranslator
         }
 
         return body.Length > 0 ? body : exception.StatusCode.ToString();
-    }
-
-    private static bool IsUnreachable(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is SocketException socket && socket.SocketErrorCode is SocketError.ConnectionRefused
-                or SocketError.AddressNotAvailable or SocketError.HostNotFound or SocketError.HostUnreachable
-                or SocketError.NetworkUnreachable or SocketError.AccessDenied or SocketError.TimedOut)
-            {
-                return true;
-            }
-
-            if (current is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     [GeneratedRegex(@"Bind for (?<address>\S+?:\d+) failed: port is already allocated")]

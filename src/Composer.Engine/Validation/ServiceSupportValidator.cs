@@ -105,6 +105,11 @@ public static class ServiceSupportValidator
             }
         }
 
+        foreach (var (key, network) in project.Networks.Where(pair => !pair.Value.External && pair.Value.EnableIpv4 == false))
+        {
+            problems.Add($"network \"{key}\": enable_ipv4: false needs a newer engine API than 1.41");
+        }
+
         return problems;
     }
 }

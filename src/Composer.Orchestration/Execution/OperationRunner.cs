@@ -13,6 +13,12 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
     public async Task RunAsync(Operation operation, CancellationToken cancellationToken)
     {
         var target = operation.ContainerId ?? operation.Target;
+        if (operation.RecreateOf is { } recreated)
+        {
+            await RecreateStepAsync(operation, target, recreated, cancellationToken);
+            return;
+        }
+
         switch (operation.Kind)
         {
             case OperationKind.CreateNetwork:
@@ -59,6 +65,38 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
                 break;
             default:
                 throw new InvalidOperationException($"no runner for {operation.Kind}");
+        }
+    }
+
+    private Task RecreateStepAsync(Operation operation, string target, string name, CancellationToken cancellationToken)
+    {
+        Func<CancellationToken, Task> action = operation.Kind switch
+        {
+            OperationKind.CreateContainer => async token => await engine.CreateContainerAsync(await ContainerRequestAsync(operation, token), token),
+            OperationKind.StopContainer => token => engine.StopContainerAsync(target, operation.Timeout, token),
+            OperationKind.RemoveContainer => token => engine.RemoveContainerAsync(target, force: false, operation.RemoveVolumes, token),
+            OperationKind.RenameContainer => token => engine.RenameContainerAsync(target, operation.NewName!, token),
+            _ => throw new InvalidOperationException($"{operation.Kind} is not a recreate step"),
+        };
+        var last = operation.Kind == OperationKind.RenameContainer;
+        return last
+            ? StepAsync(ResourceKind.Container, name, "Recreate", "Recreated", action, cancellationToken)
+            : QuietStepAsync(ResourceKind.Container, name, action, cancellationToken);
+    }
+
+    // The inner steps of a recreate report only that the recreate is under way, and failures.
+    private async Task QuietStepAsync(ResourceKind kind, string name, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        progress.Report(new ProgressEvent(kind, name, "Recreate", ProgressState.Working, TimeSpan.Zero));
+        try
+        {
+            await action(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            progress.Report(new ProgressEvent(kind, name, "Error", ProgressState.Error, clock.Elapsed));
+            throw;
         }
     }
 

@@ -18,6 +18,9 @@ internal sealed class PlanExecutor(OperationRunner runner, int parallelLimit)
         var failures = new List<string>();
         using var slots = new SemaphoreSlim(Math.Max(1, parallelLimit));
 
+        // Waits can last minutes; once something failed, their outcome no longer matters.
+        using var abandonWaits = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
         while (true)
         {
             if (failures.Count == 0)
@@ -27,7 +30,7 @@ internal sealed class PlanExecutor(OperationRunner runner, int parallelLimit)
                     if (!started.Contains(operation.Id) && operation.DependsOn.All(dependency => done.Contains(dependency) || !operations.ContainsKey(dependency)))
                     {
                         started.Add(operation.Id);
-                        running[RunAsync(operation, slots, cancellationToken)] = operation;
+                        running[RunAsync(operation, slots, abandonWaits.Token, cancellationToken)] = operation;
                     }
                 }
             }
@@ -45,13 +48,14 @@ internal sealed class PlanExecutor(OperationRunner runner, int parallelLimit)
                 await finished;
                 done.Add(finishedOperation.Id);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || abandonWaits.IsCancellationRequested)
             {
-                failures.Add("cancelled");
+                // Cancelled by the caller (rethrown below) or a wait given up after another failure.
             }
             catch (Exception exception)
             {
                 failures.Add(exception.Message);
+                await abandonWaits.CancelAsync();
             }
         }
 
@@ -62,12 +66,12 @@ internal sealed class PlanExecutor(OperationRunner runner, int parallelLimit)
         }
     }
 
-    private async Task RunAsync(Operation operation, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task RunAsync(Operation operation, SemaphoreSlim slots, CancellationToken waitToken, CancellationToken cancellationToken)
     {
         await Task.Yield();
         if (operation.Kind == OperationKind.WaitForDependency)
         {
-            await runner.RunAsync(operation, cancellationToken);
+            await runner.RunAsync(operation, waitToken);
             return;
         }
 

@@ -20,12 +20,29 @@ internal static class ProjectObserver
             }
         }
 
+        // Labelled ones too: a project known only by name still finds its networks and volumes.
+        foreach (var network in await engine.ListNetworksAsync(projectLabel, cancellationToken))
+        {
+            if (networks.All(known => known.Name != network.Name))
+            {
+                networks.Add(new ObservedNetwork(network.Id, network.Name, network.Labels.GetValueOrDefault(ComposeLabels.Network)));
+            }
+        }
+
         var volumes = new List<ObservedVolume>();
         foreach (var (key, volume) in project.Volumes)
         {
             if (await engine.FindVolumeAsync(volume.Name, cancellationToken) is { } found)
             {
                 volumes.Add(new ObservedVolume(found.Name, key));
+            }
+        }
+
+        foreach (var volume in await engine.ListVolumesAsync(projectLabel, cancellationToken))
+        {
+            if (volumes.All(known => known.Name != volume.Name))
+            {
+                volumes.Add(new ObservedVolume(volume.Name, volume.Labels.GetValueOrDefault(ComposeLabels.Volume)));
             }
         }
 

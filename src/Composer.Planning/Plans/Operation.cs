@@ -48,6 +48,12 @@ public sealed record Operation
 
     public IReadOnlyList<int> DependsOn { get; init; } = [];
 
+    /// <summary>
+    /// Set on the create, stop, remove and rename steps that replace a container: progress then shows one
+    /// "Recreate" line under this (final) name instead of four steps on two names.
+    /// </summary>
+    public string? RecreateOf { get; init; }
+
     /// <summary>The line for this operation in a plan's text; stable so that tests can compare whole plans.</summary>
     public string Describe()
     {

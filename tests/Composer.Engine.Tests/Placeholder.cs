@@ -1,1 +1,0 @@
-namespace Composer.Engine.Tests;
