@@ -80,9 +80,14 @@ internal static class YamlOutput
     {
         // Multi-line text (inline Dockerfiles, config content) reads best as a literal block; the emitter falls back
         // to double quotes when a block cannot hold the text exactly.
-        var style = ScalarText.LooksTyped(text) ? ScalarStyle.DoubleQuoted
-            : text.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
+        var style = ScalarText.LooksTyped(text) || HasAwkwardWhitespace(text) ? ScalarStyle.DoubleQuoted
+            : text.Contains('\n', StringComparison.Ordinal) && !char.IsWhiteSpace(text[0]) ? ScalarStyle.Literal
             : ScalarStyle.Any;
         emitter.Emit(new Scalar(null, null, text, style, true, true));
     }
+
+    /// <summary>Tabs, control characters and edge whitespace trip some emitters' plain-style checks: quote them always.</summary>
+    private static bool HasAwkwardWhitespace(string text) =>
+        text.Length > 0 && (char.IsWhiteSpace(text[0]) || (char.IsWhiteSpace(text[^1]) && text[^1] != '\n')
+            || text.Any(character => char.IsControl(character) && character != '\n'));
 }
