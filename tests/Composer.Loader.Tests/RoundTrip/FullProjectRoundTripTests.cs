@@ -134,7 +134,7 @@ public sealed class FullProjectRoundTripTests
                     {
                         Name = "web",
                         NetworkMode = "none",
-                        Labels = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["label"] = value },
+                        Labels = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["label"] = value, [value + "k"] = "v" },
                         Command = [value],
                     },
                 },
@@ -143,7 +143,36 @@ public sealed class FullProjectRoundTripTests
             var reloaded = BindingHarness.Load(ProjectWriter.ToYaml(project)).Services["web"];
 
             Assert.Equal(value, reloaded.Labels["label"]);
+            Assert.Equal("v", reloaded.Labels[value + "k"]);
             Assert.Equal([value], reloaded.Command!);
+        }, iter: 2_000);
+    }
+
+    [Fact]
+    public void Extension_values_keep_their_types()
+    {
+        var scalarGen = Gen.OneOf<object?>(
+            Gen.Long.Select(number => (object?)number),
+            Gen.Double.Select(number => (object?)number),
+            Gen.Bool.Select(flag => (object?)flag),
+            Gen.String[Gen.Char["ab1.:-e "], 0, 6].Select(text => (object?)text),
+            Gen.Bool.Select(_ => (object?)null));
+        Gen.Dictionary(Gen.String[Gen.Char["xyz-"], 1, 4].Select(key => "x-" + key), scalarGen)[0, 5].Sample(values =>
+        {
+            var project = new Project
+            {
+                Name = "demo",
+                WorkingDirectory = BindingHarness.WorkingDirectory,
+                Extensions = new Extensions(new SortedDictionary<string, object?>(values, StringComparer.Ordinal)),
+            };
+
+            var reloaded = BindingHarness.Load(ProjectWriter.ToYaml(project)).Extensions.Values;
+
+            Assert.Equal(values.Count, reloaded.Count);
+            foreach (var (key, value) in values)
+            {
+                Assert.Equal(value, reloaded[key]);
+            }
         }, iter: 2_000);
     }
 }
