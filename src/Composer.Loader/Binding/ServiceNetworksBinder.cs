@@ -46,6 +46,11 @@ internal static class ServiceNetworksBinder
     private static ServiceNetwork BindOptions(MappingNode options, string path, BindReader reader)
     {
         reader.RejectUnknownKeys(options, path, LongKeys);
+        if (options["interface_name"] is { } interfaceName)
+        {
+            reader.Warning(interfaceName, PathText.Key(path, "interface_name"), "interface_name is not supported and is ignored");
+        }
+
         return new ServiceNetwork
         {
             Aliases = reader.StringListAt(options, "aliases", path),
