@@ -25,7 +25,8 @@ internal static class ServiceNetworksBinder
                 foreach (var entry in mapping.Entries)
                 {
                     var entryPath = PathText.Key(path, entry.Key);
-                    networks[entry.Key] = reader.Mapping(entry.Value, entryPath) is { } options
+                    // An empty options mapping is the same attachment as a null one.
+                    networks[entry.Key] = reader.Mapping(entry.Value, entryPath) is { Entries.Count: > 0 } options
                         ? BindOptions(options, entryPath, reader)
                         : null;
                 }
