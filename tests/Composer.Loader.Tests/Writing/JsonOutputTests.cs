@@ -56,4 +56,29 @@ public sealed class JsonOutputTests
 
         Assert.Contains("\"x-inf\": \".inf\"", ProjectWriter.ToJson(project), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Hand_built_extension_values_of_any_collection_type_print()
+    {
+        var project = new Project
+        {
+            Name = "demo",
+            WorkingDirectory = "/w",
+            Extensions = new Extensions(new SortedDictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["x-map"] = new Dictionary<string, string> { ["a"] = "b" },
+                ["x-numbers"] = new List<long> { 1, 2 },
+            }),
+        };
+
+        Assert.Equal("""
+            name: demo
+            x-map:
+              a: b
+            x-numbers:
+              - 1
+              - 2
+
+            """, ProjectWriter.ToYaml(project));
+    }
 }
