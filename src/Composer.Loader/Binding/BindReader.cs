@@ -1,4 +1,3 @@
-using System.Globalization;
 using Composer.Loader.Diagnostics;
 using Composer.Loader.Tree;
 using Composer.Model;
@@ -123,7 +122,7 @@ internal sealed class BindReader(DiagnosticBag diagnostics, BindContext context)
                 return whole;
             }
 
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            if (ScalarText.TryParseDouble(text, out var value) && double.IsFinite(value))
             {
                 return value;
             }

@@ -35,7 +35,8 @@ internal static partial class ByteSizeText
             _ => 1L,
         };
 
-        var total = amount * multiplier;
+        // Huge amounts overflow even decimal; they are as invalid as any size beyond a long.
+        var total = amount > long.MaxValue ? decimal.MaxValue : amount * multiplier;
         if (total > long.MaxValue)
         {
             return false;

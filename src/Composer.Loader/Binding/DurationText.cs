@@ -82,7 +82,14 @@ internal static class DurationText
                 return false;
             }
 
-            ticks += amount * unitTicks;
+            try
+            {
+                ticks += amount * unitTicks;
+            }
+            catch (OverflowException)
+            {
+                ticks = decimal.MaxValue;
+            }
         }
 
         if (ticks > TimeSpan.MaxValue.Ticks)

@@ -12,7 +12,12 @@ internal static class EnvFilesBinder
     {
         if (node is ScalarNode scalar)
         {
-            return scalar.IsNull ? [] : [new EnvFile { Path = HostPath.Resolve(scalar.Value, reader.Context) }];
+            if (!scalar.IsNull && scalar.Value.Length == 0)
+            {
+                reader.Error(scalar, path, "must not be empty");
+            }
+
+            return scalar.Value.Length == 0 || scalar.IsNull ? [] : [new EnvFile { Path = HostPath.Resolve(scalar.Value, reader.Context) }];
         }
 
         var sequence = reader.Sequence(node, path);
@@ -27,7 +32,7 @@ internal static class EnvFilesBinder
             var itemPath = PathText.Index(path, index);
             switch (sequence.Items[index])
             {
-                case ScalarNode { IsNull: false } item:
+                case ScalarNode { IsNull: false, Value.Length: > 0 } item:
                     files.Add(new EnvFile { Path = HostPath.Resolve(item.Value, reader.Context) });
                     break;
                 case MappingNode mapping:

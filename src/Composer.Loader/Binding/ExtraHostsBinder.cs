@@ -43,8 +43,15 @@ internal static class ExtraHostsBinder
             case MappingNode mapping:
                 foreach (var entry in mapping.Entries)
                 {
-                    foreach (var address in reader.StringList(entry.Value, PathText.Key(path, entry.Key)))
+                    var entryPath = PathText.Key(path, entry.Key);
+                    foreach (var address in reader.StringList(entry.Value, entryPath))
                     {
+                        if (address.Length == 0)
+                        {
+                            reader.Error(entry.Value, entryPath, "an address must not be empty");
+                            continue;
+                        }
+
                         hosts.Add(new ExtraHost(entry.Key, Address(address)));
                     }
                 }

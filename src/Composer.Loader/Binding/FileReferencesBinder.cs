@@ -22,7 +22,7 @@ internal static class FileReferencesBinder
             var itemPath = PathText.Index(path, index);
             switch (sequence.Items[index])
             {
-                case ScalarNode { IsNull: false } scalar:
+                case ScalarNode { IsNull: false, Value.Length: > 0 } scalar:
                     references.Add(new FileReference { Source = scalar.Value });
                     break;
                 case MappingNode mapping:

@@ -56,7 +56,8 @@ internal static partial class ScalarText
         }
         else
         {
-            parsed = digits.All(char.IsAsciiDigit) && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+            // Parsed with its sign so that long.MinValue, whose magnitude does not fit a long, still reads.
+            return digits.All(char.IsAsciiDigit) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
         }
 
         if (parsed && negative)

@@ -10,14 +10,14 @@ internal static class ServiceBinder
     {
         var service = new Service { Name = name };
         var other = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        var environment = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         Node? scaleNode = null;
         foreach (var entry in mapping.Entries)
         {
             var key = entry.Key;
             var node = entry.Value;
             var at = PathText.Key(path, key);
-            if (BindReader.IsExtension(key))
+            // extends was resolved before binding; a leftover key must not reach the canonical output.
+            if (BindReader.IsExtension(key) || key == "extends")
             {
                 continue;
             }
@@ -40,7 +40,7 @@ internal static class ServiceBinder
                 "hostname" => service with { Hostname = reader.String(node, at) },
                 "domainname" => service with { Domainname = reader.String(node, at) },
                 "container_name" => service with { ContainerName = reader.String(node, at) },
-                "environment" => service with { Environment = Fill(environment, reader.KeyValues(node, at)) },
+                "environment" => service with { Environment = reader.KeyValues(node, at) },
                 "env_file" => service with { EnvFiles = EnvFilesBinder.Bind(node, at, reader) },
                 "labels" => service with { Labels = reader.StringMap(node, at) },
                 "annotations" => service with { Annotations = reader.StringMap(node, at) },
@@ -136,16 +136,6 @@ internal static class ServiceBinder
         }
 
         return service with { Scale = replicas };
-    }
-
-    private static SortedDictionary<string, string?> Fill(SortedDictionary<string, string?> target, SortedDictionary<string, string?> values)
-    {
-        foreach (var (key, value) in values)
-        {
-            target[key] = value;
-        }
-
-        return target;
     }
 
     /// <summary>Expose entries are ports or ranges with an optional protocol, written as numbers or strings.</summary>

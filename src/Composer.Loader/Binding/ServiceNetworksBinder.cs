@@ -25,7 +25,8 @@ internal static class ServiceNetworksBinder
                 foreach (var entry in mapping.Entries)
                 {
                     var entryPath = PathText.Key(path, entry.Key);
-                    networks[entry.Key] = reader.Mapping(entry.Value, entryPath) is { } options
+                    // An empty options mapping is the same attachment as a null one.
+                    networks[entry.Key] = reader.Mapping(entry.Value, entryPath) is { Entries.Count: > 0 } options
                         ? BindOptions(options, entryPath, reader)
                         : null;
                 }
@@ -46,6 +47,11 @@ internal static class ServiceNetworksBinder
     private static ServiceNetwork BindOptions(MappingNode options, string path, BindReader reader)
     {
         reader.RejectUnknownKeys(options, path, LongKeys);
+        if (options["interface_name"] is { } interfaceName)
+        {
+            reader.Warning(interfaceName, PathText.Key(path, "interface_name"), "interface_name is not supported and is ignored");
+        }
+
         return new ServiceNetwork
         {
             Aliases = reader.StringListAt(options, "aliases", path),

@@ -108,12 +108,12 @@ internal static class VolumesBinder
         }
 
         reader.RejectUnknownKeys(mapping, path, BindKeys);
-        return new BindOptions
+        return NullIfEmpty(new BindOptions
         {
             Propagation = reader.StringAt(mapping, "propagation", path),
             CreateHostPath = reader.BoolAt(mapping, "create_host_path", path),
             Selinux = reader.StringAt(mapping, "selinux", path),
-        };
+        });
     }
 
     private static VolumeOptions? VolumeOptionsOf(Node? node, string path, BindReader reader)
@@ -124,11 +124,11 @@ internal static class VolumesBinder
         }
 
         reader.RejectUnknownKeys(mapping, path, VolumeKeys);
-        return new VolumeOptions
+        return NullIfEmpty(new VolumeOptions
         {
             NoCopy = reader.BoolAt(mapping, "nocopy", path),
             Subpath = reader.StringAt(mapping, "subpath", path),
-        };
+        });
     }
 
     private static TmpfsOptions? TmpfsOptionsOf(Node? node, string path, BindReader reader)
@@ -139,10 +139,14 @@ internal static class VolumesBinder
         }
 
         reader.RejectUnknownKeys(mapping, path, TmpfsKeys);
-        return new TmpfsOptions
+        return NullIfEmpty(new TmpfsOptions
         {
             Size = reader.ByteSizeAt(mapping, "size", path),
             Mode = reader.IntAt(mapping, "mode", path),
-        };
+        });
     }
+
+    /// <summary>An options object with nothing set says no more than a missing one; keeping one form makes models compare equal.</summary>
+    private static T? NullIfEmpty<T>(T options)
+        where T : class, new() => options.Equals(new T()) ? null : options;
 }

@@ -71,20 +71,21 @@ internal sealed class OutputMap
     public static List<object?> List<T>(IEnumerable<T> values) => values.Select(value => (object?)value).ToList();
 
     /// <summary>Turns a generic value of <see cref="Extensions"/> into output values.</summary>
+    /// <remarks>Also accepts any dictionary or list type, so that values other stages build by hand still print.</remarks>
     public static object? Generic(object? value) => value switch
     {
-        IReadOnlyDictionary<string, object?> dictionary => FromDictionary(dictionary),
+        IDictionary dictionary => FromDictionary(dictionary),
         string text => text,
-        IEnumerable<object?> items => items.Select(Generic).ToList(),
+        IEnumerable items => items.Cast<object?>().Select(Generic).ToList(),
         _ => value,
     };
 
-    private static OutputMap FromDictionary(IReadOnlyDictionary<string, object?> dictionary)
+    private static OutputMap FromDictionary(IDictionary dictionary)
     {
         var map = new OutputMap();
-        foreach (var (key, value) in dictionary)
+        foreach (DictionaryEntry entry in dictionary)
         {
-            map.AddExact(key, Generic(value));
+            map.AddExact(Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, Generic(entry.Value));
         }
 
         return map;

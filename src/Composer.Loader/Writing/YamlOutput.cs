@@ -8,7 +8,7 @@ namespace Composer.Loader.Writing;
 /// Prints an <see cref="OutputMap"/> as block YAML through YamlDotNet's emitter. Strings that a reader would take for
 /// another type ("true", "8080", "22:22", "") are double quoted; other strings are left to the emitter to quote.
 /// </summary>
-internal static class YamlOutput
+internal static partial class YamlOutput
 {
     public static string Write(OutputMap document)
     {
@@ -52,7 +52,7 @@ internal static class YamlOutput
                 emitter.Emit(new MappingStart(null, null, true, entries.Count == 0 ? MappingStyle.Flow : MappingStyle.Block));
                 foreach (var (key, item) in entries)
                 {
-                    WriteString(emitter, key);
+                    WriteString(emitter, key, isKey: true);
                     WriteValue(emitter, item);
                 }
 
@@ -76,13 +76,31 @@ internal static class YamlOutput
     private static void Plain(IEmitter emitter, string text) =>
         emitter.Emit(new Scalar(null, null, text, ScalarStyle.Plain, true, false));
 
-    private static void WriteString(IEmitter emitter, string text)
+    private static void WriteString(IEmitter emitter, string text, bool isKey = false)
     {
         // Multi-line text (inline Dockerfiles, config content) reads best as a literal block; the emitter falls back
         // to double quotes when a block cannot hold the text exactly.
-        var style = ScalarText.LooksTyped(text) ? ScalarStyle.DoubleQuoted
-            : text.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
+        var style = ScalarText.LooksTyped(text) || NeedsQuotes(text) ? ScalarStyle.DoubleQuoted
+            : isKey ? (SafePlainKey().IsMatch(text) ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted)
+            : text.Contains('\n', StringComparison.Ordinal) ? (char.IsWhiteSpace(text[0]) ? ScalarStyle.DoubleQuoted : ScalarStyle.Literal)
             : ScalarStyle.Any;
         emitter.Emit(new Scalar(null, null, text, style, true, true));
     }
+
+    /// <summary>
+    /// Tabs, control characters, edge whitespace and a leading indicator character (<c>?#</c> as a key) are where
+    /// YamlDotNet's emitter and parser disagree about plain style: quote them always. A leading dash stays plain
+    /// ("- -c" reads fine) because commands are full of them.
+    /// </summary>
+    private static bool NeedsQuotes(string text) =>
+        text.Length > 0 && (char.IsWhiteSpace(text[0]) || (char.IsWhiteSpace(text[^1]) && text[^1] != '\n')
+            || LeadingIndicators.Contains(text[0])
+            || text.Any(character => char.IsControl(character) && character != '\n'));
+
+    // YamlDotNet's parser rejects some plain keys its emitter accepts (" *" inside a key): keys outside this
+    // everyday shape (names, label keys, sysctls, x-*) are quoted.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.\-/+=@]*$")]
+    private static partial System.Text.RegularExpressions.Regex SafePlainKey();
+
+    private const string LeadingIndicators = "?:,[]{}#&*!|>'\"%@`";
 }

@@ -26,6 +26,8 @@ public sealed class ByteSizeTests
     [InlineData("lots")]
     [InlineData("12x")]
     [InlineData("")]
+    [InlineData("99999999999999999999999999999p")]
+    [InlineData("9999999999p")]
     public void Invalid_sizes_fail(string text)
     {
         Assert.False(ByteSizeText.TryParse(text, out _));

@@ -31,6 +31,8 @@ public sealed class DurationTests
     [InlineData("10d", "unknown unit")]
     [InlineData("s", "invalid duration")]
     [InlineData("", "invalid duration")]
+    [InlineData("99999999999999999999999999h", "too long")]
+    [InlineData("9999999999999h", "too long")]
     public void Invalid_durations_explain_why(string text, string message)
     {
         Assert.False(DurationText.TryParse(text, out _, out var error));

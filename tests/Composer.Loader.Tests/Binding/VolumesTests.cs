@@ -143,4 +143,13 @@ public sealed class VolumesTests
 
         Assert.Equal(["services.web.volumes[0].type", "services.web.volumes[1].target"], diagnostics.Select(item => item.Path));
     }
+
+    [Fact]
+    public void Empty_option_objects_bind_like_missing_ones()
+    {
+        var volume = Assert.Single(BindingHarness.Web("volumes:\n  - type: volume\n    source: data\n    target: /d\n    volume: {}\n    bind: {}").Volumes);
+
+        Assert.Null(volume.Volume);
+        Assert.Null(volume.Bind);
+    }
 }
