@@ -126,4 +126,17 @@ public sealed class ConfigCommandTests
         Assert.Contains("nginx:from-dotenv", fromFile.Output);
         Assert.Contains("nginx:from-env", fromProcess.Output);
     }
+
+    [Fact]
+    public async Task Literal_dollars_are_escaped_so_the_output_loads_to_the_same_values()
+    {
+        using var project = new TempProject().With("compose.yaml", "services:\n  db:\n    image: postgres\n    healthcheck:\n      test: [\"CMD-SHELL\", \"pg_isready -U $${POSTGRES_USER}\"]\n");
+
+        var first = await CliRunner.RunAsync(project.Directory, "config", "-o", "out.yaml");
+        var second = await CliRunner.RunAsync(project.Directory, "-f", "out.yaml", "config");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("pg_isready -U $${POSTGRES_USER}", second.Output);
+        Assert.Equal(File.ReadAllText(Path.Combine(project.Directory, "out.yaml")), second.Output);
+    }
 }

@@ -27,7 +27,7 @@ internal static class JsonOutput
                 writer.WriteNullValue();
                 break;
             case string text:
-                writer.WriteStringValue(text);
+                writer.WriteStringValue(OutputEscaping.Dollars(text));
                 break;
             case bool flag:
                 writer.WriteBooleanValue(flag);

@@ -30,7 +30,7 @@ internal static partial class YamlOutput
                 emitter.Emit(new Scalar(null, null, "null", ScalarStyle.Plain, true, false));
                 break;
             case string text:
-                WriteString(emitter, text);
+                WriteString(emitter, OutputEscaping.Dollars(text));
                 break;
             case bool flag:
                 Plain(emitter, flag ? "true" : "false");
