@@ -17,29 +17,18 @@ internal static class DownCommand
         command.Options.Add(Volumes);
         command.Options.Add(RemoveOrphans);
         command.Options.Add(Timeout);
-        CommandRunner.SetAction(command, context, RunAsync);
+        CommandRunner.SetAction(command, context, (invocation, cancellationToken) =>
+        {
+            var parse = invocation.ParseResult;
+            return VerbExecution.RunAsync(invocation, [], (orchestration, project, dryRun, token) =>
+                new DownService(orchestration).DownAsync(project, new DownOptions
+                {
+                    Volumes = parse.GetValue(Volumes),
+                    RemoveOrphans = parse.GetValue(RemoveOrphans),
+                    Timeout = Durations.Seconds(parse.GetValue(Timeout)),
+                    DryRun = dryRun,
+                }, token), cancellationToken);
+        });
         return command;
-    }
-
-    private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
-    {
-        var parse = invocation.ParseResult;
-        var project = await invocation.LoadProjectAsync(null, cancellationToken);
-        var options = new DownOptions
-        {
-            Volumes = parse.GetValue(Volumes),
-            RemoveOrphans = parse.GetValue(RemoveOrphans),
-            Timeout = Durations.Seconds(parse.GetValue(Timeout)),
-            DryRun = parse.GetValue(GlobalOptions.DryRun),
-        };
-        await using var session = await EngineSession.OpenAsync(invocation, cancellationToken);
-        var result = await new DownService(session.Orchestration).DownAsync(project, options, cancellationToken);
-        await session.CloseProgressAsync();
-        if (!result.Executed)
-        {
-            invocation.Output.WriteData(result.PlanText);
-        }
-
-        return ExitCodes.Success;
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+
 using Composer.Cli.Hosting;
 using Composer.Cli.Output;
 using Composer.Orchestration.Services;
@@ -35,7 +35,7 @@ internal static class LsCommand
         }
         else if ((parse.GetValue(Format) ?? "table").Equals("json", StringComparison.OrdinalIgnoreCase))
         {
-            invocation.Output.WriteData(JsonSerializer.Serialize(rows.Select(row => new { row.Name, row.Status, row.ConfigFiles })));
+            invocation.Output.WriteData(DataJson.Serialize(rows.Select(row => new { row.Name, row.Status, row.ConfigFiles })));
         }
         else
         {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
+
 using Composer.Cli.Hosting;
 using Composer.Cli.Output;
 using Composer.Orchestration.Services;
@@ -34,7 +34,7 @@ internal static class PsCommand
     {
         var parse = invocation.ParseResult;
         var services = parse.GetValue(Services) ?? [];
-        var project = await invocation.LoadProjectAsync(services, cancellationToken);
+        var project = await invocation.LoadProjectOrNameAsync(services, cancellationToken);
         ServiceNames.EnsureKnown(project, services);
         var statuses = parse.GetValue(Status) ?? [];
         await using var session = await EngineSession.OpenAsync(invocation, cancellationToken);
@@ -67,7 +67,7 @@ internal static class PsCommand
             var builder = new StringBuilder();
             foreach (var row in rows)
             {
-                builder.Append(JsonSerializer.Serialize(new Dictionary<string, object?>
+                builder.Append(DataJson.Serialize(new Dictionary<string, object?>
                 {
                     ["ID"] = row.Id,
                     ["Name"] = row.Name,

@@ -15,25 +15,14 @@ internal static class ScaleCommand
         var command = new Command("scale", "Set the number of containers of services");
         command.Options.Add(NoDeps);
         command.Arguments.Add(Pairs);
-        CommandRunner.SetAction(command, context, RunAsync);
-        return command;
-    }
-
-    private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
-    {
-        var parse = invocation.ParseResult;
-        var scale = ScaleArguments.Parse(parse.GetValue(Pairs) ?? []);
-        var project = await invocation.LoadProjectAsync([.. scale.Keys], cancellationToken);
-        ServiceNames.EnsureKnown(project, scale.Keys);
-        await using var session = await EngineSession.OpenAsync(invocation, cancellationToken);
-        var options = new ScaleOptions { Scale = scale, NoDeps = parse.GetValue(NoDeps), DryRun = parse.GetValue(GlobalOptions.DryRun) };
-        var result = await new ScaleService(session.Orchestration).ScaleAsync(project, options, cancellationToken);
-        await session.CloseProgressAsync();
-        if (!result.Executed)
+        CommandRunner.SetAction(command, context, (invocation, cancellationToken) =>
         {
-            invocation.Output.WriteData(result.PlanText);
-        }
-
-        return ExitCodes.Success;
+            var scale = ScaleArguments.Parse(invocation.ParseResult.GetValue(Pairs) ?? []);
+            var noDeps = invocation.ParseResult.GetValue(NoDeps);
+            return VerbExecution.RunAsync(invocation, [.. scale.Keys], (orchestration, project, dryRun, token) =>
+                new ScaleService(orchestration).ScaleAsync(project, new ScaleOptions { Scale = scale, NoDeps = noDeps, DryRun = dryRun }, token),
+                cancellationToken);
+        });
+        return command;
     }
 }

@@ -21,4 +21,19 @@ internal sealed record CommandInvocation(ParseResult ParseResult, CliContext Con
 
         return result.Project;
     }
+
+    /// <summary>
+    /// The project from its files or, when there are none and -p names it, an empty project of that name: enough for
+    /// verbs that act on what the engine holds (down, ps, stop...).
+    /// </summary>
+    public async Task<Composer.Model.Project> LoadProjectOrNameAsync(IReadOnlyList<string>? requestedServices, CancellationToken cancellationToken)
+    {
+        var options = LoadOptions(requestedServices);
+        if (options.ProjectName is { Length: > 0 } name && !ComposeFilePresence.Any(options))
+        {
+            return new Composer.Model.Project { Name = name, WorkingDirectory = Context.WorkingDirectory };
+        }
+
+        return await LoadProjectAsync(requestedServices, cancellationToken);
+    }
 }

@@ -20,6 +20,12 @@ internal static class ComposerApp
         root.Subcommands.Add(ScaleCommand.Create(context));
         root.Subcommands.Add(PsCommand.Create(context));
         root.Subcommands.Add(LsCommand.Create(context));
+        root.Subcommands.Add(CreateCommand.Create(context));
+        root.Subcommands.Add(RmCommand.Create(context));
+        foreach (var lifecycle in LifecycleCommands.Create(context))
+        {
+            root.Subcommands.Add(lifecycle);
+        }
         return root;
     }
 

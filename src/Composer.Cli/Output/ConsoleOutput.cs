@@ -17,7 +17,9 @@ internal sealed class ConsoleOutput(CliContext context, OutputMode mode, bool us
         lock (_gate)
         {
             context.Out.Write(text);
-            if (!text.EndsWith('\n'))
+
+            // An empty listing prints nothing at all, so that `ps -q | wc -l` counts zero.
+            if (text.Length > 0 && !text.EndsWith('\n'))
             {
                 context.Out.WriteLine();
             }

@@ -1,0 +1,33 @@
+using Composer.Cli.Commands;
+using Composer.Model;
+using Composer.Orchestration;
+using Composer.Orchestration.Services;
+
+namespace Composer.Cli.Hosting;
+
+/// <summary>
+/// The shape every plan-making command shares: load the project, check the named services, open the engine, run the
+/// verb, and print the plan instead when --dry-run asked for it.
+/// </summary>
+internal static class VerbExecution
+{
+    public static async Task<int> RunAsync(
+        CommandInvocation invocation,
+        IReadOnlyList<string> serviceNames,
+        Func<OrchestrationContext, Project, bool, CancellationToken, Task<VerbResult>> verb,
+        CancellationToken cancellationToken)
+    {
+        var project = await invocation.LoadProjectOrNameAsync(serviceNames, cancellationToken);
+        ServiceNames.EnsureKnown(project, serviceNames);
+        var dryRun = invocation.ParseResult.GetValue(GlobalOptions.DryRun);
+        await using var session = await EngineSession.OpenAsync(invocation, cancellationToken);
+        var result = await verb(session.Orchestration, project, dryRun, cancellationToken);
+        await session.CloseProgressAsync();
+        if (!result.Executed)
+        {
+            invocation.Output.WriteData(result.PlanText);
+        }
+
+        return ExitCodes.Success;
+    }
+}
