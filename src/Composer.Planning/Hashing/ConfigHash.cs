@@ -16,7 +16,7 @@ public static class ConfigHash
     private static readonly JsonSerializerOptions SerializerOptions = new()
     {
         WriteIndented = false,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutDerivedProperties } },
+        TypeInfoResolver = ModelJsonContext.Default.WithAddedModifier(LeaveOutDerivedProperties),
     };
 
     public static string Compute(Service service)
