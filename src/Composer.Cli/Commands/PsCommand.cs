@@ -34,10 +34,11 @@ internal static class PsCommand
     {
         var parse = invocation.ParseResult;
         var services = parse.GetValue(Services) ?? [];
+        await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectOrNameAsync(services, cancellationToken);
         ServiceNames.EnsureKnown(project, services);
         var statuses = parse.GetValue(Status) ?? [];
-        await using var session = await EngineSession.OpenAsync(invocation, cancellationToken);
+        await session.ReadyAsync();
         var rows = await new PsService(session.Orchestration).ListAsync(project.Name, new PsOptions { All = parse.GetValue(All) || statuses.Length > 0, Services = services }, cancellationToken);
         await session.CloseProgressAsync();
         if (statuses.Length > 0)

@@ -17,10 +17,11 @@ internal static class VerbExecution
         Func<OrchestrationContext, Project, bool, CancellationToken, Task<VerbResult>> verb,
         CancellationToken cancellationToken)
     {
+        await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectOrNameAsync(serviceNames, cancellationToken);
         ServiceNames.EnsureKnown(project, serviceNames);
         var dryRun = invocation.ParseResult.GetValue(GlobalOptions.DryRun);
-        await using var session = await EngineSession.OpenAsync(invocation, cancellationToken);
+        await session.ReadyAsync();
         var result = await verb(session.Orchestration, project, dryRun, cancellationToken);
         await session.CloseProgressAsync();
         if (!result.Executed)
