@@ -53,7 +53,7 @@ internal static class GlobalOptions
 
     public static readonly Option<int?> Parallel = new("--parallel")
     {
-        Description = "Maximum parallel engine operations (default: COMPOSE_PARALLEL_LIMIT, else unbounded)",
+        Description = "Maximum parallel engine operations (default: COMPOSE_PARALLEL_LIMIT, else 8)",
         Recursive = true,
     };
 
