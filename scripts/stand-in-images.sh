@@ -1,18 +1,38 @@
 #!/usr/bin/env bash
-# Builds local STAND-IN images for machines with no image registry (tests, CI, the README's demo).
-# They are labelled org.composer.stand-in=true and never replace a real pull for users: where a registry answers,
-# use the real images instead. Images that already exist are skipped.
-#   busybox:latest   busybox-static copied into an empty root: sh, httpd, nc, wget (about 2 MB)
+# Builds local STAND-IN images for machines with no image registry (tests, CI, the README's examples).
+# They are labelled org.composer.stand-in=true, never pushed, and never replace a real pull for users: where a
+# registry answers, use the real images instead. Images that already exist are skipped. See scripts/stand-ins/README.md.
+#   busybox:latest     busybox-static copied into an empty root: sh, httpd, nc, wget (about 2 MB)
+#   postgres:16        Debian bookworm's PostgreSQL 15 behind an entrypoint that mimics the official image's
+#   python:3.12-slim   Debian bookworm's Python 3.11 with psycopg 3
+#   redis:7            Debian bookworm's Redis 7.0
+# Usage: stand-in-images.sh [IMAGE...]   (default: all of the above)
+# The Debian images share one debootstrap root, cached as a tarball (with the downloaded .debs) under
+# $STAND_IN_CACHE (default /var/cache/composer-stand-ins); delete that folder to start from scratch.
 set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+files="$here/stand-ins"
+cache=${STAND_IN_CACHE:-/var/cache/composer-stand-ins}
+mirror=${STAND_IN_MIRROR:-http://deb.debian.org/debian}
+suite=bookworm
+# Bump when the base root's recipe changes so that an old cached tarball is not reused.
+base_tar="$cache/$suite-minbase-v2.tar"
+debs="$cache/debs"
+path_env='PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
 have_image() {
   docker image inspect "$1" >/dev/null 2>&1
 }
 
+say() {
+  echo "stand-in: $*"
+}
+
 build_busybox() {
   local image=busybox:latest
   if have_image "$image"; then
-    echo "stand-in: $image exists"
+    say "$image exists"
     return
   fi
   if [ ! -x /bin/busybox ] || ! file /bin/busybox 2>/dev/null | grep -q 'statically linked'; then
@@ -33,11 +53,254 @@ build_busybox() {
   printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
   tar -C "$root" -c . | docker import \
     -c 'CMD ["sh"]' \
-    -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    -c "ENV $path_env" \
     -c 'LABEL org.composer.stand-in=true' \
     - "$image" >/dev/null
   rm -rf "$root"
-  echo "stand-in: built $image"
+  say "built $image"
 }
 
-build_busybox
+# --- shared Debian root -------------------------------------------------------------------------------------------
+
+# The root being worked on, so that the exit trap can unmount and delete it whatever fails.
+work_root=""
+
+release_work_root() {
+  [ -n "$work_root" ] || return 0
+  local mounted
+  for mounted in "$work_root/var/cache/apt/archives" "$work_root/proc"; do
+    if mountpoint -q "$mounted" 2>/dev/null; then
+      umount "$mounted" || umount -l "$mounted"
+    fi
+  done
+  rm -rf --one-file-system "$work_root"
+  work_root=""
+}
+trap release_work_root EXIT
+
+new_work_root() {
+  mkdir -p "$cache/work"
+  work_root=$(mktemp -d "$cache/work/root.XXXXXX")
+  chmod 755 "$work_root"
+}
+
+# Runs a command inside the work root with the .deb cache shared, so a rebuild downloads nothing twice.
+in_root() {
+  DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 chroot "$work_root" "$@"
+}
+
+mount_for_apt() {
+  mkdir -p "$debs" "$work_root/var/cache/apt/archives" "$work_root/proc"
+  mount --bind "$debs" "$work_root/var/cache/apt/archives"
+  mount -t proc proc "$work_root/proc"
+  cp /etc/resolv.conf "$work_root/etc/resolv.conf" 2>/dev/null || true
+}
+
+unmount_for_apt() {
+  umount "$work_root/var/cache/apt/archives"
+  umount "$work_root/proc"
+}
+
+ensure_base() {
+  if [ -s "$base_tar" ]; then
+    return
+  fi
+  if ! command -v debootstrap >/dev/null 2>&1; then
+    say "installing debootstrap"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
+  fi
+  say "debootstrap $suite (minbase) from $mirror"
+  new_work_root
+  mkdir -p "$debs"
+  debootstrap --variant=minbase --cache-dir="$debs" "$suite" "$work_root" "$mirror" >"$cache/debootstrap.log" 2>&1 || {
+    tail -n 20 "$cache/debootstrap.log" >&2
+    exit 1
+  }
+  # Images need no manuals or translations; this keeps every package installed later small.
+  cat >"$work_root/etc/dpkg/dpkg.cfg.d/stand-in-slim" <<'EOF'
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/man/*
+path-exclude /usr/share/info/*
+path-exclude /usr/share/locale/*
+path-exclude /usr/share/lintian/*
+EOF
+  printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\n' \
+    >"$work_root/etc/apt/apt.conf.d/90stand-in"
+  # Packages must never start their daemons inside the build root.
+  printf '#!/bin/sh\nexit 101\n' >"$work_root/usr/sbin/policy-rc.d"
+  chmod 755 "$work_root/usr/sbin/policy-rc.d"
+  # The .debs debootstrap fetched are kept in $debs already.
+  rm -f "$work_root"/var/cache/apt/archives/*.deb
+  mount_for_apt
+  in_root apt-get update -qq
+  unmount_for_apt
+  tar --numeric-owner -C "$work_root" -cf "$base_tar.part" .
+  mv "$base_tar.part" "$base_tar"
+  release_work_root
+  say "cached base root $base_tar ($(du -h "$base_tar" | cut -f1))"
+}
+
+# Unpacks the shared root and installs Debian packages into it.
+root_with_packages() {
+  ensure_base
+  new_work_root
+  tar --numeric-owner -C "$work_root" -xf "$base_tar"
+  mount_for_apt
+  if [ -n "${before_install:-}" ]; then
+    "$before_install"
+  fi
+  # The package lists in the cached root age; refresh them once if the mirror has moved on.
+  if ! in_root apt-get install -y -qq "$@" >"$cache/apt.log" 2>&1; then
+    in_root apt-get update -qq
+    in_root apt-get install -y -qq "$@" >"$cache/apt.log" 2>&1 || {
+      tail -n 20 "$cache/apt.log" >&2
+      exit 1
+    }
+  fi
+  unmount_for_apt
+}
+
+# Removes what only the build needed, then imports the root as IMAGE with the given `docker import -c` changes.
+import_root() {
+  local image=$1
+  shift
+  rm -rf "$work_root"/var/lib/apt/lists/* "$work_root"/var/cache/apt/*.bin "$work_root"/var/cache/debconf/*-old \
+    "$work_root"/var/log/apt/* "$work_root"/var/log/dpkg.log "$work_root"/var/log/alternatives.log \
+    "$work_root"/tmp/* "$work_root"/usr/sbin/policy-rc.d "$work_root"/usr/share/man/* "$work_root"/usr/share/info/*
+  rm -rf "$work_root"/var/cache/apt/archives/*.deb "$work_root"/var/cache/apt/archives/partial/*
+  # debootstrap's own packages were unpacked before the slimming rules existed.
+  find "$work_root/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete 2>/dev/null || true
+  find "$work_root/usr/share/locale" -mindepth 1 -maxdepth 1 -not -name locale.alias -exec rm -rf '{}' +
+  : >"$work_root/etc/resolv.conf"
+  local changes=() change
+  for change in "$@"; do
+    changes+=(-c "$change")
+  done
+  tar --numeric-owner -C "$work_root" -c . | docker import "${changes[@]}" \
+    -c "LABEL org.composer.stand-in=true" -c "LABEL org.composer.stand-in.base=debian-$suite" \
+    - "$image" >/dev/null
+  release_work_root
+}
+
+# `docker import` cannot set STOPSIGNAL; a one-line build on top of the imported image can, without a registry.
+set_stop_signal() {
+  local image=$1 signal=$2 context
+  context=$(mktemp -d)
+  printf 'FROM %s\nSTOPSIGNAL %s\n' "$image" "$signal" >"$context/Dockerfile"
+  DOCKER_BUILDKIT=0 docker build -q -t "$image" "$context" >/dev/null 2>"$context/build.log" || {
+    cat "$context/build.log" >&2
+    rm -rf "$context"
+    exit 1
+  }
+  rm -rf "$context"
+}
+
+# --- postgres:16 ----------------------------------------------------------------------------------------------------
+
+postgres_before_install() {
+  # The official image starts with no cluster; the entrypoint runs initdb into PGDATA on first start.
+  mkdir -p "$work_root/etc/postgresql-common"
+  echo 'create_main_cluster = false' >"$work_root/etc/postgresql-common/createcluster.conf"
+}
+
+build_postgres() {
+  local image=postgres:16
+  if have_image "$image"; then
+    say "$image exists"
+    return
+  fi
+  say "building $image"
+  before_install=postgres_before_install root_with_packages postgresql-15
+  local bin=/usr/lib/postgresql/15/bin
+  # initdb copies this sample into every new PGDATA: listening on all addresses is what containers need.
+  sed -i "s/^#listen_addresses = 'localhost'/listen_addresses = '*'/" \
+    "$work_root/usr/share/postgresql/15/postgresql.conf.sample"
+  grep -q "^listen_addresses = '\*'" "$work_root/usr/share/postgresql/15/postgresql.conf.sample"
+  install -m 755 "$files/postgres-entrypoint.sh" "$work_root/usr/local/bin/docker-entrypoint.sh"
+  mkdir -p "$work_root/docker-entrypoint-initdb.d" "$work_root/var/run/postgresql" "$work_root/var/lib/postgresql/data"
+  in_root chown postgres:postgres /var/run/postgresql /var/lib/postgresql/data
+  chmod 3777 "$work_root/var/run/postgresql"
+  chmod 700 "$work_root/var/lib/postgresql/data"
+  import_root "$image" \
+    "ENV PATH=$bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
+    'ENV LANG=C.UTF-8' \
+    'ENV PG_MAJOR=15' \
+    'ENV PGDATA=/var/lib/postgresql/data' \
+    'VOLUME /var/lib/postgresql/data' \
+    'EXPOSE 5432' \
+    'ENTRYPOINT ["docker-entrypoint.sh"]' \
+    'CMD ["postgres"]'
+  set_stop_signal "$image" SIGINT
+  say "built $image"
+}
+
+# --- python:3.12-slim -----------------------------------------------------------------------------------------------
+
+build_python() {
+  local image=python:3.12-slim
+  if have_image "$image"; then
+    say "$image exists"
+    return
+  fi
+  say "building $image"
+  root_with_packages python3 python-is-python3 python3-psycopg
+  import_root "$image" \
+    "ENV $path_env" \
+    'ENV LANG=C.UTF-8' \
+    'CMD ["python3"]'
+  say "built $image"
+}
+
+# --- redis:7 --------------------------------------------------------------------------------------------------------
+
+build_redis() {
+  local image=redis:7
+  if have_image "$image"; then
+    say "$image exists"
+    return
+  fi
+  say "building $image"
+  root_with_packages redis-server
+  install -m 755 "$files/redis-entrypoint.sh" "$work_root/usr/local/bin/docker-entrypoint.sh"
+  mkdir -p "$work_root/data"
+  in_root chown redis:redis /data
+  import_root "$image" \
+    "ENV $path_env" \
+    'ENV LANG=C.UTF-8' \
+    'VOLUME /data' \
+    'WORKDIR /data' \
+    'EXPOSE 6379' \
+    'ENTRYPOINT ["docker-entrypoint.sh"]' \
+    'CMD ["redis-server", "--protected-mode", "no"]'
+  say "built $image"
+}
+
+# --------------------------------------------------------------------------------------------------------------------
+
+build_one() {
+  case "$1" in
+    busybox | busybox:latest) build_busybox ;;
+    postgres | postgres:16) build_postgres ;;
+    python | python:3.12-slim) build_python ;;
+    redis | redis:7) build_redis ;;
+    *)
+      echo "stand-in: no recipe for '$1' (known: busybox:latest postgres:16 python:3.12-slim redis:7)" >&2
+      exit 2
+      ;;
+  esac
+}
+
+mkdir -p "$cache"
+# Several sessions may share the machine: one build at a time, and the next one finds the images made.
+exec 9>"$cache/lock"
+flock 9
+
+started=$SECONDS
+if [ $# -eq 0 ]; then
+  set -- busybox:latest postgres:16 python:3.12-slim redis:7
+fi
+for wanted in "$@"; do
+  build_one "$wanted"
+done
+say "done in $((SECONDS - started)) s"
