@@ -4,7 +4,7 @@
 # registry answers, use the real images instead. Images that already exist are skipped. See scripts/stand-ins/README.md.
 #   busybox:latest     busybox-static copied into an empty root: sh, httpd, nc, wget (about 2 MB)
 #   postgres:16        Debian bookworm's PostgreSQL 15 behind an entrypoint that mimics the official image's
-#   python:3.12-slim   Debian bookworm's Python 3.11 with psycopg 3
+#   python:3.12-slim   Debian bookworm's Python 3.11 with psycopg 3 and redis-py
 #   redis:7            Debian bookworm's Redis 7.0
 # Usage: stand-in-images.sh [IMAGE...]   (default: all of the above)
 # The Debian images share one debootstrap root, cached as a tarball (with the downloaded .debs) under
@@ -109,6 +109,7 @@ ensure_base() {
     say "installing debootstrap"
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
   fi
+  local base_started=$SECONDS
   say "debootstrap $suite (minbase) from $mirror"
   new_work_root
   mkdir -p "$debs"
@@ -138,7 +139,7 @@ EOF
   tar --numeric-owner -C "$work_root" -cf "$base_tar.part" .
   mv "$base_tar.part" "$base_tar"
   release_work_root
-  say "cached base root $base_tar ($(du -h "$base_tar" | cut -f1))"
+  say "cached base root $base_tar ($(du -h "$base_tar" | cut -f1)) in $((SECONDS - base_started)) s"
 }
 
 # Unpacks the shared root and installs Debian packages into it.
@@ -244,7 +245,7 @@ build_python() {
     return
   fi
   say "building $image"
-  root_with_packages python3 python-is-python3 python3-psycopg
+  root_with_packages python3 python-is-python3 python3-psycopg python3-redis
   import_root "$image" \
     "ENV $path_env" \
     'ENV LANG=C.UTF-8' \
@@ -279,6 +280,7 @@ build_redis() {
 # --------------------------------------------------------------------------------------------------------------------
 
 build_one() {
+  local image_started=$SECONDS
   case "$1" in
     busybox | busybox:latest) build_busybox ;;
     postgres | postgres:16) build_postgres ;;
@@ -289,6 +291,7 @@ build_one() {
       exit 2
       ;;
   esac
+  say "$1: $((SECONDS - image_started)) s"
 }
 
 mkdir -p "$cache"

@@ -91,8 +91,12 @@ initialize_cluster() {
   # Local socket connections stay trusted (initdb's default); every other host must authenticate.
   printf '\nhost all all all %s\n' "$host_auth" >>"$PGDATA/pg_hba.conf"
 
-  # A server that listens on no TCP address, so nobody connects before the database is ready.
-  pg_ctl -D "$PGDATA" -w -o "-c listen_addresses='' -p 5432" start
+  # The setup server listens on no TCP address and on a private socket folder: neither clients nor a healthcheck's
+  # pg_isready can see it, so "ready" only ever means the final server with the init scripts applied.
+  local setup_socket
+  setup_socket=$(mktemp -d)
+  pg_ctl -D "$PGDATA" -w -o "-c listen_addresses='' -c unix_socket_directories='$setup_socket' -p 5432" start
+  export PGHOST=$setup_socket PGPORT=5432
 
   export PGPASSWORD=${PGPASSWORD:-$POSTGRES_PASSWORD}
   if [ "$POSTGRES_DB" != postgres ]; then
@@ -111,6 +115,8 @@ SQL
   unset PGPASSWORD
 
   pg_ctl -D "$PGDATA" -m fast -w stop
+  unset PGHOST PGPORT
+  rm -rf "$setup_socket"
   echo "postgres stand-in: initialization complete; starting the server"
 }
 

@@ -178,6 +178,10 @@ verify_redis() {
     equals "$(docker exec "$first" sh -c 'stat -c %U /proc/1; cat /proc/1/comm' | paste -sd' ')" "redis redis-server"
   check "redis-cli from another container writes (protected mode off)" \
     equals "$(docker run --rm --network "$net" redis:7 redis-cli -h cache set greeting hello)" OK
+  check "redis-py in python:3.12-slim reads it" \
+    equals "$(docker run --rm --network "$net" python:3.12-slim python -c '
+import redis
+print(redis.Redis(host="cache").get("greeting").decode())')" hello
   check "appendonly is on" \
     equals "$(docker exec "$first" redis-cli config get appendonly | tail -n 1)" yes
   check "the data folder is /data" \
