@@ -199,7 +199,15 @@ set_stop_signal() {
 
 # --- postgres:16 ----------------------------------------------------------------------------------------------------
 
+# The official images run their servers as uid/gid 999; the same ids keep bind-mounted folders' owners meaningful.
+add_service_user() {
+  local name=$1 home=$2
+  in_root groupadd --system --gid 999 "$name"
+  in_root useradd --system --uid 999 --gid 999 --home-dir "$home" --shell /bin/bash "$name"
+}
+
 postgres_before_install() {
+  add_service_user postgres /var/lib/postgresql
   # The official image starts with no cluster; the entrypoint runs initdb into PGDATA on first start.
   mkdir -p "$work_root/etc/postgresql-common"
   echo 'create_main_cluster = false' >"$work_root/etc/postgresql-common/createcluster.conf"
@@ -255,6 +263,10 @@ build_python() {
 
 # --- redis:7 --------------------------------------------------------------------------------------------------------
 
+redis_before_install() {
+  add_service_user redis /var/lib/redis
+}
+
 build_redis() {
   local image=redis:7
   if have_image "$image"; then
@@ -262,7 +274,7 @@ build_redis() {
     return
   fi
   say "building $image"
-  root_with_packages redis-server
+  before_install=redis_before_install root_with_packages redis-server
   install -m 755 "$files/redis-entrypoint.sh" "$work_root/usr/local/bin/docker-entrypoint.sh"
   mkdir -p "$work_root/data"
   in_root chown redis:redis /data
