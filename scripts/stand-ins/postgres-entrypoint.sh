@@ -137,7 +137,7 @@ if [ "$(id -u)" = 0 ]; then
   find "$PGDATA" \! -user postgres -exec chown postgres:postgres '{}' +
   chown postgres:postgres /var/run/postgresql
   chmod 3777 /var/run/postgresql
-  exec setpriv --reuid=postgres --regid=postgres --init-groups "$BASH_SOURCE" "$@"
+  exec setpriv --reuid=postgres --regid=postgres --init-groups "${BASH_SOURCE[0]}" "$@"
 fi
 
 if [ ! -s "$PGDATA/PG_VERSION" ]; then

@@ -86,6 +86,7 @@ verify_postgres() {
   volume "$data"
   init_dir=$(mktemp -d)
   printf 'CREATE TABLE notes (id int PRIMARY KEY, body text NOT NULL);\n' >"$init_dir/01-schema.sql"
+  # shellcheck disable=SC2016 # expanded by the init script, not here
   printf 'echo "init script sees db=$POSTGRES_DB user=$POSTGRES_USER" >/tmp/init-ran\n' >"$init_dir/02-note.sh"
   chmod -R a+rX "$init_dir"
 
@@ -152,6 +153,16 @@ time.sleep(120)' >/dev/null
   check "POSTGRES_HOST_AUTH_METHOD=trust starts without a password" wait_for "$trust" 60 pg_ready "$trust"
   check "bare options reach postgres" \
     equals "$(docker exec "$trust" psql -U postgres -tAc 'SHOW max_connections')" 50
+  local secret=$prefix-pgsecret
+  printf 'from-a-file\n' >"$init_dir/password"
+  chmod a+r "$init_dir/password"
+  container "$secret"
+  docker run -d --name "$secret" --network "$net" --network-alias secretdb \
+    -e POSTGRES_PASSWORD_FILE=/run/secrets/db-password -v "$init_dir/password:/run/secrets/db-password:ro" \
+    postgres:16 >/dev/null
+  check "POSTGRES_PASSWORD_FILE (compose secrets) sets the password" \
+    bash -c "$(declare -f running wait_for pg_ready); wait_for '$secret' 60 pg_ready '$secret' &&
+      docker run --rm --network '$net' -e PGPASSWORD=from-a-file postgres:16 psql -h secretdb -U postgres -tAc 'SELECT 1' >/dev/null"
   check "listens on all addresses" \
     equals "$(docker exec "$trust" psql -U postgres -tAc 'SHOW listen_addresses')" '*'
 }
