@@ -21,8 +21,47 @@ base_tar="$cache/$suite-minbase-v2.tar"
 debs="$cache/debs"
 path_env='PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
-have_image() {
-  docker image inspect "$1" >/dev/null 2>&1
+# Each stand-in carries a fingerprint of the recipe that made it (its build functions and entrypoint), so machines
+# that keep images between sessions rebuild it when the recipe changes. An image without the stand-in label came from
+# a registry and is never replaced.
+recipe=""
+
+recipe_of() {
+  local part
+  for part in "$@"; do
+    if [ -f "$part" ]; then
+      cat "$part"
+    else
+      declare -f "$part"
+    fi
+  done | sha256sum | cut -c1-16
+}
+
+# True when IMAGE must be (re)built; sets $recipe for the build to record.
+needs_build() {
+  local image=$1 labels
+  shift
+  recipe=$(recipe_of "$@")
+  if ! labels=$(docker image inspect "$image" \
+    -f '{{index .Config.Labels "org.composer.stand-in"}} {{index .Config.Labels "org.composer.stand-in.recipe"}}' \
+    2>/dev/null); then
+    say "building $image"
+    return 0
+  fi
+  case "$labels" in
+    "true $recipe")
+      say "$image is up to date"
+      return 1
+      ;;
+    "true "*)
+      say "rebuilding $image: its recipe changed"
+      return 0
+      ;;
+    *)
+      say "$image exists and is not a stand-in: kept"
+      return 1
+      ;;
+  esac
 }
 
 say() {
@@ -31,10 +70,7 @@ say() {
 
 build_busybox() {
   local image=busybox:latest
-  if have_image "$image"; then
-    say "$image exists"
-    return
-  fi
+  needs_build "$image" build_busybox || return 0
   if [ ! -x /bin/busybox ] || ! file /bin/busybox 2>/dev/null | grep -q 'statically linked'; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq busybox-static >/dev/null
   fi
@@ -55,6 +91,7 @@ build_busybox() {
     -c 'CMD ["sh"]' \
     -c "ENV $path_env" \
     -c 'LABEL org.composer.stand-in=true' \
+    -c "LABEL org.composer.stand-in.recipe=$recipe" \
     - "$image" >/dev/null
   rm -rf "$root"
   say "built $image"
@@ -179,7 +216,8 @@ import_root() {
     changes+=(-c "$change")
   done
   tar --numeric-owner -C "$work_root" -c . | docker import "${changes[@]}" \
-    -c "LABEL org.composer.stand-in=true" -c "LABEL org.composer.stand-in.base=debian-$suite" \
+    -c "LABEL org.composer.stand-in=true" -c "LABEL org.composer.stand-in.recipe=$recipe" \
+    -c "LABEL org.composer.stand-in.base=debian-$suite" \
     - "$image" >/dev/null
   release_work_root
 }
@@ -215,11 +253,7 @@ postgres_before_install() {
 
 build_postgres() {
   local image=postgres:16
-  if have_image "$image"; then
-    say "$image exists"
-    return
-  fi
-  say "building $image"
+  needs_build "$image" build_postgres postgres_before_install add_service_user set_stop_signal "$files/postgres-entrypoint.sh" root_with_packages import_root || return 0
   before_install=postgres_before_install root_with_packages postgresql-15
   local bin=/usr/lib/postgresql/15/bin
   # initdb copies this sample into every new PGDATA: listening on all addresses is what containers need.
@@ -248,11 +282,7 @@ build_postgres() {
 
 build_python() {
   local image=python:3.12-slim
-  if have_image "$image"; then
-    say "$image exists"
-    return
-  fi
-  say "building $image"
+  needs_build "$image" build_python root_with_packages import_root || return 0
   root_with_packages python3 python-is-python3 python3-psycopg python3-redis
   import_root "$image" \
     "ENV $path_env" \
@@ -269,11 +299,7 @@ redis_before_install() {
 
 build_redis() {
   local image=redis:7
-  if have_image "$image"; then
-    say "$image exists"
-    return
-  fi
-  say "building $image"
+  needs_build "$image" build_redis redis_before_install add_service_user "$files/redis-entrypoint.sh" root_with_packages import_root || return 0
   before_install=redis_before_install root_with_packages redis-server
   install -m 755 "$files/redis-entrypoint.sh" "$work_root/usr/local/bin/docker-entrypoint.sh"
   mkdir -p "$work_root/data"
@@ -292,18 +318,28 @@ build_redis() {
 # --------------------------------------------------------------------------------------------------------------------
 
 build_one() {
-  local image_started=$SECONDS
+  local image builder
   case "$1" in
-    busybox | busybox:latest) build_busybox ;;
-    postgres | postgres:16) build_postgres ;;
-    python | python:3.12-slim) build_python ;;
-    redis | redis:7) build_redis ;;
+    busybox | busybox:latest) image=busybox:latest builder=build_busybox ;;
+    postgres | postgres:16) image=postgres:16 builder=build_postgres ;;
+    python | python:3.12-slim) image=python:3.12-slim builder=build_python ;;
+    redis | redis:7) image=redis:7 builder=build_redis ;;
     *)
       echo "stand-in: no recipe for '$1' (known: busybox:latest postgres:16 python:3.12-slim redis:7)" >&2
       exit 2
       ;;
   esac
-  say "$1: $((SECONDS - image_started)) s"
+  local image_started=$SECONDS replaced current
+  replaced=$(docker image inspect -f '{{.Id}}' "$image" 2>/dev/null || true)
+  "$builder"
+  current=$(docker image inspect -f '{{.Id}}' "$image" 2>/dev/null || true)
+  if [ -n "$replaced" ] && [ "$replaced" != "$current" ]; then
+    # The image an older recipe made; containers still using it keep it alive.
+    docker rmi "$replaced" >/dev/null 2>&1 || true
+  fi
+  if [ "$replaced" != "$current" ]; then
+    say "$image: $((SECONDS - image_started)) s"
+  fi
 }
 
 mkdir -p "$cache"
