@@ -68,11 +68,17 @@ say() {
   echo "stand-in: $*"
 }
 
+# Installs host packages; a fresh machine may have no package lists yet.
+host_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq "$@" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$@" >/dev/null; }
+}
+
 build_busybox() {
   local image=busybox:latest
   needs_build "$image" build_busybox || return 0
   if [ ! -x /bin/busybox ] || ! file /bin/busybox 2>/dev/null | grep -q 'statically linked'; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq busybox-static >/dev/null
+    host_install busybox-static
   fi
   local root
   root=$(mktemp -d)
@@ -105,7 +111,8 @@ work_root=""
 release_work_root() {
   [ -n "$work_root" ] || return 0
   local mounted
-  for mounted in "$work_root/var/cache/apt/archives" "$work_root/proc"; do
+  # debootstrap mounts sys and dev/pts itself; they are only left behind if it is killed.
+  for mounted in "$work_root/var/cache/apt/archives" "$work_root/proc" "$work_root/sys" "$work_root/dev/pts"; do
     if mountpoint -q "$mounted" 2>/dev/null; then
       umount "$mounted" || umount -l "$mounted"
     fi
@@ -144,7 +151,7 @@ ensure_base() {
   fi
   if ! command -v debootstrap >/dev/null 2>&1; then
     say "installing debootstrap"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
+    host_install debootstrap
   fi
   local base_started=$SECONDS
   say "debootstrap $suite (minbase) from $mirror"
