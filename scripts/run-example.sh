@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/engine-up.sh
-bash scripts/stand-in-images.sh
+bash scripts/stand-in-images.sh busybox:latest
 dotnet build src/Composer.Cli -c Release -nologo -v q -clp:ErrorsOnly
 composer() { dotnet src/Composer.Cli/bin/Release/net10.0/composer.dll "$@"; }
 stack=(-f examples/hello/compose.yaml)
