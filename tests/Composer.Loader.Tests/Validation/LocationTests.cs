@@ -70,7 +70,7 @@ public sealed class LocationTests
             """);
 
         Assert.Equal(
-            ["compose.yaml:5:18: services.web.labels.a/b~c: must be a string, number, boolean or null", "compose.yaml:7:7: services.web.deploy: additional property 'a/b~c' is not allowed"],
+            ["compose.yaml:5:16: services.web.labels.a/b~c: must be a string, number, boolean or null", "compose.yaml:7:7: services.web.deploy: additional property 'a/b~c' is not allowed"],
             diagnostics.Select(diagnostic => diagnostic.ToString()));
     }
 
