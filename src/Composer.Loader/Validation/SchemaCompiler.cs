@@ -80,16 +80,13 @@ internal sealed class SchemaCompiler
                     types = CompileTypes(value, at);
                     break;
                 case "enum":
-                    constants = Array(value, at).Select(item => SchemaConstant.From(item, at)).ToList();
+                    constants = CompileConstants(value, at);
                     break;
                 case "properties":
-                    properties = Object(value, at).ToDictionary(
-                        property => property.Name, property => CompileSchema(property.Value, at + "/" + property.Name), StringComparer.Ordinal);
+                    properties = CompileProperties(value, at);
                     break;
                 case "patternProperties":
-                    patternProperties = Object(value, at)
-                        .Select(property => new PatternProperty(PatternOf(property.Name), CompileSchema(property.Value, at + "/" + property.Name)))
-                        .ToList();
+                    patternProperties = CompilePatternProperties(value, at);
                     break;
                 case "additionalProperties" when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
                     forbidsAdditional = value.ValueKind == JsonValueKind.False;
@@ -98,7 +95,7 @@ internal sealed class SchemaCompiler
                     additional = CompileSchema(value, at);
                     break;
                 case "required":
-                    required = Array(value, at).Select(item => String(item, at)).ToList();
+                    required = Strings(value, at);
                     break;
                 case "minProperties":
                     minProperties = Count(value, at);
@@ -172,10 +169,12 @@ internal sealed class SchemaCompiler
     private SchemaNode CompileReference(JsonElement schema, JsonElement reference, string pointer)
     {
         // Draft-07 ignores everything beside $ref: a rule written there would never run, so it is refused.
-        var sibling = schema.EnumerateObject().FirstOrDefault(property => property.Name != "$ref" && !Annotations.Contains(property.Name));
-        if (sibling.Value.ValueKind != JsonValueKind.Undefined)
+        foreach (var sibling in schema.EnumerateObject())
         {
-            throw Unsupported($"the keyword '{sibling.Name}' beside $ref (draft-07 ignores it)", pointer);
+            if (sibling.Name != "$ref" && !Annotations.Contains(sibling.Name))
+            {
+                throw Unsupported($"the keyword '{sibling.Name}' beside $ref (draft-07 ignores it)", pointer);
+            }
         }
 
         var target = String(reference, pointer + "/$ref");
@@ -189,8 +188,61 @@ internal sealed class SchemaCompiler
         return new SchemaNode(pointer, new Lazy<SchemaNode>(() => definitions[name], LazyThreadSafetyMode.PublicationOnly));
     }
 
-    private List<SchemaNode> CompileAll(JsonElement value, string pointer) =>
-        Array(value, pointer).Select((item, index) => CompileSchema(item, pointer + "/" + index)).ToList();
+    // Plain loops rather than LINQ over JsonElement: every LINQ operator over a struct is JIT-compiled anew at start-up.
+    private List<SchemaNode> CompileAll(JsonElement value, string pointer)
+    {
+        var schemas = new List<SchemaNode>();
+        foreach (var item in Array(value, pointer))
+        {
+            schemas.Add(CompileSchema(item, pointer + "/" + schemas.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return schemas;
+    }
+
+    private Dictionary<string, SchemaNode> CompileProperties(JsonElement value, string pointer)
+    {
+        var properties = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
+        foreach (var property in Object(value, pointer))
+        {
+            properties[property.Name] = CompileSchema(property.Value, pointer + "/" + property.Name);
+        }
+
+        return properties;
+    }
+
+    private List<PatternProperty> CompilePatternProperties(JsonElement value, string pointer)
+    {
+        var patternProperties = new List<PatternProperty>();
+        foreach (var property in Object(value, pointer))
+        {
+            patternProperties.Add(new PatternProperty(PatternOf(property.Name), CompileSchema(property.Value, pointer + "/" + property.Name)));
+        }
+
+        return patternProperties;
+    }
+
+    private static List<SchemaConstant> CompileConstants(JsonElement value, string pointer)
+    {
+        var constants = new List<SchemaConstant>();
+        foreach (var item in Array(value, pointer))
+        {
+            constants.Add(SchemaConstant.From(item, pointer));
+        }
+
+        return constants;
+    }
+
+    private static List<string> Strings(JsonElement value, string pointer)
+    {
+        var strings = new List<string>();
+        foreach (var item in Array(value, pointer))
+        {
+            strings.Add(String(item, pointer));
+        }
+
+        return strings;
+    }
 
     private SchemaPattern PatternOf(string source)
     {
@@ -210,7 +262,13 @@ internal sealed class SchemaCompiler
             return TypeNamed(value.GetString()!, pointer);
         }
 
-        return Array(value, pointer).Aggregate(SchemaTypes.None, (types, item) => types | TypeNamed(String(item, pointer), pointer));
+        var types = SchemaTypes.None;
+        foreach (var item in Array(value, pointer))
+        {
+            types |= TypeNamed(String(item, pointer), pointer);
+        }
+
+        return types;
     }
 
     private static SchemaTypes TypeNamed(string name, string pointer) => name switch
@@ -225,10 +283,10 @@ internal sealed class SchemaCompiler
         _ => throw Unsupported($"the type '{name}'", pointer),
     };
 
-    private static IEnumerable<JsonElement> Array(JsonElement value, string pointer) =>
+    private static JsonElement.ArrayEnumerator Array(JsonElement value, string pointer) =>
         value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : throw Unsupported("a non-array value", pointer);
 
-    private static IEnumerable<JsonProperty> Object(JsonElement value, string pointer) =>
+    private static JsonElement.ObjectEnumerator Object(JsonElement value, string pointer) =>
         value.ValueKind == JsonValueKind.Object ? value.EnumerateObject() : throw Unsupported("a non-object value", pointer);
 
     private static string String(JsonElement value, string pointer) =>
