@@ -41,7 +41,26 @@ internal sealed class SchemaCompiler
         }
 
         var root = compiler.CompileSchema(document, "#");
+        compiler.RefuseCircularReferences();
         return new CompiledSchema(root, compiler._definitions);
+    }
+
+    /// <summary>A definition that is only a $ref to itself (directly or through others) would never resolve.</summary>
+    private void RefuseCircularReferences()
+    {
+        foreach (var (name, definition) in _definitions)
+        {
+            var current = definition;
+            for (var steps = 0; current.ReferenceTarget is { } target; steps++)
+            {
+                if (steps > _definitions.Count)
+                {
+                    throw Unsupported("a $ref that leads back to itself", DefinitionPrefix + name);
+                }
+
+                current = target;
+            }
+        }
     }
 
     private SchemaNode CompileSchema(JsonElement schema, string pointer)
@@ -122,7 +141,7 @@ internal sealed class SchemaCompiler
                     maximum = Number(value, at);
                     break;
                 case "pattern":
-                    pattern = PatternOf(String(value, at));
+                    pattern = PatternOf(String(value, at), at);
                     break;
                 case "anyOf":
                     anyOf = CompileAll(value, at);
@@ -216,7 +235,7 @@ internal sealed class SchemaCompiler
         var patternProperties = new List<PatternProperty>();
         foreach (var property in Object(value, pointer))
         {
-            patternProperties.Add(new PatternProperty(PatternOf(property.Name), CompileSchema(property.Value, pointer + "/" + property.Name)));
+            patternProperties.Add(new PatternProperty(PatternOf(property.Name, pointer), CompileSchema(property.Value, pointer + "/" + property.Name)));
         }
 
         return patternProperties;
@@ -244,11 +263,19 @@ internal sealed class SchemaCompiler
         return strings;
     }
 
-    private SchemaPattern PatternOf(string source)
+    private SchemaPattern PatternOf(string source, string pointer)
     {
         if (!_patterns.TryGetValue(source, out var pattern))
         {
-            pattern = new SchemaPattern(source);
+            try
+            {
+                pattern = new SchemaPattern(source);
+            }
+            catch (ArgumentException)
+            {
+                throw Unsupported($"the pattern '{source}', which is not a valid regular expression,", pointer);
+            }
+
             _patterns[source] = pattern;
         }
 

@@ -26,6 +26,9 @@ internal sealed class SchemaNode
     /// <summary>The schema itself, or the definition a <c>$ref</c> points at.</summary>
     public SchemaNode Resolved => _reference is null ? this : _reference.Value.Resolved;
 
+    /// <summary>The schema one <c>$ref</c> leads to; null when this schema is not a reference.</summary>
+    public SchemaNode? ReferenceTarget => _reference?.Value;
+
     /// <summary><see cref="SchemaTypes.None"/> when the schema says nothing about the type.</summary>
     public SchemaTypes Types { get; init; }
 

@@ -47,6 +47,25 @@ public sealed class SchemaCompilerTests
     }
 
     [Fact]
+    public void A_definition_that_refers_only_to_itself_stops_the_compilation()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Compile("""
+            {"definitions": {"a": {"$ref": "#/definitions/b"}, "b": {"$ref": "#/definitions/a"}}, "properties": {"v": {"$ref": "#/definitions/a"}}}
+            """));
+
+        Assert.Contains("a $ref that leads back to itself", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_pattern_stops_the_compilation()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Compile("""{"properties": {"v": {"type": "string", "pattern": "^(unclosed$"}}}"""));
+
+        Assert.Contains("the pattern '^(unclosed$'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("#/properties/v/pattern", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_type_name_stops_the_compilation()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Compile("""{"type": ["string", "text"]}"""));
