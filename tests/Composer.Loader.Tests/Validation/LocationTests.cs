@@ -77,7 +77,7 @@ public sealed class LocationTests
     [Fact]
     public void Dotted_keys_keep_their_own_location()
     {
-        // NJsonSchema joins paths with dots; locating by token rather than by path keeps label keys with dots exact.
+        // Compose paths join keys with dots; the mark comes from the node itself, so label keys with dots stay exact.
         var diagnostic = SchemaAssert.SingleError("""
             services:
               web:
