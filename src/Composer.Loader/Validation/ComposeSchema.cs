@@ -1,28 +1,24 @@
-using NJsonSchema;
+using System.Text.Json;
 
 namespace Composer.Loader.Validation;
 
 /// <summary>
-/// The compose JSON schema (schema/compose-spec.json, embedded as "compose-spec.json"), parsed once on first use
-/// and shared by every load: parsing costs far more than one validation.
+/// The compose JSON schema (schema/compose-spec.json, embedded as "compose-spec.json"), compiled once on first use
+/// and shared by every load and every thread.
 /// </summary>
 internal static class ComposeSchema
 {
     private const string ResourceName = "compose-spec.json";
 
-    private static readonly Lazy<JsonSchema> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<CompiledSchema> Compiled = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static JsonSchema Instance => Loaded.Value;
+    public static CompiledSchema Instance => Compiled.Value;
 
-    private static JsonSchema Load()
+    private static CompiledSchema Load()
     {
         using var stream = typeof(ComposeSchema).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded resource '{ResourceName}' is missing from the loader assembly.");
-        using var reader = new StreamReader(stream);
-        var text = reader.ReadToEnd();
-
-        // Parsing runs once; running it on the thread pool keeps the loader synchronous without risking a deadlock on
-        // a caller's synchronization context.
-        return Task.Run(() => JsonSchema.FromJsonAsync(text)).GetAwaiter().GetResult();
+        using var document = JsonDocument.Parse(stream);
+        return SchemaCompiler.Compile(document.RootElement);
     }
 }

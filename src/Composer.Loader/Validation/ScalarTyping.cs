@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Numerics;
 using System.Text.RegularExpressions;
 using Composer.Loader.Tree;
-using Newtonsoft.Json.Linq;
 
 namespace Composer.Loader.Validation;
 
@@ -14,75 +12,99 @@ internal static partial class ScalarTyping
 {
     private const string StringTag = "tag:yaml.org,2002:str";
 
-    public static JValue ToJson(ScalarNode scalar)
+    /// <summary>The JSON kind of any tree node: mapping, list, or the typed scalar.</summary>
+    public static SchemaTypes TypeOf(Node node) => node switch
+    {
+        MappingNode => SchemaTypes.Object,
+        SequenceNode => SchemaTypes.Array,
+        ScalarNode scalar => TypeOf(scalar),
+        _ => throw new ArgumentOutOfRangeException(nameof(node), node.GetType().Name, "unknown node kind"),
+    };
+
+    /// <summary>One of String, Null, Boolean, Integer or Number.</summary>
+    public static SchemaTypes TypeOf(ScalarNode scalar)
     {
         if (!scalar.IsPlain || scalar.Tag is "!!str" or StringTag)
         {
-            return new JValue(scalar.Value);
+            return SchemaTypes.String;
         }
 
         if (scalar.IsNull)
         {
-            return JValue.CreateNull();
+            return SchemaTypes.Null;
+        }
+
+        var text = scalar.Value;
+
+        // Most plain scalars are words (image names, paths); only these first characters can begin anything else.
+        if (!char.IsAsciiDigit(text[0]) && text[0] is not ('-' or '+' or '.' or 't' or 'T' or 'f' or 'F'))
+        {
+            return SchemaTypes.String;
+        }
+
+        switch (text)
+        {
+            case "true" or "True" or "TRUE" or "false" or "False" or "FALSE":
+                return SchemaTypes.Boolean;
+            case ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF" or "-.inf" or "-.Inf" or "-.INF"
+                or ".nan" or ".NaN" or ".NAN":
+                return SchemaTypes.Number;
+        }
+
+        if (DecimalInteger().IsMatch(text) || IsOctal(text) || IsHex(text))
+        {
+            return SchemaTypes.Integer;
+        }
+
+        return FloatNumber().IsMatch(text) ? SchemaTypes.Number : SchemaTypes.String;
+    }
+
+    /// <summary>The numeric value of a plain number (octal and hex in their base); NaN for anything else.</summary>
+    public static double NumberOf(ScalarNode scalar)
+    {
+        var type = TypeOf(scalar);
+        if (type is not (SchemaTypes.Integer or SchemaTypes.Number))
+        {
+            return double.NaN;
         }
 
         var text = scalar.Value;
         switch (text)
         {
-            case "true" or "True" or "TRUE":
-                return new JValue(true);
-            case "false" or "False" or "FALSE":
-                return new JValue(false);
             case ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF":
-                return new JValue(double.PositiveInfinity);
+                return double.PositiveInfinity;
             case "-.inf" or "-.Inf" or "-.INF":
-                return new JValue(double.NegativeInfinity);
+                return double.NegativeInfinity;
             case ".nan" or ".NaN" or ".NAN":
-                return new JValue(double.NaN);
+                return double.NaN;
         }
 
-        if (DecimalInteger().IsMatch(text))
+        if (IsOctal(text))
         {
-            return IntegerValue(text, NumberStyles.AllowLeadingSign, 10);
+            return InBase(text[2..], 8);
         }
 
-        if (text.StartsWith("0o", StringComparison.Ordinal) && OctalDigits().IsMatch(text[2..]))
+        if (IsHex(text))
         {
-            return IntegerValue(text[2..], NumberStyles.None, 8);
+            return InBase(text[2..], 16);
         }
 
-        if (text.StartsWith("0x", StringComparison.Ordinal) && HexDigits().IsMatch(text[2..]))
-        {
-            return IntegerValue(text[2..], NumberStyles.None, 16);
-        }
-
-        if (FloatNumber().IsMatch(text)
-            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var floating))
-        {
-            return new JValue(floating);
-        }
-
-        return new JValue(text);
+        return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
-    private static JValue IntegerValue(string digits, NumberStyles styles, int radix)
+    private static bool IsOctal(string text) => text.StartsWith("0o", StringComparison.Ordinal) && OctalDigits().IsMatch(text.AsSpan(2));
+
+    private static bool IsHex(string text) => text.StartsWith("0x", StringComparison.Ordinal) && HexDigits().IsMatch(text.AsSpan(2));
+
+    private static double InBase(string digits, int radix)
     {
-        BigInteger value;
-        if (radix == 10)
+        var value = 0d;
+        foreach (var digit in digits)
         {
-            value = BigInteger.Parse(digits, styles, CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            value = BigInteger.Zero;
-            foreach (var digit in digits)
-            {
-                value = (value * radix) + Convert.ToInt32(digit.ToString(), 16);
-            }
+            value = (value * radix) + Convert.ToInt32(digit.ToString(), 16);
         }
 
-        // The validator only needs the kind of value; a number too large for long is still an integer.
-        return value >= long.MinValue && value <= long.MaxValue ? new JValue((long)value) : new JValue(value);
+        return value;
     }
 
     [GeneratedRegex("^[-+]?[0-9]+$")]

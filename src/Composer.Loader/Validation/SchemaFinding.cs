@@ -1,9 +1,9 @@
-using Newtonsoft.Json.Linq;
+using Composer.Loader.Tree;
 
 namespace Composer.Loader.Validation;
 
 /// <summary>
-/// One schema violation reduced to its most specific cause: the token it is about (a <see cref="JProperty"/> when the
-/// key itself is the problem) and a message in plain words.
+/// One schema violation reduced to its most specific cause, already located. <see cref="Subject"/> is the value it is
+/// about; <see cref="IsTypeMismatch"/> says the value was refused for its kind, which tells alternatives apart.
 /// </summary>
-internal sealed record SchemaFinding(JToken? Token, string Message);
+internal sealed record SchemaFinding(Node Subject, Mark Mark, string Path, string Message, bool IsTypeMismatch = false);

@@ -1,6 +1,5 @@
 using Composer.Loader.Diagnostics;
 using Composer.Loader.Tree;
-using Newtonsoft.Json.Linq;
 
 namespace Composer.Loader.Validation;
 
@@ -15,16 +14,16 @@ internal static class SchemaValidator
         ArgumentNullException.ThrowIfNull(mergedRoot);
         ArgumentNullException.ThrowIfNull(diagnostics);
 
-        var projection = JsonProjector.Project(mergedRoot);
-        var errors = ComposeSchema.Instance.Validate(projection.Root);
-        if (errors.Count == 0)
+        var findings = new List<SchemaFinding>();
+        new SchemaEvaluator().Check(ComposeSchema.Instance.Root, mergedRoot, findings);
+        if (findings.Count == 0)
         {
             return;
         }
 
         var reported = new HashSet<Diagnostic>();
-        var located = SchemaErrorInterpreter.Explain(errors)
-            .Select(finding => ToDiagnostic(finding, projection, mergedRoot.Mark))
+        var located = findings
+            .Select(finding => new Diagnostic(finding.Mark, finding.Path, finding.Message))
             .Where(reported.Add)
             .OrderBy(diagnostic => diagnostic.Mark.File, StringComparer.Ordinal)
             .ThenBy(diagnostic => diagnostic.Mark.Line)
@@ -35,18 +34,5 @@ internal static class SchemaValidator
         {
             diagnostics.Add(diagnostic);
         }
-    }
-
-    private static Diagnostic ToDiagnostic(SchemaFinding finding, JsonProjection projection, Mark rootMark)
-    {
-        var location = projection.Locate(finding.Token);
-        var mark = location?.Mark ?? rootMark;
-
-        // A key that should not be there is reported at the key, under the path of the mapping that holds it.
-        var path = finding.Token is JProperty { Parent: { } holder }
-            ? projection.Locate(holder)?.ComposePath ?? string.Empty
-            : location?.ComposePath ?? string.Empty;
-
-        return new Diagnostic(mark, path, finding.Message);
     }
 }

@@ -56,31 +56,28 @@ public sealed class LocationTests
     }
 
     [Fact]
-    public void Projection_maps_json_pointers_to_value_and_key_marks()
+    public void Keys_with_slashes_and_tildes_are_located_at_their_value_and_key()
     {
-        var root = TestTrees.Parse("""
+        // The validator walks the tree itself: no JSON pointer escaping can blur where a key was written.
+        var diagnostics = SchemaAssert.Validate("""
             services:
               web:
                 image: nginx
-                ports:
-                  - "80:80"
-              "a/b~c":
-                image: x
+                labels:
+                  "a/b~c": [x]
+                deploy:
+                  "a/b~c": 1
             """);
 
-        var projection = JsonProjector.Project(root);
-
-        Assert.Equal(new Mark(TestTrees.DefaultFile, 3, 12), projection.ValueMarks["/services/web/image"]);
-        Assert.Equal(new Mark(TestTrees.DefaultFile, 3, 5), projection.KeyMarks["/services/web/image"]);
-        Assert.Equal(new Mark(TestTrees.DefaultFile, 5, 9), projection.ValueMarks["/services/web/ports/0"]);
-        Assert.Equal(new Mark(TestTrees.DefaultFile, 6, 3), projection.KeyMarks["/services/a~1b~0c"]);
-        Assert.Equal(new Mark(TestTrees.DefaultFile, 1, 1), projection.ValueMarks[string.Empty]);
+        Assert.Equal(
+            ["compose.yaml:5:16: services.web.labels.a/b~c: must be a string, number, boolean or null", "compose.yaml:7:7: services.web.deploy: additional property 'a/b~c' is not allowed"],
+            diagnostics.Select(diagnostic => diagnostic.ToString()));
     }
 
     [Fact]
     public void Dotted_keys_keep_their_own_location()
     {
-        // NJsonSchema joins paths with dots; locating by token rather than by path keeps label keys with dots exact.
+        // Compose paths join keys with dots; the mark comes from the node itself, so label keys with dots stay exact.
         var diagnostic = SchemaAssert.SingleError("""
             services:
               web:

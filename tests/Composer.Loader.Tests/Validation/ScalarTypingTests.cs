@@ -1,6 +1,5 @@
 using Composer.Loader.Tree;
 using Composer.Loader.Validation;
-using Newtonsoft.Json.Linq;
 using Xunit;
 
 namespace Composer.Loader.Tests.Validation;
@@ -8,31 +7,34 @@ namespace Composer.Loader.Tests.Validation;
 public sealed class ScalarTypingTests
 {
     [Theory]
-    [InlineData("~", JTokenType.Null)]
-    [InlineData("null", JTokenType.Null)]
-    [InlineData("NULL", JTokenType.Null)]
-    [InlineData("", JTokenType.Null)]
-    [InlineData("true", JTokenType.Boolean)]
-    [InlineData("False", JTokenType.Boolean)]
-    [InlineData("yes", JTokenType.String)]
-    [InlineData("on", JTokenType.String)]
-    [InlineData("42", JTokenType.Integer)]
-    [InlineData("-7", JTokenType.Integer)]
-    [InlineData("0o17", JTokenType.Integer)]
-    [InlineData("0x1F", JTokenType.Integer)]
-    [InlineData("123456789012345678901234567890", JTokenType.Integer)]
-    [InlineData("0.5", JTokenType.Float)]
-    [InlineData("1e3", JTokenType.Float)]
-    [InlineData(".inf", JTokenType.Float)]
-    [InlineData(".nan", JTokenType.Float)]
-    [InlineData("22:22", JTokenType.String)]
-    [InlineData("512m", JTokenType.String)]
-    [InlineData("1_000", JTokenType.String)]
-    public void Plain_scalars_follow_the_yaml_1_2_core_schema(string text, JTokenType expected)
+    [InlineData("~", nameof(SchemaTypes.Null))]
+    [InlineData("null", nameof(SchemaTypes.Null))]
+    [InlineData("NULL", nameof(SchemaTypes.Null))]
+    [InlineData("", nameof(SchemaTypes.Null))]
+    [InlineData("true", nameof(SchemaTypes.Boolean))]
+    [InlineData("False", nameof(SchemaTypes.Boolean))]
+    [InlineData("yes", nameof(SchemaTypes.String))]
+    [InlineData("on", nameof(SchemaTypes.String))]
+    [InlineData("42", nameof(SchemaTypes.Integer))]
+    [InlineData("-7", nameof(SchemaTypes.Integer))]
+    [InlineData("0o17", nameof(SchemaTypes.Integer))]
+    [InlineData("0x1F", nameof(SchemaTypes.Integer))]
+    [InlineData("123456789012345678901234567890", nameof(SchemaTypes.Integer))]
+    [InlineData("0.5", nameof(SchemaTypes.Number))]
+    [InlineData("1e3", nameof(SchemaTypes.Number))]
+    [InlineData(".inf", nameof(SchemaTypes.Number))]
+    [InlineData(".nan", nameof(SchemaTypes.Number))]
+    [InlineData("22:22", nameof(SchemaTypes.String))]
+    [InlineData("512m", nameof(SchemaTypes.String))]
+    [InlineData("1_000", nameof(SchemaTypes.String))]
+    [InlineData("truest", nameof(SchemaTypes.String))]
+    [InlineData("0o19", nameof(SchemaTypes.String))]
+    [InlineData("-", nameof(SchemaTypes.String))]
+    public void Plain_scalars_follow_the_yaml_1_2_core_schema(string text, string expected)
     {
-        var json = ScalarTyping.ToJson(new ScalarNode(text, isPlain: true, Mark.None));
+        var type = ScalarTyping.TypeOf(new ScalarNode(text, isPlain: true, Mark.None));
 
-        Assert.Equal(expected, json.Type);
+        Assert.Equal(Enum.Parse<SchemaTypes>(expected), type);
     }
 
     [Theory]
@@ -42,24 +44,30 @@ public sealed class ScalarTypingTests
     [InlineData("")]
     public void Quoted_scalars_are_always_strings(string text)
     {
-        var json = ScalarTyping.ToJson(new ScalarNode(text, isPlain: false, Mark.None));
+        var type = ScalarTyping.TypeOf(new ScalarNode(text, isPlain: false, Mark.None));
 
-        Assert.Equal(JTokenType.String, json.Type);
-        Assert.Equal(text, json.Value<string>());
+        Assert.Equal(SchemaTypes.String, type);
     }
 
     [Fact]
     public void Explicit_string_tag_keeps_a_plain_number_as_text()
     {
-        var json = ScalarTyping.ToJson(new ScalarNode("8080", isPlain: true, Mark.None, "tag:yaml.org,2002:str"));
+        var type = ScalarTyping.TypeOf(new ScalarNode("8080", isPlain: true, Mark.None, "tag:yaml.org,2002:str"));
 
-        Assert.Equal(JTokenType.String, json.Type);
+        Assert.Equal(SchemaTypes.String, type);
     }
 
     [Fact]
     public void Octal_and_hex_values_are_read_in_their_base()
     {
-        Assert.Equal(15L, ScalarTyping.ToJson(new ScalarNode("0o17", true, Mark.None)).Value<long>());
-        Assert.Equal(31L, ScalarTyping.ToJson(new ScalarNode("0x1F", true, Mark.None)).Value<long>());
+        Assert.Equal(15d, ScalarTyping.NumberOf(new ScalarNode("0o17", true, Mark.None)));
+        Assert.Equal(31d, ScalarTyping.NumberOf(new ScalarNode("0x1F", true, Mark.None)));
+    }
+
+    [Fact]
+    public void Nodes_that_are_not_scalars_are_lists_and_mappings()
+    {
+        Assert.Equal(SchemaTypes.Array, ScalarTyping.TypeOf(new SequenceNode([], Mark.None)));
+        Assert.Equal(SchemaTypes.Object, ScalarTyping.TypeOf(new MappingNode([], Mark.None)));
     }
 }
