@@ -6,7 +6,7 @@ public sealed class CommandTests
 {
     [Theory]
     [InlineData("echo hello", new[] { "echo", "hello" })]
-    [InlineData("sh -c 'echo $HOME && ls'", new[] { "sh", "-c", "echo $HOME && ls" })]
+    [InlineData("sh -c 'echo $$HOME && ls'", new[] { "sh", "-c", "echo $HOME && ls" })]
     [InlineData("echo \"a \\\"quoted\\\" word\"", new[] { "echo", "a \"quoted\" word" })]
     [InlineData("a\\ b  c", new[] { "a b", "c" })]
     [InlineData("pre'fix'\"ed\"", new[] { "prefixed" })]

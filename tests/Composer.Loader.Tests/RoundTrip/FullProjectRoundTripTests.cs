@@ -33,7 +33,7 @@ public sealed class FullProjectRoundTripTests
               args: [VERSION=2]
             command: ["dotnet", "Api.dll"]
             environment:
-              ConnectionStrings__Db: "Host=db;Password=${DB_PASSWORD}"
+              ConnectionStrings__Db: "Host=db;Password=$${DB_PASSWORD}"
               ASPNETCORE_URLS: http://+:8080
             env_file: [api.env]
             expose: [8080]
@@ -101,7 +101,7 @@ public sealed class FullProjectRoundTripTests
         Assert.Equal(2, project.Services["api"].Scale);
         Assert.Equal(["sh", "-c", "while true; do sleep 3600; done"], project.Services["worker"].Command!);
         Assert.False(project.Networks.ContainsKey("default"));
-        Assert.Contains("      ConnectionStrings__Db: Host=db;Password=${DB_PASSWORD}\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("      ConnectionStrings__Db: Host=db;Password=$${DB_PASSWORD}\n", yaml, StringComparison.Ordinal);
         Assert.Contains("      - mode: 256\n", yaml, StringComparison.Ordinal);
     }
 
