@@ -33,6 +33,60 @@ internal sealed class BindReader(DiagnosticBag diagnostics, BindContext context)
         return null;
     }
 
+    /// <summary>
+    /// A list whose items are written short (a scalar) or long (a mapping), as ports, volumes, devices, env_file,
+    /// secrets and configs are. Each form may give several items (a port range) or none (an error already reported);
+    /// a short form that returns null, and an item of any other shape, is reported as not being <paramref name="expected"/>.
+    /// </summary>
+    public List<T> ShortOrLongItems<T>(
+        Node node,
+        string path,
+        string expected,
+        Func<ScalarNode, string, IEnumerable<T>?> shortForm,
+        Func<MappingNode, string, IEnumerable<T>> longForm)
+    {
+        var items = new List<T>();
+        var sequence = Sequence(node, path);
+        if (sequence is null)
+        {
+            return items;
+        }
+
+        for (var index = 0; index < sequence.Items.Count; index++)
+        {
+            var itemPath = PathText.Index(path, index);
+            var item = sequence.Items[index];
+            var bound = item switch
+            {
+                ScalarNode { IsNull: false } scalar => shortForm(scalar, itemPath),
+                MappingNode mapping => longForm(mapping, itemPath),
+                _ => null,
+            };
+            if (bound is null)
+            {
+                Error(item, itemPath, "must be " + expected);
+                continue;
+            }
+
+            items.AddRange(bound);
+        }
+
+        return items;
+    }
+
+    /// <summary>A key the long form cannot do without; null (reported) when missing or empty.</summary>
+    public string? RequiredStringAt(MappingNode mapping, string key, string path)
+    {
+        var value = StringAt(mapping, key, path);
+        if (string.IsNullOrEmpty(value))
+        {
+            Error(mapping, PathText.Key(path, key), "is required");
+            return null;
+        }
+
+        return value;
+    }
+
     public SequenceNode? Sequence(Node node, string path)
     {
         if (node is SequenceNode sequence)

@@ -20,43 +20,21 @@ internal static class EnvFilesBinder
             return scalar.Value.Length == 0 || scalar.IsNull ? [] : [new EnvFile { Path = HostPath.Resolve(scalar.Value, reader.Context) }];
         }
 
-        var sequence = reader.Sequence(node, path);
-        if (sequence is null)
-        {
-            return [];
-        }
-
-        var files = new List<EnvFile>();
-        for (var index = 0; index < sequence.Items.Count; index++)
-        {
-            var itemPath = PathText.Index(path, index);
-            switch (sequence.Items[index])
+        return reader.ShortOrLongItems<EnvFile>(
+            node,
+            path,
+            "a path or a mapping with path",
+            (item, _) => item.Value.Length == 0 ? null : [new EnvFile { Path = HostPath.Resolve(item.Value, reader.Context) }],
+            (mapping, itemPath) =>
             {
-                case ScalarNode { IsNull: false, Value.Length: > 0 } item:
-                    files.Add(new EnvFile { Path = HostPath.Resolve(item.Value, reader.Context) });
-                    break;
-                case MappingNode mapping:
-                    reader.RejectUnknownKeys(mapping, itemPath, LongKeys);
-                    var filePath = reader.StringAt(mapping, "path", itemPath);
-                    if (string.IsNullOrEmpty(filePath))
-                    {
-                        reader.Error(mapping, PathText.Key(itemPath, "path"), "is required");
-                        break;
-                    }
-
-                    files.Add(new EnvFile
-                    {
-                        Path = HostPath.Resolve(filePath, reader.Context),
-                        Required = reader.BoolAt(mapping, "required", itemPath) ?? true,
-                        Format = reader.StringAt(mapping, "format", itemPath),
-                    });
-                    break;
-                default:
-                    reader.Error(sequence.Items[index], itemPath, "must be a path or a mapping with path");
-                    break;
-            }
-        }
-
-        return files;
+                reader.RejectUnknownKeys(mapping, itemPath, LongKeys);
+                var filePath = reader.RequiredStringAt(mapping, "path", itemPath);
+                return filePath is null ? [] : [new EnvFile
+                {
+                    Path = HostPath.Resolve(filePath, reader.Context),
+                    Required = reader.BoolAt(mapping, "required", itemPath) ?? true,
+                    Format = reader.StringAt(mapping, "format", itemPath),
+                }];
+            });
     }
 }

@@ -10,44 +10,21 @@ internal static class PortsBinder
 
     public static IReadOnlyList<ServicePort> Bind(Node node, string path, BindReader reader)
     {
-        var sequence = reader.Sequence(node, path);
-        if (sequence is null)
-        {
-            return [];
-        }
-
-        var ports = new List<ServicePort>();
-        for (var index = 0; index < sequence.Items.Count; index++)
-        {
-            var itemPath = PathText.Index(path, index);
-            switch (sequence.Items[index])
+        return reader.ShortOrLongItems<ServicePort>(
+            node,
+            path,
+            "a port string, a number or a mapping",
+            (scalar, itemPath) =>
             {
-                case ScalarNode { IsNull: false } scalar:
-                    if (PortSpec.TryParse(scalar.Value, out var parsed, out var error))
-                    {
-                        ports.AddRange(parsed);
-                    }
-                    else
-                    {
-                        reader.Error(scalar, itemPath, error);
-                    }
+                if (PortSpec.TryParse(scalar.Value, out var parsed, out var error))
+                {
+                    return parsed;
+                }
 
-                    break;
-                case MappingNode mapping:
-                    var port = BindLong(mapping, itemPath, reader);
-                    if (port is not null)
-                    {
-                        ports.Add(port);
-                    }
-
-                    break;
-                default:
-                    reader.Error(sequence.Items[index], itemPath, "must be a port string, a number or a mapping");
-                    break;
-            }
-        }
-
-        return ports;
+                reader.Error(scalar, itemPath, error);
+                return [];
+            },
+            (mapping, itemPath) => BindLong(mapping, itemPath, reader) is { } port ? [port] : []);
     }
 
     private static ServicePort? BindLong(MappingNode mapping, string path, BindReader reader)

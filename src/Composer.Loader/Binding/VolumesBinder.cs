@@ -14,42 +14,21 @@ internal static class VolumesBinder
 
     public static IReadOnlyList<ServiceVolume> Bind(Node node, string path, BindReader reader)
     {
-        var sequence = reader.Sequence(node, path);
-        if (sequence is null)
-        {
-            return [];
-        }
-
-        var volumes = new List<ServiceVolume>();
-        for (var index = 0; index < sequence.Items.Count; index++)
-        {
-            var itemPath = PathText.Index(path, index);
-            var item = sequence.Items[index];
-            ServiceVolume? volume = null;
-            switch (item)
+        return reader.ShortOrLongItems<ServiceVolume>(
+            node,
+            path,
+            "a volume string or a mapping",
+            (scalar, itemPath) =>
             {
-                case ScalarNode { IsNull: false } scalar:
-                    if (!VolumeSpec.TryParse(scalar.Value, reader.Context, out volume, out var error))
-                    {
-                        reader.Error(scalar, itemPath, error);
-                    }
+                if (VolumeSpec.TryParse(scalar.Value, reader.Context, out var volume, out var error))
+                {
+                    return volume is null ? [] : [volume];
+                }
 
-                    break;
-                case MappingNode mapping:
-                    volume = BindLong(mapping, itemPath, reader);
-                    break;
-                default:
-                    reader.Error(item, itemPath, "must be a volume string or a mapping");
-                    break;
-            }
-
-            if (volume is not null)
-            {
-                volumes.Add(volume);
-            }
-        }
-
-        return volumes;
+                reader.Error(scalar, itemPath, error);
+                return [];
+            },
+            (mapping, itemPath) => BindLong(mapping, itemPath, reader) is { } volume ? [volume] : []);
     }
 
     private static ServiceVolume? BindLong(MappingNode mapping, string path, BindReader reader)
