@@ -116,6 +116,26 @@ internal sealed class FakeEngine : IEngine
         }
     }
 
+    public async IAsyncEnumerable<LogLine> ContainerLogsAsync(
+        string idOrName, LogRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        foreach (var line in Logs.GetValueOrDefault(idOrName) ?? [])
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return line;
+        }
+    }
+
+    public Task<long?> WaitContainerAsync(string idOrName, CancellationToken cancellationToken) =>
+        Task.FromResult(ExitCodes.TryGetValue(idOrName, out var code) ? code : (long?)null);
+
+    /// <summary>What logs returns per container id.</summary>
+    public Dictionary<string, List<LogLine>> Logs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What wait returns per container id.</summary>
+    public Dictionary<string, long> ExitCodes { get; } = new(StringComparer.Ordinal);
+
     public void Dispose()
     {
     }
