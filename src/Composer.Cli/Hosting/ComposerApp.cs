@@ -20,6 +20,7 @@ internal static class ComposerApp
         root.Subcommands.Add(ScaleCommand.Create(context));
         root.Subcommands.Add(PsCommand.Create(context));
         root.Subcommands.Add(LsCommand.Create(context));
+        root.Subcommands.Add(LogsCommand.Create(context));
         return root;
     }
 
