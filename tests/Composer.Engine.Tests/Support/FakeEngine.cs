@@ -125,6 +125,11 @@ internal sealed class FakeEngine : IEngine
             cancellationToken.ThrowIfCancellationRequested();
             yield return line;
         }
+
+        if (LogEnds.TryGetValue(idOrName, out var end))
+        {
+            await end.Task.WaitAsync(cancellationToken);
+        }
     }
 
     public Task<long?> WaitContainerAsync(string idOrName, CancellationToken cancellationToken) =>
@@ -132,6 +137,9 @@ internal sealed class FakeEngine : IEngine
 
     /// <summary>What logs returns per container id.</summary>
     public Dictionary<string, List<LogLine>> Logs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A container listed here keeps its log stream open (as if running) until its task completes.</summary>
+    public Dictionary<string, TaskCompletionSource> LogEnds { get; } = new(StringComparer.Ordinal);
 
     /// <summary>What wait returns per container id.</summary>
     public Dictionary<string, long> ExitCodes { get; } = new(StringComparer.Ordinal);
