@@ -78,6 +78,41 @@ public sealed class AttachedUpTests
         Assert.Equal("exited", container.State);
     }
 
+    [Fact]
+    public async Task A_second_ctrl_c_kills_instead_of_waiting_for_the_graceful_stop()
+    {
+        await using var stack = new StackFolder("force", """
+            services:
+              stubborn:
+                image: busybox:latest
+                command: ["sh", "-c", "echo ignoring TERM; trap '' TERM; sleep 3600 & wait"]
+                stop_grace_period: 60s
+            """);
+        using var up = CliProcess.Start(stack.Directory, stack.Arguments("up"));
+        await UntilOutputAsync(up, "stubborn-1 | ignoring TERM");
+
+        up.Interrupt();
+        await UntilErrorAsync(up, "Gracefully stopping");
+        await stack.UntilAsync(_ => true, Limit, "the engine");
+        up.Interrupt();
+        var exitCode = await up.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(exitCode == 130, $"exit code {exitCode}\n{up.Output}\n{up.Error}");
+        using var timeout = new CancellationTokenSource(Limit);
+        var inspected = await stack.Engine.InspectContainerAsync($"{stack.ProjectName}-stubborn-1", timeout.Token);
+        Assert.False(inspected!.Running);
+        Assert.Equal(137, inspected.ExitCode);
+    }
+
+    private static async Task UntilErrorAsync(CliProcess process, string text)
+    {
+        using var timeout = new CancellationTokenSource(Limit);
+        while (!process.Error.Contains(text, StringComparison.Ordinal))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
+        }
+    }
+
     private static async Task UntilOutputAsync(CliProcess process, string text)
     {
         using var timeout = new CancellationTokenSource(Limit);
