@@ -93,7 +93,6 @@ public sealed class AttachedUpTests
 
         up.Interrupt();
         await UntilErrorAsync(up, "Gracefully stopping");
-        await stack.UntilAsync(_ => true, Limit, "the engine");
         up.Interrupt();
         var exitCode = await up.WaitForExitAsync(TimeSpan.FromSeconds(30));
 
