@@ -29,7 +29,7 @@ public sealed class AttachedUpTests
         Assert.Contains("alpha-1 | alpha says one", lines);
         Assert.Contains("alpha-1 | alpha says two", lines);
         Assert.Contains("beta-1  | beta says hello", lines);
-        Assert.Contains("beta-1  | exited with code 0", lines);
+        Assert.Contains("beta-1 exited with code 0", lines);
     }
 
     [Fact]

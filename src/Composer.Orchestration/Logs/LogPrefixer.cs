@@ -49,6 +49,18 @@ internal sealed class LogPrefixer(bool prefix, bool colour)
         return line.Append(' ').Append(text).ToString();
     }
 
+    /// <summary>A line about the container rather than from it ("web-1 exited with code 0"): no bar, all in its colour.</summary>
+    public string Notice(string service, string label, string text)
+    {
+        if (!prefix)
+        {
+            return text;
+        }
+
+        Register(service, label);
+        return colour ? $"\u001b[{serviceColours[service]}m{label} {text}{Reset}" : $"{label} {text}";
+    }
+
     /// <summary>docker compose style: "web-1" for the project's own naming, the container name when it was chosen by hand.</summary>
     public static string LabelFor(string projectName, string service, int number, string containerName) =>
         containerName == $"{projectName}-{service}-{number}" ? $"{service}-{number}" : containerName;

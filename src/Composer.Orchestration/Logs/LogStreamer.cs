@@ -171,7 +171,7 @@ public sealed class LogStreamer(IEngine engine, ILogSink sink)
                 {
                     lock (gate)
                     {
-                        sink.WriteLine(prefixer.Format(service, label, $"exited with code {exitCode}"), LogStream.Stdout);
+                        sink.WriteLine(prefixer.Notice(service, label, $"exited with code {exitCode}"), LogStream.Stdout);
                     }
                 }
 
@@ -190,7 +190,7 @@ public sealed class LogStreamer(IEngine engine, ILogSink sink)
             // One container's output failing must not end the others'; say so in its place.
             lock (gate)
             {
-                sink.WriteLine(prefixer.Format(service, label, $"cannot read output: {failure.Message}"), LogStream.Stderr);
+                sink.WriteLine(prefixer.Notice(service, label, $"cannot read output: {failure.Message}"), LogStream.Stderr);
             }
         }
         finally

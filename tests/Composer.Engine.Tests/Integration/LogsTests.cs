@@ -80,7 +80,7 @@ public sealed class LogsTests(EngineFixture fixture)
         var exits = await following.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, Assert.Single(exits).ExitCode);
-        Assert.Equal(["p-1 | started", "p-1 | bye", "p-1 | exited with code 0"], sink.Lines);
+        Assert.Equal(["p-1 | started", "p-1 | bye", "p-1 exited with code 0"], sink.Lines);
     }
 
     [Fact]

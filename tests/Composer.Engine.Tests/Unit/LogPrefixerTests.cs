@@ -38,6 +38,15 @@ public sealed class LogPrefixerTests
         Assert.EndsWith("|\u001b[0m a", first, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Notices_about_a_container_have_no_bar()
+    {
+        var prefixer = new LogPrefixer(prefix: true, colour: false);
+        prefixer.Register("worker", "worker-1");
+
+        Assert.Equal("web-1 exited with code 0", prefixer.Notice("web", "web-1", "exited with code 0"));
+    }
+
     [Theory]
     [InlineData("proj-web-1", "web-1")]
     [InlineData("my-custom-name", "my-custom-name")]

@@ -36,7 +36,7 @@ public sealed class LogStreamerTests
         var exits = await new LogStreamer(engine, sink).RunAsync("p", new LogStreamOptions { Follow = true, ReportExits = true }, CancellationToken.None).WaitAsync(Limit);
 
         Assert.Equal([("a", 0L), ("b", 3L)], exits.Select(exit => (exit.Service, exit.ExitCode)).Order());
-        Assert.Contains("b-1 | exited with code 3", sink.Lines);
+        Assert.Contains("b-1 exited with code 3", sink.Lines);
         Assert.Contains("a-1 | hello", sink.Lines);
     }
 
