@@ -33,6 +33,29 @@ public sealed class AttachedUpTests
     }
 
     [Fact]
+    public async Task No_attach_leaves_a_services_output_out()
+    {
+        await using var stack = new StackFolder("noat", TwoPrinters);
+
+        var (exitCode, up) = await CliProcess.RunAsync(stack.Directory, Limit, stack.Arguments("up", "--no-attach", "beta"));
+
+        Assert.True(exitCode == 0, up.Error);
+        Assert.Contains("alpha-1 | alpha says one", up.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("beta", up.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Detach_with_abort_on_container_exit_is_a_usage_error()
+    {
+        await using var stack = new StackFolder("use", TwoPrinters);
+
+        var (exitCode, up) = await CliProcess.RunAsync(stack.Directory, Limit, stack.Arguments("up", "-d", "--abort-on-container-exit"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--abort-on-container-exit", up.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Exit_code_from_returns_that_services_code_and_stops_the_rest()
     {
         await using var stack = new StackFolder("code", """
