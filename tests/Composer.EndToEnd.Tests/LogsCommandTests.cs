@@ -69,6 +69,35 @@ public sealed class LogsCommandTests
     }
 
     [Fact]
+    public async Task Ctrl_c_ends_a_follow_with_130_and_leaves_the_containers_running()
+    {
+        await using var stack = new StackFolder("logc", """
+            services:
+              server:
+                image: busybox:latest
+                command: ["sh", "-c", "echo listening; trap 'exit 0' TERM; sleep 3600 & wait"]
+                stop_grace_period: 2s
+            """);
+        var (upCode, up) = await CliProcess.RunAsync(stack.Directory, Limit, stack.Arguments("up", "-d"));
+        Assert.True(upCode == 0, up.Error);
+        using var follow = CliProcess.Start(stack.Directory, stack.Arguments("logs", "--follow"));
+        using (var timeout = new CancellationTokenSource(Limit))
+        {
+            while (!follow.Output.Contains("server-1 | listening", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
+            }
+        }
+
+        follow.Interrupt();
+        var exitCode = await follow.WaitForExitAsync(Limit);
+
+        Assert.Equal(130, exitCode);
+        using var check = new CancellationTokenSource(Limit);
+        Assert.Equal("running", Assert.Single(await stack.ContainersAsync(check.Token)).State);
+    }
+
+    [Fact]
     public async Task A_bad_since_is_a_usage_error()
     {
         await using var stack = new StackFolder("logu", Counter);

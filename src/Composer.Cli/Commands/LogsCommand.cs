@@ -71,7 +71,8 @@ internal static class LogsCommand
         }
         catch (OperationCanceledException) when (options.Follow && cancellationToken.IsCancellationRequested)
         {
-            // Ctrl-C is how a follow ends.
+            // Ctrl-C is the usual way a follow ends: no error message, only the shell's code for it.
+            return ExitCodes.Interrupted;
         }
 
         return ExitCodes.Success;
