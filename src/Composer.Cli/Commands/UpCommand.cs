@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
+using Composer.Cli.Logs;
 using Composer.Orchestration.Services;
 
 namespace Composer.Cli.Commands;
@@ -17,12 +18,20 @@ internal static class UpCommand
     private static readonly Option<bool> RemoveOrphans = new("--remove-orphans") { Description = "Remove containers of services not in the compose file" };
     private static readonly Option<string[]> Scale = new("--scale") { Description = "SERVICE=N (repeatable)" };
     private static readonly Option<int?> Timeout = new("--timeout", "-t") { Description = "Seconds to wait for containers to stop" };
+    private static readonly Option<string[]> Attach = new("--attach") { Description = "Restrict attaching to these services (repeatable)" };
+    private static readonly Option<string[]> NoAttach = new("--no-attach") { Description = "Do not attach (stream logs) to these services (repeatable)" };
+    private static readonly Option<bool> AbortOnContainerExit = new("--abort-on-container-exit") { Description = "Stop all containers if any container stops" };
+    private static readonly Option<string?> ExitCodeFrom = new("--exit-code-from") { Description = "Return the exit code of this service's container (implies --abort-on-container-exit)" };
+    private static readonly Option<bool> NoColor = new("--no-color") { Description = "Produce monochrome output" };
+    private static readonly Option<bool> NoLogPrefix = new("--no-log-prefix") { Description = "Don't print a prefix in logs" };
+    private static readonly Option<bool> Timestamps = new("--timestamps") { Description = "Show timestamps" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
     public static Command Create(CliContext context)
     {
         var command = new Command("up", "Create and start containers");
-        foreach (var option in new Option[] { Detach, Wait, WaitTimeout, ForceRecreate, NoRecreate, NoDeps, NoStart, RemoveOrphans, Scale, Timeout })
+        foreach (var option in new Option[] { Detach, Wait, WaitTimeout, ForceRecreate, NoRecreate, NoDeps, NoStart, RemoveOrphans, Scale, Timeout,
+            Attach, NoAttach, AbortOnContainerExit, ExitCodeFrom, NoColor, NoLogPrefix, Timestamps })
         {
             command.Options.Add(option);
         }
@@ -39,6 +48,11 @@ internal static class UpCommand
         if (parse.GetValue(ForceRecreate) && parse.GetValue(NoRecreate))
         {
             throw new UsageException("--force-recreate and --no-recreate cannot be combined");
+        }
+
+        if (parse.GetValue(Detach) && (parse.GetValue(AbortOnContainerExit) || parse.GetValue(ExitCodeFrom) is not null))
+        {
+            throw new UsageException("--detach cannot be combined with --abort-on-container-exit or --exit-code-from");
         }
 
         var project = await invocation.LoadProjectAsync(services, cancellationToken);
@@ -60,14 +74,57 @@ internal static class UpCommand
             DryRun = parse.GetValue(GlobalOptions.DryRun),
         };
 
+        var detached = parse.GetValue(Detach) || options.Wait || options.DryRun || options.NoStart;
+        var attach = detached ? null : AttachOptionsFor(invocation, project, options);
+        var attachSince = DateTimeOffset.UtcNow;
         await using var session = await EngineSession.OpenAsync(invocation, cancellationToken);
-        var result = await new UpService(session.Orchestration).UpAsync(project, options, cancellationToken);
+        using var interrupts = detached ? null : new InterruptWatcher(cancellationToken);
+        VerbResult result;
+        try
+        {
+            result = await new UpService(session.Orchestration).UpAsync(project, options, cancellationToken);
+        }
+        catch (OperationCanceledException) when (attach is not null && cancellationToken.IsCancellationRequested)
+        {
+            // Interrupted while starting: an attached up still owes the user a stopped stack.
+            await session.CloseProgressAsync();
+            return await new AttachedUp(invocation, session.Engine, project, attach, interrupts!).StopAfterInterruptAsync();
+        }
+
         await session.CloseProgressAsync();
         if (!result.Executed)
         {
             invocation.Output.WriteData(result.PlanText);
         }
 
-        return ExitCodes.Success;
+        if (attach is null || !result.Executed)
+        {
+            return ExitCodes.Success;
+        }
+
+        return await new AttachedUp(invocation, session.Engine, project, attach, interrupts!).RunAsync(attachSince, cancellationToken);
+    }
+
+    private static AttachOptions AttachOptionsFor(CommandInvocation invocation, Composer.Model.Project project, UpOptions options)
+    {
+        var parse = invocation.ParseResult;
+        var exitCodeFrom = parse.GetValue(ExitCodeFrom);
+        var attachOnly = parse.GetValue(Attach) ?? [];
+        var noAttach = parse.GetValue(NoAttach) ?? [];
+        ServiceNames.EnsureKnown(project, [.. attachOnly, .. noAttach, .. exitCodeFrom is null ? Array.Empty<string>() : [exitCodeFrom]]);
+        IEnumerable<string> attached = attachOnly.Length > 0
+            ? attachOnly
+            : options.Services.Count > 0 ? options.Services : project.Services.Keys;
+        return new AttachOptions
+        {
+            AttachedServices = [.. attached.Except(noAttach, StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Services = options.Services,
+            AbortOnContainerExit = parse.GetValue(AbortOnContainerExit),
+            ExitCodeFrom = exitCodeFrom,
+            Prefix = !parse.GetValue(NoLogPrefix),
+            Colour = LogColours.Enabled(invocation, parse.GetValue(NoColor)),
+            Timestamps = parse.GetValue(Timestamps),
+            StopTimeout = options.Timeout,
+        };
     }
 }

@@ -27,6 +27,7 @@ internal static class ComposerApp
         {
             root.Subcommands.Add(lifecycle);
         }
+        root.Subcommands.Add(LogsCommand.Create(context));
         return root;
     }
 

@@ -55,4 +55,13 @@ public interface IEngine : IDisposable
 
     /// <summary>Container events for containers carrying the given labels, until the token is cancelled.</summary>
     IAsyncEnumerable<EngineEvent> ContainerEventsAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The container's output line by line, stdout and stderr apart. With <see cref="LogRequest.Follow"/> it ends when
+    /// the container stops; a container that is gone ends it at once.
+    /// </summary>
+    IAsyncEnumerable<LogLine> ContainerLogsAsync(string idOrName, LogRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Waits until the container is not running and returns its exit code; null when it is gone.</summary>
+    Task<long?> WaitContainerAsync(string idOrName, CancellationToken cancellationToken);
 }

@@ -217,11 +217,93 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
             yield return new EngineEvent(
                 message.Actor?.ID ?? "",
                 message.Action ?? "",
-                new Dictionary<string, string>(message.Actor?.Attributes ?? new Dictionary<string, string>(), StringComparer.Ordinal));
+                new Dictionary<string, string>(message.Actor?.Attributes ?? new Dictionary<string, string>(), StringComparer.Ordinal),
+                EventTime(message));
         }
 
         await monitor;
     }
+
+    public async IAsyncEnumerable<LogLine> ContainerLogsAsync(
+        string idOrName, LogRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var parameters = new ContainerLogsParameters
+        {
+            ShowStdout = true,
+            ShowStderr = true,
+            Follow = request.Follow,
+            Tail = request.Tail,
+            Since = request.Since,
+            Until = request.Until,
+            Timestamps = request.Timestamps,
+        };
+
+        // Only opening the stream is retried: once lines were handed out, a retry would repeat them.
+        var stream = await CallAsync<MultiplexedStream?>($"read the logs of container {idOrName}", async token =>
+        {
+            try
+            {
+                return await client.Containers.GetContainerLogsAsync(idOrName, parameters, token);
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                return null;
+            }
+        }, cancellationToken);
+        if (stream is null)
+        {
+            yield break;
+        }
+
+        using (stream)
+        {
+            var splitter = new LogLineSplitter();
+            var buffer = new byte[16 * 1024];
+            while (true)
+            {
+                MultiplexedStream.ReadResult read;
+                try
+                {
+                    read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken);
+                }
+                catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                {
+                    // The engine closing the connection as the container goes away ends the output like an EOF.
+                    break;
+                }
+
+                if (read.EOF)
+                {
+                    break;
+                }
+
+                var target = read.Target == MultiplexedStream.TargetStream.StandardError ? LogStream.Stderr : LogStream.Stdout;
+                foreach (var line in splitter.Add(target, buffer.AsSpan(0, read.Count)))
+                {
+                    yield return line;
+                }
+            }
+
+            foreach (var line in splitter.Flush())
+            {
+                yield return line;
+            }
+        }
+    }
+
+    public Task<long?> WaitContainerAsync(string idOrName, CancellationToken cancellationToken) =>
+        CallAsync<long?>($"wait for container {idOrName}", async token =>
+        {
+            try
+            {
+                var response = await client.Containers.WaitContainerAsync(idOrName, token);
+                return response.StatusCode;
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                return null;
+            }
+        }, cancellationToken);
 
     public void Dispose() => client.Dispose();
 
@@ -294,6 +376,9 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
             pair => (IReadOnlyList<string>)[.. pair.Value.Aliases ?? []],
             StringComparer.Ordinal),
     };
+
+    private static DateTimeOffset? EventTime(Message message) =>
+        message.TimeNano is > 0 and var nanos ? DateTimeOffset.UnixEpoch.AddTicks(nanos / 100) : null;
 
     private static EngineNetwork ToNetwork(NetworkResponse network) =>
         new(network.ID, network.Name, new Dictionary<string, string>(network.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal));

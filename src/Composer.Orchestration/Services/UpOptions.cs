@@ -2,7 +2,7 @@ namespace Composer.Orchestration.Services;
 
 public sealed record UpOptions
 {
-    /// <summary>Always true for now: attaching to logs comes later.</summary>
+    /// <summary>Informational: the CLI attaches to the output itself (LogStreamer) after an up that is not detached.</summary>
     public bool Detach { get; init; } = true;
 
     /// <summary>After starting, wait until services are running (or healthy when they have a healthcheck).</summary>

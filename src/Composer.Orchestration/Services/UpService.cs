@@ -1,6 +1,7 @@
 using Composer.Engine.Validation;
 using Composer.Model;
 using Composer.Orchestration.Readiness;
+using Composer.Orchestration.Recovery;
 using Composer.Planning;
 
 namespace Composer.Orchestration.Services;
@@ -22,6 +23,11 @@ public sealed class UpService(OrchestrationContext context)
             Scale = options.Scale,
             Timeout = options.Timeout,
         };
+        if (!options.DryRun)
+        {
+            await InterruptedRunRepair.RepairAsync(context.Engine, project, cancellationToken);
+        }
+
         var runner = new PlanRunner(context);
         var result = await runner.RunAsync(project, observed => Planner.PlanUp(project, observed, planOptions), options.DryRun, cancellationToken);
         if (result.Executed && options.Wait && !options.NoStart)

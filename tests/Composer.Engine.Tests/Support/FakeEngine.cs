@@ -116,6 +116,34 @@ internal sealed class FakeEngine : IEngine
         }
     }
 
+    public async IAsyncEnumerable<LogLine> ContainerLogsAsync(
+        string idOrName, LogRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        foreach (var line in Logs.GetValueOrDefault(idOrName) ?? [])
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return line;
+        }
+
+        if (LogEnds.TryGetValue(idOrName, out var end))
+        {
+            await end.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    public Task<long?> WaitContainerAsync(string idOrName, CancellationToken cancellationToken) =>
+        Task.FromResult(ExitCodes.TryGetValue(idOrName, out var code) ? code : (long?)null);
+
+    /// <summary>What logs returns per container id.</summary>
+    public Dictionary<string, List<LogLine>> Logs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A container listed here keeps its log stream open (as if running) until its task completes.</summary>
+    public Dictionary<string, TaskCompletionSource> LogEnds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What wait returns per container id.</summary>
+    public Dictionary<string, long> ExitCodes { get; } = new(StringComparer.Ordinal);
+
     public void Dispose()
     {
     }
