@@ -1,0 +1,67 @@
+using Composer.Loader.Diagnostics;
+using Composer.Loader.Tests.Support;
+using Xunit;
+
+namespace Composer.Loader.Tests.Conformance;
+
+/// <summary>
+/// Upstream tests that load a corpus fixture in a particular way rather than alone: extending one of its services,
+/// or naming the services the command works on.
+/// </summary>
+public sealed class LoaderConformanceScenarioTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Extending_the_null_service_of_the_extends_fixture_keeps_the_extending_service()
+    {
+        // compose-go TestExtendsNil: `nil:` is an empty service, so extending it changes nothing.
+        var baseFile = ConformanceCorpus.FullPath("compose-go/loader/testdata/extends/base.yaml");
+        var composeFile = _folder.Write(
+            "compose.yaml", $"name: test-extends-nil\nservices:\n  test:\n    image: test\n    extends:\n      file: '{baseFile}'\n      service: nil\n");
+
+        var result = await ProjectLoader.LoadAsync(new LoadOptions { ConfigFiles = [composeFile], WorkingDirectory = _folder.Path }, CancellationToken.None);
+
+        Assert.Equal("test", result.Project.Services["test"].Image);
+    }
+
+    [Fact]
+    public async Task Missing_env_file_of_a_service_the_command_does_not_name_is_tolerated()
+    {
+        // docker/compose TestUnusedMissingEnvFile: `up -d serviceA` works although serviceB's env_file is missing.
+        var result = await LoadEnvFileFixtureAsync("serviceA");
+
+        Assert.Contains("serviceA", result.Project.Services.Keys);
+    }
+
+    [Fact]
+    public async Task Missing_env_file_of_the_named_service_fails_the_load()
+    {
+        var failure = await Assert.ThrowsAsync<LoadException>(() => LoadEnvFileFixtureAsync("serviceB"));
+
+        Assert.Contains("/doesnotexist/.env not found", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Naming_a_service_with_a_profile_reads_its_env_file()
+    {
+        // docker/compose TestRunEnvFile: `run serviceC env` prints the value of its env_file.
+        var result = await LoadEnvFileFixtureAsync("serviceC");
+
+        Assert.Equal("BAR", result.Project.Services["serviceC"].Environment["FOO"]);
+    }
+
+    private static Task<LoadResult> LoadEnvFileFixtureAsync(string requestedService)
+    {
+        var composeFile = ConformanceCorpus.FullPath("compose/pkg/e2e/fixtures/env_file/compose.yaml");
+        var options = new LoadOptions
+        {
+            ConfigFiles = [composeFile],
+            WorkingDirectory = Path.GetDirectoryName(composeFile)!,
+            RequestedServices = [requestedService],
+        };
+        return ProjectLoader.LoadAsync(options, CancellationToken.None);
+    }
+}
