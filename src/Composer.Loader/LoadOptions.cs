@@ -18,7 +18,10 @@ public sealed record LoadOptions
     /// <summary><c>--profile</c> values (COMPOSE_PROFILES is read from the environment when this is empty).</summary>
     public IReadOnlyList<string> Profiles { get; init; } = [];
 
-    /// <summary>Services named on the command line: naming a service enables it whatever its profiles.</summary>
+    /// <summary>
+    /// Services named on the command line: naming a service enables it whatever its profiles, with the dependencies
+    /// that share one of its profiles (a dependency behind another, inactive profile stays disabled and is an error).
+    /// </summary>
     public IReadOnlyList<string> RequestedServices { get; init; } = [];
 
     /// <summary>The folder discovery starts from and relative <c>-f</c> paths resolve against.</summary>

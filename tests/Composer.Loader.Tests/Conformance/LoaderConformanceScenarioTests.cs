@@ -53,9 +53,22 @@ public sealed class LoaderConformanceScenarioTests : IDisposable
         Assert.Equal("BAR", result.Project.Services["serviceC"].Environment["FOO"]);
     }
 
-    private static Task<LoadResult> LoadEnvFileFixtureAsync(string requestedService)
+    [Fact]
+    public async Task Naming_a_service_with_a_profile_enables_it_and_its_dependencies_only()
     {
-        var composeFile = ConformanceCorpus.FullPath("compose/pkg/e2e/fixtures/env_file/compose.yaml");
+        // docker/compose TestUpProfile: `up foo` starts foo (profile test) and db, not bar (also profile test).
+        var result = await LoadFixtureAsync("compose/pkg/e2e/testdata/TestUpProfile/compose.yaml", "foo");
+
+        Assert.Equal(["db", "foo"], result.Project.Services.Keys);
+        Assert.Equal(["bar"], result.Project.DisabledServices.Keys);
+    }
+
+    private static Task<LoadResult> LoadEnvFileFixtureAsync(string requestedService) =>
+        LoadFixtureAsync("compose/pkg/e2e/fixtures/env_file/compose.yaml", requestedService);
+
+    private static Task<LoadResult> LoadFixtureAsync(string relativePath, string requestedService)
+    {
+        var composeFile = ConformanceCorpus.FullPath(relativePath);
         var options = new LoadOptions
         {
             ConfigFiles = [composeFile],
