@@ -81,8 +81,9 @@ internal static partial class ScalarTyping
             }
         }
 
-        // The validator only needs the kind of value; a number too large for long is still an integer.
-        return value >= long.MinValue && value <= long.MaxValue ? new JValue((long)value) : new JValue(value);
+        // NJsonSchema cannot compare a BigInteger with its limits (it throws), so a number beyond long is checked
+        // as a double: still a number, and no integer attribute of compose accepts one that large anyway.
+        return value >= long.MinValue && value <= long.MaxValue ? new JValue((long)value) : new JValue((double)value);
     }
 
     [GeneratedRegex("^[-+]?[0-9]+$")]

@@ -20,7 +20,8 @@ public sealed class ScalarTypingTests
     [InlineData("-7", JTokenType.Integer)]
     [InlineData("0o17", JTokenType.Integer)]
     [InlineData("0x1F", JTokenType.Integer)]
-    [InlineData("123456789012345678901234567890", JTokenType.Integer)]
+    [InlineData("9223372036854775807", JTokenType.Integer)]
+    [InlineData("123456789012345678901234567890", JTokenType.Float)] // beyond long: NJsonSchema throws on a BigInteger
     [InlineData("0.5", JTokenType.Float)]
     [InlineData("1e3", JTokenType.Float)]
     [InlineData(".inf", JTokenType.Float)]
