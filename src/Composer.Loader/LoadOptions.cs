@@ -33,6 +33,12 @@ public sealed record LoadOptions
     /// <summary>False for <c>config --no-interpolate</c>.</summary>
     public bool Interpolate { get; init; } = true;
 
+    /// <summary>
+    /// False for <c>config --no-consistency</c>: the model is returned even when references are missing, a service has
+    /// nothing to run or dependencies form a cycle. Schema and binding errors still fail the load.
+    /// </summary>
+    public bool CheckConsistency { get; init; } = true;
+
     /// <summary>Where "-" reads from.</summary>
     public TextReader? StandardInput { get; init; }
 }

@@ -63,6 +63,18 @@ public sealed class LoaderConformanceScenarioTests : IDisposable
         Assert.Equal(["bar"], result.Project.DisabledServices.Keys);
     }
 
+    [Fact]
+    public async Task Config_without_consistency_lists_a_service_that_has_nothing_to_run()
+    {
+        // docker/compose TestLocalComposeConfigNoConsistency: `config --no-consistency` prints the incomplete model.
+        var composeFile = ConformanceCorpus.FullPath("compose/pkg/e2e/testdata/TestLocalComposeConfigNoConsistency/compose.yaml");
+        var options = new LoadOptions { ConfigFiles = [composeFile], WorkingDirectory = Path.GetDirectoryName(composeFile)!, CheckConsistency = false };
+
+        var result = await ProjectLoader.LoadAsync(options, CancellationToken.None);
+
+        Assert.Null(result.Project.Services["incomplete"].Image);
+    }
+
     private static Task<LoadResult> LoadEnvFileFixtureAsync(string requestedService) =>
         LoadFixtureAsync("compose/pkg/e2e/fixtures/env_file/compose.yaml", requestedService);
 
