@@ -15,6 +15,19 @@ namespace Composer.Loader.Output;
 public static class TreeYamlWriter
 {
     private const string NullText = "null";
+    private const string NameKey = "name";
+
+    /// <summary>
+    /// The project's tree with its resolved name first, as <c>config</c> prints it: the name may come from <c>-p</c>,
+    /// COMPOSE_PROJECT_NAME or the folder rather than from the files.
+    /// </summary>
+    public static string ToYaml(ComposeTree tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var nameEntry = new MappingEntry(NameKey, tree.Root.Mark, new ScalarNode(tree.ProjectName, isPlain: false, tree.Root.Mark));
+        var entries = tree.Root.Entries.Where(entry => entry.Key != NameKey).Prepend(nameEntry).ToArray();
+        return ToYaml(new MappingNode(entries, tree.Root.Mark, tree.Root.Tag));
+    }
 
     public static string ToYaml(MappingNode root)
     {

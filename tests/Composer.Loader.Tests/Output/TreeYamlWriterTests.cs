@@ -84,11 +84,23 @@ public sealed class TreeYamlWriterTests : IDisposable
         var options = new LoadOptions { WorkingDirectory = _folder.Path, Interpolate = false, ProjectName = "demo" };
 
         var tree = await ProjectLoader.LoadTreeAsync(options, CancellationToken.None);
-        var yaml = TreeYamlWriter.ToYaml(tree.Root);
+        var yaml = TreeYamlWriter.ToYaml(tree);
 
+        Assert.StartsWith("name: demo\nservices:\n  web:\n", yaml);
         Assert.Contains("image: app:${TAG}", yaml);
         Assert.Contains("- ${PORT}:80", yaml);
         Assert.Contains("LEVEL: ${LEVEL:-info}", yaml);
+    }
+
+    [Fact]
+    public async Task Project_name_written_in_the_file_is_replaced_by_the_resolved_one_at_the_top()
+    {
+        _folder.Write("compose.yaml", "services:\n  web:\n    image: a\nname: from-file\n");
+        var options = new LoadOptions { WorkingDirectory = _folder.Path, Interpolate = false, ProjectName = "from-option" };
+
+        var yaml = TreeYamlWriter.ToYaml(await ProjectLoader.LoadTreeAsync(options, CancellationToken.None));
+
+        Assert.Equal("name: from-option\nservices:\n  web:\n    image: a\n", yaml);
     }
 
     public static TheoryData<string> LoadableCorpusFiles() =>
