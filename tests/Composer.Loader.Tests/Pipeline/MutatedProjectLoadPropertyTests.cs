@@ -46,7 +46,9 @@ public sealed class MutatedProjectLoadPropertyTests : IDisposable
     {
         for (var index = 0; index < ValidDocuments.Length; index++)
         {
-            var failure = Load(ValidDocuments[index], allProfiles: true);
+            var failure = Load(ValidDocuments[index], allProfiles: true, baseText: ValidDocuments[(index + 1) % ValidDocuments.Length]);
+            Assert.True(failure is null, $"document {index} over document {(index + 1) % ValidDocuments.Length}:\n{failure?.Message}");
+            failure = Load(ValidDocuments[index], allProfiles: true);
             Assert.True(failure is null, $"document {index}:\n{failure?.Message}");
         }
     }
@@ -63,10 +65,19 @@ public sealed class MutatedProjectLoadPropertyTests : IDisposable
         ValueInputs.Sample(CheckLoad, iter: 1500, threads: 1);
     }
 
-    private void CheckLoad((int Document, uint[] Operations, bool AllProfiles) input)
+    [Fact]
+    public void Damaged_override_files_merged_over_a_valid_base_fail_only_with_located_diagnostics()
+    {
+        Gen.Select(Gen.Int[0, ValidDocuments.Length - 1], ValueInputs).Sample(
+            input => CheckLoad(input.Item2, ValidDocuments[input.Item1]), iter: 1000, threads: 1);
+    }
+
+    private void CheckLoad((int Document, uint[] Operations, bool AllProfiles) input) => CheckLoad(input, baseText: null);
+
+    private void CheckLoad((int Document, uint[] Operations, bool AllProfiles) input, string? baseText)
     {
         var text = ComposeTextMutator.Mutate(ValidDocuments[input.Document], input.Operations);
-        var failure = Load(text, input.AllProfiles);
+        var failure = Load(text, input.AllProfiles, baseText);
         foreach (var diagnostic in failure?.Diagnostics ?? [])
         {
             Assert.False(string.IsNullOrEmpty(diagnostic.Mark.File), $"diagnostic without a file: {diagnostic}\nfor:\n{text}");
@@ -76,12 +87,13 @@ public sealed class MutatedProjectLoadPropertyTests : IDisposable
     }
 
     /// <summary>The load failure, or null when the text loaded; any other exception or a hang fails the test.</summary>
-    private LoadException? Load(string text, bool allProfiles)
+    private LoadException? Load(string text, bool allProfiles, string? baseText = null)
     {
         var composeFile = _folder.Write("compose.yaml", text);
+        IReadOnlyList<string> configFiles = baseText is null ? [composeFile] : [_folder.Write("base.yaml", baseText), composeFile];
         var options = new LoadOptions
         {
-            ConfigFiles = [composeFile],
+            ConfigFiles = configFiles,
             WorkingDirectory = _folder.Path,
             Environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["PORT"] = "8080", ["CERT"] = "c" },
             Profiles = allProfiles ? ["*"] : [],
