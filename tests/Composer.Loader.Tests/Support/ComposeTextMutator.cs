@@ -67,6 +67,8 @@ internal static class ComposeTextMutator
         return string.Join('\n', lines);
     }
 
+    private static int Indentation(string line) => line.Length - line.TrimStart(' ').Length;
+
     /// <summary>Replaces what follows the first <c>": "</c> or <c>"- "</c> of one line with an interesting value.</summary>
     private static string ReplaceValue(string text, uint operation)
     {
@@ -82,7 +84,20 @@ internal static class ComposeTextMutator
             return text;
         }
 
-        lines[lineIndex] = (cut == line.Length ? line + " " : line[..cut]) + value;
-        return string.Join('\n', lines);
+        if (cut < line.Length)
+        {
+            lines[lineIndex] = line[..cut] + value;
+            return string.Join('\n', lines);
+        }
+
+        // A key whose value is the block below it: the whole block is replaced, so the YAML stays readable.
+        var indentation = Indentation(line);
+        var blockEnd = lineIndex + 1;
+        while (blockEnd < lines.Length && (lines[blockEnd].Trim().Length == 0 || Indentation(lines[blockEnd]) > indentation))
+        {
+            blockEnd++;
+        }
+
+        return string.Join('\n', lines[..lineIndex].Append(line + " " + value).Concat(lines[blockEnd..]));
     }
 }
