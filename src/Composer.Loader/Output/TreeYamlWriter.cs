@@ -88,11 +88,19 @@ public static class TreeYamlWriter
         emitter.Emit(new Scalar(null, scalar.Tag, text, ScalarStyle.Plain, scalar.Tag is null, scalar.Tag is null));
     }
 
+    /// <summary>
+    /// Tabs and other control characters, and spaces at either end, only survive in double quotes: the emitter
+    /// would otherwise print some of them plain, where a reader drops them.
+    /// </summary>
+    private static bool NeedsEscapes(string text) =>
+        text.Any(character => char.IsControl(character) && character != '\n')
+        || text.StartsWith(' ') || text.EndsWith(' ');
+
     private static void WriteString(IEmitter emitter, string text, string? tag)
     {
         // Multi-line text (inline Dockerfiles, config content) reads best as a literal block; the emitter falls back
         // to double quotes when a block cannot hold the text exactly.
-        var style = ScalarText.LooksTyped(text) ? ScalarStyle.DoubleQuoted
+        var style = ScalarText.LooksTyped(text) || NeedsEscapes(text) ? ScalarStyle.DoubleQuoted
             : text.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
             : ScalarStyle.Any;
         emitter.Emit(new Scalar(null, tag, text, style, tag is null, tag is null));

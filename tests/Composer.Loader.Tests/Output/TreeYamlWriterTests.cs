@@ -49,7 +49,7 @@ public sealed class TreeYamlWriterTests : IDisposable
     [Fact]
     public void Text_that_cannot_be_plain_is_quoted()
     {
-        var tree = Yaml.Read("a: 'x: y'\nb: '#not a comment'\nc: ' padded '\nd: '*star'\n");
+        var tree = Yaml.Read("a: 'x: y'\nb: '#not a comment'\nc: ' padded '\nd: '*star'\ne: \"\\t-c\"\nf: \"tail\\t\"\ng: \" \\n lines \\n\"\n");
 
         var reread = Yaml.Read(TreeYamlWriter.ToYaml(tree));
 
