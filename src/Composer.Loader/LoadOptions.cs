@@ -18,7 +18,10 @@ public sealed record LoadOptions
     /// <summary><c>--profile</c> values (COMPOSE_PROFILES is read from the environment when this is empty).</summary>
     public IReadOnlyList<string> Profiles { get; init; } = [];
 
-    /// <summary>Services named on the command line: naming a service enables it whatever its profiles.</summary>
+    /// <summary>
+    /// Services named on the command line: naming a service enables it whatever its profiles, with the dependencies
+    /// that share one of its profiles (a dependency behind another, inactive profile stays disabled and is an error).
+    /// </summary>
     public IReadOnlyList<string> RequestedServices { get; init; } = [];
 
     /// <summary>The folder discovery starts from and relative <c>-f</c> paths resolve against.</summary>
@@ -29,6 +32,12 @@ public sealed record LoadOptions
 
     /// <summary>False for <c>config --no-interpolate</c>.</summary>
     public bool Interpolate { get; init; } = true;
+
+    /// <summary>
+    /// False for <c>config --no-consistency</c>: the model is returned even when references are missing, a service has
+    /// nothing to run or dependencies form a cycle. Schema and binding errors still fail the load.
+    /// </summary>
+    public bool CheckConsistency { get; init; } = true;
 
     /// <summary>Where "-" reads from.</summary>
     public TextReader? StandardInput { get; init; }

@@ -44,7 +44,11 @@ public static class ProjectLoader
 
             project = ProfileFilter.Apply(project, ActiveProfiles(options, tree.Environment), options.RequestedServices, tree.Root, diagnostics);
             project = EnvFileMerger.Apply(project, options.RequestedServices, diagnostics);
-            ConsistencyChecker.Check(project, tree.Root, diagnostics);
+            if (options.CheckConsistency)
+            {
+                ConsistencyChecker.Check(project, tree.Root, diagnostics);
+            }
+
             diagnostics.ThrowIfErrors();
 
             return new LoadResult(project, Warnings(diagnostics));

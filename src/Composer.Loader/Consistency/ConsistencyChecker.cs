@@ -6,8 +6,9 @@ namespace Composer.Loader.Consistency;
 
 /// <summary>
 /// Checks that what enabled services refer to exists: networks, named volumes, secrets, configs, services named by
-/// depends_on, links, volumes_from and <c>network_mode: service:x</c>; that depends_on has no cycle; and that
-/// attributes that exclude each other are not combined.
+/// depends_on, links, volumes_from and <c>network_mode: service:x</c>; that depends_on has no cycle; that each
+/// service has something to run (an image, a build or a provider); and that attributes that exclude each other are not
+/// combined.
 /// </summary>
 internal static class ConsistencyChecker
 {
@@ -24,6 +25,8 @@ internal static class ConsistencyChecker
             CheckFileReferences(service.Secrets, project.Secrets, "secrets", "secret", reporter);
             CheckFileReferences(service.Configs, project.Configs, "configs", "config", reporter);
             CheckServiceReferences(service, knownServices, reporter);
+            CheckSomethingToRun(service, reporter);
+            CheckPlatform(service, reporter);
             CheckExclusions(service, reporter);
         }
 
@@ -115,6 +118,28 @@ internal static class ConsistencyChecker
             {
                 reporter.Error(["network_mode"], $"service \"{reporter.ServiceName}\" uses the network of undefined service \"{target}\"");
             }
+        }
+    }
+
+    private static void CheckSomethingToRun(Service service, ServiceReporter reporter)
+    {
+        // A provider service is run by an external tool, not from an image; the binder keeps it among Other.
+        if (string.IsNullOrEmpty(service.Image) && service.Build is null && !service.Other.Values.ContainsKey("provider"))
+        {
+            reporter.Error([], $"service \"{reporter.ServiceName}\" has neither an image nor a build context: give it an image or a build");
+        }
+    }
+
+    private static void CheckPlatform(Service service, ServiceReporter reporter)
+    {
+        // The image built for the service must exist for the platform its containers run on.
+        if (service.Platform is { Length: > 0 } platform
+            && service.Build is { Platforms.Count: > 0 } build
+            && !build.Platforms.Contains(platform, StringComparer.Ordinal))
+        {
+            reporter.Error(
+                ["platform"],
+                $"service \"{reporter.ServiceName}\" runs on platform \"{platform}\", which its build.platforms ({string.Join(", ", build.Platforms)}) does not include");
         }
     }
 

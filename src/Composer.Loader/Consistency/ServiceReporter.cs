@@ -16,5 +16,5 @@ internal sealed class ServiceReporter(string serviceName, MappingNode? root, Dia
 
     private Mark Locate(string[] keys) => TreeLocator.Find(root, ["services", ServiceName, .. keys]);
 
-    private string PathOf(string[] keys) => "services." + ServiceName + "." + keys[0];
+    private string PathOf(string[] keys) => keys.Length == 0 ? "services." + ServiceName : "services." + ServiceName + "." + keys[0];
 }

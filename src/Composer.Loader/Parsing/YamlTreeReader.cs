@@ -167,6 +167,12 @@ internal sealed partial class YamlTreeReader
         }
 
         var node = new ScalarNode(scalar.Value, isPlain, ToMark(scalar.Start), tag);
+        if (scalar.Value.Contains('\0', StringComparison.Ordinal))
+        {
+            // A "\0" escape: no path, name or engine value can hold one, and file APIs throw on it.
+            _diagnostics.Error(node.Mark, string.Empty, "a value may not contain a NUL character (\\0)");
+        }
+
         _expandedSizes[node] = 1;
         return node;
     }

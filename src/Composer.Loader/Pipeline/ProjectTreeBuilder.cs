@@ -145,7 +145,20 @@ internal sealed class ProjectTreeBuilder(
 
     private MappingNode? ParseAndInterpolate(string text, string displayName, Interpolator interpolator)
     {
-        var root = YamlTreeReader.Read(text, displayName, diagnostics);
+        // A file the reader found broken (duplicate keys, NUL characters, ...) goes no further: its values could
+        // make the include, extends and path stages fail in ways that say less than the reader already said.
+        var fileDiagnostics = new DiagnosticBag();
+        var root = YamlTreeReader.Read(text, displayName, fileDiagnostics);
+        foreach (var diagnostic in fileDiagnostics.Items)
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        if (fileDiagnostics.HasErrors)
+        {
+            return null;
+        }
+
         if (root is null || !interpolate)
         {
             return root;

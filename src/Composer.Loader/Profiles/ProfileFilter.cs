@@ -7,7 +7,10 @@ namespace Composer.Loader.Profiles;
 /// <summary>
 /// Splits services into enabled and disabled ones. A service without profiles is always enabled; one with profiles
 /// is enabled when one of them is active (<c>--profile</c> or COMPOSE_PROFILES, <c>*</c> activating all) or when it is
-/// named on the command line. An enabled service may not require a disabled one.
+/// named on the command line. Naming a service also brings in the dependencies it shares a profile with (Compose's
+/// "auto-starting profiles and dependency resolution"): <c>run db-migrations</c> starts its <c>tools</c>-profile
+/// database too. A dependency gated behind another, inactive profile stays disabled, and an enabled service may not
+/// require a disabled one.
 /// </summary>
 internal static class ProfileFilter
 {
@@ -42,6 +45,49 @@ internal static class ProfileFilter
             (isEnabled ? enabled : disabled)[name] = service;
         }
 
+        EnableDependenciesSharingARequestedProfile(requestedServices, all, enabled, disabled);
+        ReportDisabledDependencies(enabled, disabled, root, diagnostics);
+
+        return project with { Services = enabled, DisabledServices = disabled };
+    }
+
+    /// <summary>
+    /// The profiles of the named services count as active for what the enabled services depend on, and only for that:
+    /// other services of those profiles stay disabled, as Compose starts only the named services and their dependencies.
+    /// </summary>
+    private static void EnableDependenciesSharingARequestedProfile(
+        IReadOnlyList<string> requestedServices,
+        SortedDictionary<string, Service> all,
+        SortedDictionary<string, Service> enabled,
+        SortedDictionary<string, Service> disabled)
+    {
+        var impliedProfiles = requestedServices
+            .Where(all.ContainsKey)
+            .SelectMany(name => all[name].Profiles)
+            .ToHashSet(StringComparer.Ordinal);
+        if (impliedProfiles.Count == 0)
+        {
+            return;
+        }
+
+        var pending = new Stack<Service>(enabled.Values);
+        while (pending.TryPop(out var service))
+        {
+            foreach (var dependencyName in service.DependsOn.Keys)
+            {
+                if (disabled.TryGetValue(dependencyName, out var dependency) && dependency.Profiles.Any(impliedProfiles.Contains))
+                {
+                    disabled.Remove(dependencyName);
+                    enabled[dependencyName] = dependency;
+                    pending.Push(dependency);
+                }
+            }
+        }
+    }
+
+    private static void ReportDisabledDependencies(
+        SortedDictionary<string, Service> enabled, SortedDictionary<string, Service> disabled, MappingNode? root, DiagnosticBag diagnostics)
+    {
         foreach (var (name, service) in enabled)
         {
             foreach (var (dependencyName, dependency) in service.DependsOn)
@@ -55,7 +101,5 @@ internal static class ProfileFilter
                 }
             }
         }
-
-        return project with { Services = enabled, DisabledServices = disabled };
     }
 }

@@ -27,5 +27,9 @@ public sealed record ConformanceExpectation
     [JsonPropertyName("env")]
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
+    /// <summary>Profiles the upstream test enables ("*" for all of them); none when absent.</summary>
+    [JsonPropertyName("profiles")]
+    public IReadOnlyList<string>? Profiles { get; init; }
+
     public bool IsSchemaFailure => !Skip && !Valid && Stage == "schema";
 }

@@ -1,9 +1,9 @@
-using System.Text;
 using Composer.Loader.Diagnostics;
 using Composer.Loader.Extends;
 using Composer.Loader.Interpolation;
 using Composer.Loader.Merge;
 using Composer.Loader.Parsing;
+using Composer.Loader.Tests.Support;
 using Composer.Loader.Tree;
 using CsCheck;
 
@@ -23,8 +23,6 @@ public sealed class MutatedYamlPropertyTests
         "include:\n  - path: ./lib/compose.yaml\nservices:\n  x:\n    image: \"${IMAGE:?set it}\"\n    secrets: [token]\nsecrets:\n  token:\n    file: ./token.txt\n",
     ];
 
-    private static readonly char[] InterestingCharacters = [':', '{', '}', '[', ']', '-', '&', '*', '!', '$', '"', '\'', '#', '\n', ' ', '<', '|', '>', '\t', '%', '@', '`', '?', ','];
-
     private static readonly Gen<(int Document, uint[] Operations)> Inputs =
         Gen.Select(Gen.Int[0, ValidDocuments.Length - 1], Gen.UInt.Array[1, 6]);
 
@@ -33,7 +31,7 @@ public sealed class MutatedYamlPropertyTests
     {
         Inputs.Sample(input =>
         {
-            var text = Mutate(ValidDocuments[input.Document], input.Operations);
+            var text = ComposeTextMutator.Mutate(ValidDocuments[input.Document], input.Operations);
             var run = Task.Run(() => ReadInterpolateMerge(text));
             Assert.True(run.Wait(TimeSpan.FromSeconds(10)), "the pipeline did not finish on:\n" + text);
             foreach (var diagnostic in run.Result)
@@ -61,44 +59,4 @@ public sealed class MutatedYamlPropertyTests
     }
 
     private static MappingNode Yaml(string text) => YamlTreeReader.Read(text, "mutated.yaml", new DiagnosticBag())!;
-
-    private static string Mutate(string text, uint[] operations)
-    {
-        var builder = new StringBuilder(text);
-        foreach (var operation in operations)
-        {
-            if (builder.Length == 0)
-            {
-                break;
-            }
-
-            var position = (int)(operation / 4 % (uint)builder.Length);
-            switch (operation % 4)
-            {
-                case 0:
-                    builder.Remove(position, 1);
-                    break;
-                case 1:
-                    builder.Insert(position, builder[position]);
-                    break;
-                case 2:
-                    builder.Insert(position, InterestingCharacters[(int)(operation / 7 % (uint)InterestingCharacters.Length)]);
-                    break;
-                default:
-                    builder = new StringBuilder(SwapLines(builder.ToString(), operation));
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private static string SwapLines(string text, uint operation)
-    {
-        var lines = text.Split('\n');
-        var first = (int)(operation / 4 % (uint)lines.Length);
-        var second = (int)(operation / 13 % (uint)lines.Length);
-        (lines[first], lines[second]) = (lines[second], lines[first]);
-        return string.Join('\n', lines);
-    }
 }
