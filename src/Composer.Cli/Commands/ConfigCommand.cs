@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Composer.Cli.Hosting;
 using Composer.Loader;
+using Composer.Loader.Output;
 using Composer.Loader.Writing;
 using Composer.Model;
 using Composer.Planning.Hashing;
@@ -20,13 +21,14 @@ internal static class ConfigCommand
     private static readonly Option<bool> Images = new("--images") { Description = "Print the image names, one per line" };
     private static readonly Option<string?> Hash = new("--hash") { Description = "Print the config hash of services (\"*\" for all, or comma-separated names)" };
     private static readonly Option<bool> NoInterpolate = new("--no-interpolate") { Description = "Do not interpolate environment variables" };
+    private static readonly Option<bool> NoConsistency = new("--no-consistency") { Description = "Do not check the project's references for consistency" };
     private static readonly Option<string?> OutputFile = new("--output", "-o") { Description = "Write to this file instead of standard output" };
     private static readonly Argument<string[]> ServiceNames = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
     public static Command Create(CliContext context)
     {
         var command = new Command("config", "Parse, resolve and render the compose file in canonical form");
-        foreach (var option in new Option[] { Format, Quiet, Services, Volumes, Networks, Profiles, Images, Hash, NoInterpolate, OutputFile })
+        foreach (var option in new Option[] { Format, Quiet, Services, Volumes, Networks, Profiles, Images, Hash, NoInterpolate, NoConsistency, OutputFile })
         {
             command.Options.Add(option);
         }
@@ -40,7 +42,14 @@ internal static class ConfigCommand
     {
         var parse = invocation.ParseResult;
         var requested = parse.GetValue(ServiceNames) ?? [];
-        var options = invocation.LoadOptions(requested) with { Interpolate = !parse.GetValue(NoInterpolate) };
+        var options = invocation.LoadOptions(requested) with { CheckConsistency = !parse.GetValue(NoConsistency) };
+        if (parse.GetValue(NoInterpolate))
+        {
+            // Un-interpolated values ("${PORT}:80") cannot be bound to the typed model: print the merged tree as written.
+            var tree = await ProjectLoader.LoadTreeAsync(options with { Interpolate = false }, cancellationToken);
+            return await WriteAsync(invocation, parse.GetValue(Quiet) ? null : TreeYamlWriter.ToYaml(tree), cancellationToken);
+        }
+
         var result = await ProjectLoader.LoadAsync(options, cancellationToken);
         foreach (var warning in result.Warnings)
         {
@@ -48,13 +57,18 @@ internal static class ConfigCommand
         }
 
         var project = requested.Length == 0 ? result.Project : ProjectSelection.Only(result.Project, requested);
-        if (parse.GetValue(Quiet))
+        return await WriteAsync(invocation, parse.GetValue(Quiet) ? null : Render(project, parse), cancellationToken);
+    }
+
+    /// <summary>Prints to stdout, or to -o FILE; null (for -q) prints nothing.</summary>
+    private static async Task<int> WriteAsync(CommandInvocation invocation, string? text, CancellationToken cancellationToken)
+    {
+        if (text is null)
         {
             return ExitCodes.Success;
         }
 
-        var text = Render(project, parse);
-        var outputFile = parse.GetValue(OutputFile);
+        var outputFile = invocation.ParseResult.GetValue(OutputFile);
         if (outputFile is null)
         {
             invocation.Output.WriteData(text);
