@@ -55,6 +55,7 @@ internal static class UpCommand
             throw new UsageException("--detach cannot be combined with --abort-on-container-exit or --exit-code-from");
         }
 
+        await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectAsync(services, cancellationToken);
         ServiceNames.EnsureKnown(project, services);
         var scale = ScaleArguments.Parse(parse.GetValue(Scale) ?? []);
@@ -77,7 +78,7 @@ internal static class UpCommand
         var detached = parse.GetValue(Detach) || options.Wait || options.DryRun || options.NoStart;
         var attach = detached ? null : AttachOptionsFor(invocation, project, options);
         var attachSince = DateTimeOffset.UtcNow;
-        await using var session = await EngineSession.OpenAsync(invocation, cancellationToken);
+        await session.ReadyAsync();
         using var interrupts = detached ? null : new InterruptWatcher(cancellationToken);
         VerbResult result;
         try
