@@ -6,10 +6,22 @@ namespace Composer.Orchestration.Readiness;
 /// <summary>The depends_on conditions, judged on one inspected container. Pure, so it is tested without an engine.</summary>
 internal static class ReadinessRules
 {
+    /// <summary>
+    /// Not a depends_on condition: what `up --wait` asks of a service without a healthcheck. Unlike
+    /// service_started, a container that already exited has failed the wait.
+    /// </summary>
+    public const string Running = "running";
+
     public static ReadinessVerdict Judge(string service, string condition, ContainerInspection container) => condition switch
     {
         ServiceDependency.Healthy => Healthy(service, container),
         ServiceDependency.CompletedSuccessfully => Completed(service, container),
+        Running => container.State switch
+        {
+            "created" => ReadinessVerdict.Pending,
+            "exited" or "dead" => ReadinessVerdict.Failed($"{service} exited with code {container.ExitCode}"),
+            _ => ReadinessVerdict.Ready,
+        },
         _ => container.State is "created" ? ReadinessVerdict.Pending : ReadinessVerdict.Ready,
     };
 

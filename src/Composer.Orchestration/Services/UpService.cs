@@ -52,14 +52,21 @@ public sealed class UpService(OrchestrationContext context)
         }
 
         var services = options.Services.Count == 0 ? project.Services.Keys : SelectedWithDependencies(project, options);
+
+        // One-shot services (migrations, seeders) that others wait on to complete may exit 0 without failing the wait.
+        var oneShots = project.Services.Values
+            .SelectMany(service => service.DependsOn)
+            .Where(dependency => dependency.Value.Condition == ServiceDependency.CompletedSuccessfully)
+            .Select(dependency => dependency.Key)
+            .ToHashSet(StringComparer.Ordinal);
         var waits = services
             .Where(name => (options.Scale.TryGetValue(name, out var scale) ? scale : project.Services[name].Scale ?? project.Services[name].Deploy?.Replicas ?? 1) > 0)
             .Select(name =>
             {
                 var service = project.Services[name];
-                var condition = service.Healthcheck is { Disable: false, Test: not null } && service.Healthcheck.Test is not ["NONE"]
-                    ? ServiceDependency.Healthy
-                    : ServiceDependency.Started;
+                var condition = oneShots.Contains(name) ? ServiceDependency.CompletedSuccessfully
+                    : service.Healthcheck is { Disable: false, Test: not null } && service.Healthcheck.Test is not ["NONE"] ? ServiceDependency.Healthy
+                    : ReadinessRules.Running;
                 return waiter.WaitAsync(project.Name, name, condition, timeout.Token);
             });
         try
