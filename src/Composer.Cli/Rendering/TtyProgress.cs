@@ -20,6 +20,7 @@ internal sealed class TtyProgress : IProgressRenderer
     private readonly List<string> _warnings = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private int _disposed;
 
     public TtyProgress(TextWriter error, bool useColor)
     {
@@ -55,8 +56,14 @@ internal sealed class TtyProgress : IProgressRenderer
         }
     }
 
+    /// <summary>Stops the live view and leaves its last frame on screen; safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         await _loop;
         _stop.Dispose();
