@@ -1,0 +1,58 @@
+using System.Diagnostics;
+
+namespace Composer.EndToEnd.Tests.Support;
+
+/// <summary>
+/// A real terminal: a detached tmux session running one command, read with capture-pane. Lets tests see what a
+/// person sees (the live progress view redrawn in place), which redirected output never shows.
+/// </summary>
+internal sealed class TmuxTerminal : IDisposable
+{
+    private readonly string _session = "composer-test-" + Guid.NewGuid().ToString("N")[..8];
+
+    public TmuxTerminal(string workingDirectory, string shellCommand)
+    {
+        Tmux("new-session", "-d", "-s", _session, "-x", "120", "-y", "30", "-c", workingDirectory, shellCommand + "; echo EXIT=$?; sleep 600");
+    }
+
+    public static bool Available => File.Exists("/usr/bin/tmux");
+
+    public string Screen() => Tmux("capture-pane", "-p", "-t", _session);
+
+    /// <summary>Reads the screen again and again (no fixed sleep) until it shows the text, or the limit passes.</summary>
+    public async Task<string> UntilScreenShowsAsync(string text, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var screen = Screen();
+            if (screen.Contains(text, StringComparison.Ordinal))
+            {
+                return screen;
+            }
+
+            if (clock.Elapsed > limit)
+            {
+                throw new TimeoutException($"the terminal did not show '{text}' within {limit}; it shows:\n{screen}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+    }
+
+    public void Dispose() => Tmux("kill-session", "-t", _session);
+
+    private static string Tmux(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+}
