@@ -19,7 +19,7 @@ internal static class HostConfigTranslator
         var reservations = service.Deploy?.Reservations;
         var host = new HostConfig
         {
-            Binds = MountTranslator.Binds(service),
+            Binds = [.. MountTranslator.Binds(service), .. FileObjectTranslator.Binds(request)],
             Mounts = MountTranslator.Mounts(request.Project, service),
             Tmpfs = MountTranslator.Tmpfs(service),
             VolumesFrom = [.. service.VolumesFrom.Select(source => VolumesFrom(request, source))],
@@ -28,7 +28,8 @@ internal static class HostConfigTranslator
             DNS = [.. service.Dns],
             DNSSearch = [.. service.DnsSearch],
             DNSOptions = [.. service.DnsOpt],
-            Links = [.. service.ExternalLinks],
+            // With network_mode (the default bridge, mostly) links are legacy container links; on user networks they go on the endpoints.
+            Links = service.NetworkMode is null ? [] : LinkTranslator.Links(request),
             CapAdd = [.. service.CapAdd],
             CapDrop = [.. service.CapDrop],
             SecurityOpt = [.. service.SecurityOpt],
