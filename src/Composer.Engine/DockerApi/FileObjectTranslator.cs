@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Composer.Engine.Contracts;
 using Composer.Model;
+using Docker.DotNet.Models;
 
 namespace Composer.Engine.DockerApi;
 
@@ -17,12 +18,14 @@ internal static class FileObjectTranslator
     /// <remarks>
     /// A bind shows the host file as it is: uid, gid and mode of the reference cannot be applied to it without
     /// changing the host file, so they are accepted and left to the file's own ownership and permissions.
+    /// These are mounts rather than legacy binds so that a missing host file fails the create instead of the engine
+    /// creating an empty folder in its place.
     /// </remarks>
-    public static List<string> Binds(ContainerRequest request) =>
+    public static List<Mount> Mounts(ContainerRequest request) =>
     [
         .. Uses(request)
             .Where(use => use.Declared.File is not null)
-            .Select(use => $"{use.Declared.File}:{use.Target}:ro"),
+            .Select(use => new Mount { Type = "bind", Source = use.Declared.File!, Target = use.Target, ReadOnly = true }),
     ];
 
     public static List<ContainerFile> Files(ContainerRequest request) =>

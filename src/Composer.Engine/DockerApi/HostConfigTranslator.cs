@@ -19,8 +19,8 @@ internal static class HostConfigTranslator
         var reservations = service.Deploy?.Reservations;
         var host = new HostConfig
         {
-            Binds = [.. MountTranslator.Binds(service), .. FileObjectTranslator.Binds(request)],
-            Mounts = MountTranslator.Mounts(request.Project, service),
+            Binds = MountTranslator.Binds(service),
+            Mounts = [.. MountTranslator.Mounts(request.Project, service), .. FileObjectTranslator.Mounts(request)],
             Tmpfs = MountTranslator.Tmpfs(service),
             VolumesFrom = [.. service.VolumesFrom.Select(source => VolumesFrom(request, source))],
             PortBindings = PortTranslator.Bindings(service),

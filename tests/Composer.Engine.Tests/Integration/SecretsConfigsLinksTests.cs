@@ -76,5 +76,25 @@ public sealed class SecretsConfigsLinksTests(EngineFixture fixture) : IDisposabl
         await scope.Down.DownAsync(project, new DownOptions(), Timeout);
     }
 
+    [Fact]
+    public async Task Missing_secret_file_fails_the_up_without_creating_a_folder_in_its_place()
+    {
+        await using var scope = new ProjectScope(fixture, "msf");
+        var missingFile = Path.Combine(hostFolder, "missing.txt");
+        var project = TestServices.Project(scope.Name, TestServices.Sleeper("app") with
+        {
+            Secrets = [new FileReference { Source = "missing" }],
+        }) with
+        {
+            Secrets = TestServices.Map(("missing", new FileObject { Name = scope.Name + "_missing", File = missingFile })),
+        };
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => scope.Up.UpAsync(project, new UpOptions(), Timeout));
+
+        Assert.Contains("missing.txt", error.Message, StringComparison.Ordinal);
+        Assert.False(Path.Exists(missingFile));
+        await scope.Down.DownAsync(project, new DownOptions(), Timeout);
+    }
+
     public void Dispose() => Directory.Delete(hostFolder, recursive: true);
 }

@@ -29,7 +29,7 @@ public sealed class FileObjectAndLinkTranslationTests
     };
 
     [Fact]
-    public void File_secrets_and_configs_are_read_only_binds_at_their_default_or_given_targets()
+    public void File_secrets_and_configs_are_read_only_bind_mounts_at_their_default_or_given_targets()
     {
         var project = WithFileObjects(TestServices.Sleeper("app") with
         {
@@ -37,16 +37,16 @@ public sealed class FileObjectAndLinkTranslationTests
             Configs = [new FileReference { Source = "nginx" }, new FileReference { Source = "nginx", Target = "/etc/nginx/nginx.conf" }],
         });
 
-        var binds = Translate(project, "app").Parameters.HostConfig.Binds;
+        var mounts = Translate(project, "app").Parameters.HostConfig.Mounts;
 
         Assert.Equal(
             [
-                "/srv/password.txt:/run/secrets/password:ro",
-                "/srv/password.txt:/run/secrets/db/pw:ro",
-                "/srv/nginx.conf:/nginx:ro",
-                "/srv/nginx.conf:/etc/nginx/nginx.conf:ro",
+                ("bind", "/srv/password.txt", "/run/secrets/password", true),
+                ("bind", "/srv/password.txt", "/run/secrets/db/pw", true),
+                ("bind", "/srv/nginx.conf", "/nginx", true),
+                ("bind", "/srv/nginx.conf", "/etc/nginx/nginx.conf", true),
             ],
-            binds);
+            mounts!.Select(mount => (mount.Type, mount.Source, mount.Target, mount.ReadOnly)));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class FileObjectAndLinkTranslationTests
 
         var spec = Translate(project, "app");
 
-        Assert.Empty(spec.Parameters.HostConfig.Binds);
+        Assert.Empty(spec.Parameters.HostConfig.Mounts!);
         Assert.Collection(spec.Files,
             token =>
             {
