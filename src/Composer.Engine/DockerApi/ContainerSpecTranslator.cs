@@ -39,7 +39,7 @@ internal static class ContainerSpecTranslator
             NetworkingConfig = networking,
         };
         parameters.HostConfig.NetworkMode = NetworkAttachmentTranslator.NetworkMode(request, networking);
-        return new ContainerSpec(parameters, extraNetworks);
+        return new ContainerSpec(parameters, extraNetworks, FileObjectTranslator.Files(request));
     }
 
     private static List<string> Environment(Project project, Service service)

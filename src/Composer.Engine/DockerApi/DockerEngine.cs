@@ -54,6 +54,15 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
                 cancellationToken);
         }
 
+        foreach (var file in spec.Files)
+        {
+            await CallAsync($"copy {file.Target} into container {request.Name}", async token =>
+            {
+                await using var archive = ContainerFileArchive.Build(file, DateTimeOffset.UtcNow);
+                await client.Containers.ExtractArchiveToContainerAsync(created.ID, new CopyToContainerParameters { Path = "/" }, archive, token);
+            }, cancellationToken);
+        }
+
         return created.ID;
     }
 

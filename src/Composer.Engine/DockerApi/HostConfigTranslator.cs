@@ -20,7 +20,7 @@ internal static class HostConfigTranslator
         var host = new HostConfig
         {
             Binds = MountTranslator.Binds(service),
-            Mounts = MountTranslator.Mounts(request.Project, service),
+            Mounts = [.. MountTranslator.Mounts(request.Project, service), .. FileObjectTranslator.Mounts(request)],
             Tmpfs = MountTranslator.Tmpfs(service),
             VolumesFrom = [.. service.VolumesFrom.Select(source => VolumesFrom(request, source))],
             PortBindings = PortTranslator.Bindings(service),
@@ -28,7 +28,8 @@ internal static class HostConfigTranslator
             DNS = [.. service.Dns],
             DNSSearch = [.. service.DnsSearch],
             DNSOptions = [.. service.DnsOpt],
-            Links = [.. service.ExternalLinks],
+            // With network_mode (the default bridge, mostly) links are legacy container links; on user networks they go on the endpoints.
+            Links = service.NetworkMode is null ? [] : LinkTranslator.Links(request),
             CapAdd = [.. service.CapAdd],
             CapDrop = [.. service.CapDrop],
             SecurityOpt = [.. service.SecurityOpt],

@@ -21,12 +21,13 @@ internal static class NetworkAttachmentTranslator
         IEnumerable<KeyValuePair<string, ServiceNetwork?>> attachments = service.Networks.Count == 0
             ? [new KeyValuePair<string, ServiceNetwork?>("default", null)]
             : service.Networks;
+        var links = LinkTranslator.Links(request);
         var ordered = attachments
             .OrderByDescending(pair => pair.Value?.Priority ?? 0)
             .ThenBy(pair => pair.Key, StringComparer.Ordinal)
             .Select(pair => new KeyValuePair<string, EndpointSettings>(
                 request.Project.Networks.TryGetValue(pair.Key, out var network) ? network.Name : pair.Key,
-                Endpoint(service, pair.Value)))
+                Endpoint(service, pair.Value, links)))
             .ToList();
         var networking = new NetworkingConfig
         {
@@ -57,7 +58,8 @@ internal static class NetworkAttachmentTranslator
         return mode;
     }
 
-    private static EndpointSettings Endpoint(Service service, ServiceNetwork? attachment)
+    // On user networks links are per endpoint: the engine adds the alias to the linked container's DNS answers there.
+    private static EndpointSettings Endpoint(Service service, ServiceNetwork? attachment, List<string> links)
     {
         var aliases = new List<string> { service.Name };
         if (attachment is not null)
@@ -65,7 +67,7 @@ internal static class NetworkAttachmentTranslator
             aliases.AddRange(attachment.Aliases.Where(alias => alias != service.Name));
         }
 
-        var endpoint = new EndpointSettings { Aliases = aliases, DriverOpts = attachment?.DriverOpts.ToDictionary() };
+        var endpoint = new EndpointSettings { Aliases = aliases, DriverOpts = attachment?.DriverOpts.ToDictionary(), Links = links.Count == 0 ? null : [.. links] };
         if (attachment is not null && (attachment.Ipv4Address is not null || attachment.Ipv6Address is not null || attachment.LinkLocalIps.Count > 0))
         {
             endpoint.IPAMConfig = new EndpointIPAMConfig

@@ -34,19 +34,20 @@ public static class ServiceSupportValidator
                 Refuse("build", service.Build is null ? "is missing and so is image" : "is not supported yet; set image to a local image");
             }
 
-            if (service.Secrets.Count > 0)
+            foreach (var reference in service.Secrets)
             {
-                Refuse("secrets", "are not supported yet");
+                if (FileObjectProblem(project, project.Secrets, reference, "secret") is { } problem)
+                {
+                    Refuse($"secrets ({reference.Source})", problem);
+                }
             }
 
-            if (service.Configs.Count > 0)
+            foreach (var reference in service.Configs)
             {
-                Refuse("configs", "are not supported yet");
-            }
-
-            if (service.Links.Count > 0)
-            {
-                Refuse("links", "are not supported yet; services reach each other by name on their networks");
+                if (FileObjectProblem(project, project.Configs, reference, "config") is { } problem)
+                {
+                    Refuse($"configs ({reference.Source})", problem);
+                }
             }
 
             if (service.Annotations.Count > 0)
@@ -111,5 +112,31 @@ public static class ServiceSupportValidator
         }
 
         return problems;
+    }
+
+    private static string? FileObjectProblem(Project project, IReadOnlyDictionary<string, FileObject> declared, FileReference reference, string kind)
+    {
+        if (!declared.TryGetValue(reference.Source, out var fileObject))
+        {
+            return $"use {kind} \"{reference.Source}\" that is not declared under the top-level {kind}s";
+        }
+
+        if (fileObject.External)
+        {
+            return $"use external {kind} \"{reference.Source}\": external {kind}s are swarm objects, a single engine has none";
+        }
+
+        if (fileObject.File is not null || fileObject.Content is not null)
+        {
+            return null;
+        }
+
+        if (fileObject.Environment is null)
+        {
+            return $"use {kind} \"{reference.Source}\" that has no file, environment or content";
+        }
+
+        var isSet = project.Environment.ContainsKey(fileObject.Environment) || System.Environment.GetEnvironmentVariable(fileObject.Environment) is not null;
+        return isSet ? null : $"use {kind} \"{reference.Source}\" from environment variable {fileObject.Environment}, which is not set";
     }
 }

@@ -19,7 +19,6 @@ public sealed class ServiceSupportValidatorTests
         var service = TestServices.Sleeper("web") with
         {
             Secrets = [new FileReference { Source = "token" }],
-            Links = ["db"],
             Volumes = [new ServiceVolume { Type = "npipe", Source = @"\\.\pipe\x", Target = "/pipe" }],
             Other = new Extensions(TestServices.Map<object?>(("gpus", "all"))),
         };
@@ -28,8 +27,7 @@ public sealed class ServiceSupportValidatorTests
 
         Assert.Equal(
             """
-            service "web": secrets are not supported yet
-            service "web": links are not supported yet; services reach each other by name on their networks
+            service "web": secrets (token) use secret "token" that is not declared under the top-level secrets
             service "web": volumes (/pipe) of type npipe are not supported yet
             service "web": gpus is not supported yet
             """.ReplaceLineEndings("\n"),
@@ -48,8 +46,53 @@ public sealed class ServiceSupportValidatorTests
     [Fact]
     public void Only_the_selected_services_are_checked()
     {
-        var project = TestServices.Project("p", TestServices.Sleeper("ok"), TestServices.Sleeper("bad") with { Links = ["ok"] });
+        var project = TestServices.Project("p", TestServices.Sleeper("ok"), TestServices.Sleeper("bad") with { Configs = [new FileReference { Source = "missing" }] });
 
         Assert.Empty(ServiceSupportValidator.Problems(project, ["ok"]));
+    }
+
+    [Fact]
+    public void File_content_and_set_environment_secrets_configs_and_links_are_supported()
+    {
+        var project = TestServices.Project("p", TestServices.Sleeper("db"), TestServices.Sleeper("app") with
+        {
+            Secrets = [new FileReference { Source = "password" }, new FileReference { Source = "token" }],
+            Configs = [new FileReference { Source = "settings", Target = "/etc/app.conf" }],
+            Links = ["db:database"],
+            ExternalLinks = ["legacy"],
+        }) with
+        {
+            Environment = new Dictionary<string, string> { ["TOKEN"] = "t0k3n" },
+            Secrets = TestServices.Map(
+                ("password", new FileObject { Name = "p_password", File = "/tmp/password.txt" }),
+                ("token", new FileObject { Name = "p_token", Environment = "TOKEN" })),
+            Configs = TestServices.Map(("settings", new FileObject { Name = "p_settings", Content = "a=1" })),
+        };
+
+        Assert.Empty(ServiceSupportValidator.Problems(project));
+    }
+
+    [Fact]
+    public void External_unset_environment_and_empty_secrets_are_refused()
+    {
+        var project = TestServices.Project("p", TestServices.Sleeper("app") with
+        {
+            Secrets = [new FileReference { Source = "swarm" }, new FileReference { Source = "unset" }],
+            Configs = [new FileReference { Source = "empty" }],
+        }) with
+        {
+            Secrets = TestServices.Map(
+                ("swarm", new FileObject { Name = "swarm", External = true }),
+                ("unset", new FileObject { Name = "p_unset", Environment = "COMPOSER_TEST_SURELY_UNSET_42" })),
+            Configs = TestServices.Map(("empty", new FileObject { Name = "p_empty" })),
+        };
+
+        Assert.Equal(
+            [
+                "service \"app\": secrets (swarm) use external secret \"swarm\": external secrets are swarm objects, a single engine has none",
+                "service \"app\": secrets (unset) use secret \"unset\" from environment variable COMPOSER_TEST_SURELY_UNSET_42, which is not set",
+                "service \"app\": configs (empty) use config \"empty\" that has no file, environment or content",
+            ],
+            ServiceSupportValidator.Problems(project));
     }
 }
