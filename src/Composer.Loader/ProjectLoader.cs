@@ -4,6 +4,7 @@ using Composer.Loader.Diagnostics;
 using Composer.Loader.Discovery;
 using Composer.Loader.EnvFiles;
 using Composer.Loader.Naming;
+using Composer.Loader.Normalization;
 using Composer.Loader.Pipeline;
 using Composer.Loader.Profiles;
 using Composer.Loader.Tree;
@@ -41,6 +42,8 @@ public static class ProjectLoader
             var context = new BindContext(tree.ProjectName, tree.WorkingDirectory, tree.ConfigFiles, tree.Environment);
             var project = bind(tree.Root, context, diagnostics);
             diagnostics.ThrowIfErrors();
+
+            project = ImplicitDependencies.Apply(project);
 
             project = ProfileFilter.Apply(project, ActiveProfiles(options, tree.Environment), options.RequestedServices, tree.Root, diagnostics);
             project = EnvFileMerger.Apply(project, options.RequestedServices, diagnostics);
