@@ -71,7 +71,7 @@ internal sealed class IgnorePattern
                 continue;
             }
 
-            if (segment == ".." )
+            if (segment == "..")
             {
                 if (segments.Count > 0)
                 {
