@@ -16,4 +16,10 @@ public sealed record UpPlanOptions
 
     /// <summary>Stop timeout for containers replaced or removed; null uses each service's stop_grace_period.</summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>
+    /// The current image id of services whose image is built here; a container labelled with another id runs an
+    /// older build and is recreated.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ImageIds { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

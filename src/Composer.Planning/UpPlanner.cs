@@ -136,7 +136,8 @@ internal sealed class UpPlanner
 
         foreach (var container in kept)
         {
-            var changed = container.ConfigHash != hash;
+            var changed = container.ConfigHash != hash
+                || (options.ImageIds.TryGetValue(service.Name, out var imageId) && container.Labels.GetValueOrDefault(ComposeLabels.Image) != imageId);
             var recreate = !options.NoRecreate && (options.ForceRecreate || changed);
             if (recreate)
             {

@@ -25,13 +25,15 @@ internal static class UpCommand
     private static readonly Option<bool> NoColor = new("--no-color") { Description = "Produce monochrome output" };
     private static readonly Option<bool> NoLogPrefix = new("--no-log-prefix") { Description = "Don't print a prefix in logs" };
     private static readonly Option<bool> Timestamps = new("--timestamps") { Description = "Show timestamps" };
+    private static readonly Option<bool> Build = new("--build") { Description = "Build images before starting containers" };
+    private static readonly Option<bool> NoBuild = new("--no-build") { Description = "Don't build an image, even if it's missing" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
     public static Command Create(CliContext context)
     {
         var command = new Command("up", "Create and start containers");
         foreach (var option in new Option[] { Detach, Wait, WaitTimeout, ForceRecreate, NoRecreate, NoDeps, NoStart, RemoveOrphans, Scale, Timeout,
-            Attach, NoAttach, AbortOnContainerExit, ExitCodeFrom, NoColor, NoLogPrefix, Timestamps })
+            Attach, NoAttach, AbortOnContainerExit, ExitCodeFrom, NoColor, NoLogPrefix, Timestamps, Build, NoBuild })
         {
             command.Options.Add(option);
         }
@@ -48,6 +50,11 @@ internal static class UpCommand
         if (parse.GetValue(ForceRecreate) && parse.GetValue(NoRecreate))
         {
             throw new UsageException("--force-recreate and --no-recreate cannot be combined");
+        }
+
+        if (parse.GetValue(Build) && parse.GetValue(NoBuild))
+        {
+            throw new UsageException("--build and --no-build cannot be combined");
         }
 
         if (parse.GetValue(Detach) && (parse.GetValue(AbortOnContainerExit) || parse.GetValue(ExitCodeFrom) is not null))
@@ -73,6 +80,8 @@ internal static class UpCommand
             Timeout = Durations.Seconds(parse.GetValue(Timeout)),
             Services = services,
             DryRun = parse.GetValue(GlobalOptions.DryRun),
+            Build = parse.GetValue(Build),
+            NoBuild = parse.GetValue(NoBuild),
         };
 
         var detached = parse.GetValue(Detach) || options.Wait || options.DryRun || options.NoStart;

@@ -21,6 +21,7 @@ internal static class ComposerApp
         root.Subcommands.Add(PsCommand.Create(context));
         root.Subcommands.Add(LsCommand.Create(context));
         root.Subcommands.Add(CreateCommand.Create(context));
+        root.Subcommands.Add(BuildCommand.Create(context));
         root.Subcommands.Add(RmCommand.Create(context));
         root.Subcommands.Add(VersionCommand.Create(context));
         foreach (var lifecycle in LifecycleCommands.Create(context))

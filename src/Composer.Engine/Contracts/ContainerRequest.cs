@@ -13,6 +13,12 @@ public sealed record ContainerRequest
     public bool OneOff { get; init; }
 
     /// <summary>
+    /// The id of the image the container runs, recorded in its labels so that a rebuilt image is noticed; null
+    /// records the image name.
+    /// </summary>
+    public string? ImageId { get; init; }
+
+    /// <summary>
     /// For <c>network_mode: service:x</c> and <c>volumes_from: x</c>: the container that currently stands for
     /// service x. The caller looks it up; the engine layer does not decide which one.
     /// </summary>

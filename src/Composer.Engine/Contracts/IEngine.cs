@@ -64,4 +64,16 @@ public interface IEngine : IDisposable
 
     /// <summary>Waits until the container is not running and returns its exit code; null when it is gone.</summary>
     Task<long?> WaitContainerAsync(string idOrName, CancellationToken cancellationToken);
+
+    /// <summary>True when the engine has an image by that name or id.</summary>
+    Task<bool> ImageExistsAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>The image's id (sha256:...), or null when the engine has no such image.</summary>
+    Task<string?> ImageIdAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Builds an image from a local context, handing each line of build output to <paramref name="output"/>, and
+    /// returns the new image's id. A failed step throws <see cref="EngineException"/> naming the service and step.
+    /// </summary>
+    Task<string> BuildImageAsync(BuildRequest request, IProgress<string>? output, CancellationToken cancellationToken);
 }

@@ -73,7 +73,7 @@ internal static class ContainerSpecTranslator
             [ComposeLabels.DependsOn] = string.Join(',', service.DependsOn
                 .OrderBy(pair => pair.Key, StringComparer.Ordinal)
                 .Select(pair => $"{pair.Key}:{pair.Value.Condition}:{(pair.Value.Restart ? "true" : "false")}")),
-            [ComposeLabels.Image] = service.Image ?? "",
+            [ComposeLabels.Image] = request.ImageId ?? service.Image ?? "",
             [ComposeLabels.Version] = ComposeLabels.ComposerVersion,
         };
         return labels;

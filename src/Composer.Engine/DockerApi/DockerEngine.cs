@@ -44,6 +44,12 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
 
     public async Task<string> CreateContainerAsync(ContainerRequest request, CancellationToken cancellationToken)
     {
+        if (request.Service.Build is not null && request.ImageId is null && request.Service.Image is { } image)
+        {
+            // A built image changes under the same name; its id in the labels lets the next up see the change.
+            request = request with { ImageId = await ImageIdAsync(image, cancellationToken) };
+        }
+
         var spec = ContainerSpecTranslator.Translate(request);
         var created = await CallAsync($"create container {request.Name}",
             token => client.Containers.CreateContainerAsync(spec.Parameters, token), cancellationToken);
@@ -313,6 +319,34 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
                 return null;
             }
         }, cancellationToken);
+
+    public async Task<bool> ImageExistsAsync(string name, CancellationToken cancellationToken) =>
+        await ImageIdAsync(name, cancellationToken) is not null;
+
+    public Task<string?> ImageIdAsync(string name, CancellationToken cancellationToken) =>
+        CallAsync<string?>($"inspect image {name}", async token =>
+        {
+            try
+            {
+                return (await client.Images.InspectImageAsync(name, token)).ID;
+            }
+            catch (DockerImageNotFoundException)
+            {
+                return null;
+            }
+            catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+        }, cancellationToken);
+
+    public async Task<string> BuildImageAsync(BuildRequest request, IProgress<string>? output, CancellationToken cancellationToken)
+    {
+        // Not retried: the context stream is consumed and output was already handed out.
+        await new ImageBuilder(client, Endpoint).BuildAsync(request, output, cancellationToken);
+        return await ImageIdAsync(request.Tags[0], cancellationToken)
+            ?? throw new EngineException($"service \"{request.ServiceName}\" built no image {request.Tags[0]}");
+    }
 
     public void Dispose() => client.Dispose();
 

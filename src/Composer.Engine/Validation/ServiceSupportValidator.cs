@@ -29,9 +29,17 @@ public static class ServiceSupportValidator
             void Refuse(string attribute, string why) =>
                 problems.Add($"service \"{service.Name}\": {attribute} {why}");
 
-            if (service.Image is null)
+            if (service.Image is null && service.Build is null)
             {
-                Refuse("build", service.Build is null ? "is missing and so is image" : "is not supported yet; set image to a local image");
+                Refuse("build", "is missing and so is image");
+            }
+
+            if (service.Build is not null)
+            {
+                foreach (var problem in BuildSupportValidator.Problems(service.Build))
+                {
+                    Refuse("build", problem);
+                }
             }
 
             foreach (var reference in service.Secrets)

@@ -21,4 +21,10 @@ public sealed record UpOptions
     /// <summary>Empty means all services.</summary>
     public IReadOnlyList<string> Services { get; init; } = [];
     public bool DryRun { get; init; }
+
+    /// <summary>--build: rebuild the images of services with a build section before starting.</summary>
+    public bool Build { get; init; }
+
+    /// <summary>--no-build: never build, even an image that is missing.</summary>
+    public bool NoBuild { get; init; }
 }

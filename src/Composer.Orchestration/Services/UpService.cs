@@ -1,4 +1,6 @@
+using Composer.Engine.Build;
 using Composer.Engine.Validation;
+using Composer.Orchestration.Building;
 using Composer.Model;
 using Composer.Orchestration.Readiness;
 using Composer.Orchestration.Recovery;
@@ -11,7 +13,10 @@ public sealed class UpService(OrchestrationContext context)
 {
     public async Task<VerbResult> UpAsync(Project project, UpOptions options, CancellationToken cancellationToken)
     {
+        project = ImageNames.WithBuiltImageNames(project);
         ServiceSupportValidator.ThrowIfUnsupported(project, options.Services.Count == 0 ? null : SelectedWithDependencies(project, options));
+        var imageIds = await new UpImageBuilder(context).PrepareAsync(
+            project, options.Services.Count == 0 ? project.Services.Keys : SelectedWithDependencies(project, options), options, cancellationToken);
         var planOptions = new UpPlanOptions
         {
             ForceRecreate = options.ForceRecreate,
@@ -22,6 +27,7 @@ public sealed class UpService(OrchestrationContext context)
             Services = options.Services,
             Scale = options.Scale,
             Timeout = options.Timeout,
+            ImageIds = imageIds,
         };
         if (!options.DryRun)
         {

@@ -135,6 +135,26 @@ internal sealed class FakeEngine : IEngine
     public Task<long?> WaitContainerAsync(string idOrName, CancellationToken cancellationToken) =>
         Task.FromResult(ExitCodes.TryGetValue(idOrName, out var code) ? code : (long?)null);
 
+    /// <summary>Image name to id; builds add to it.</summary>
+    public ConcurrentDictionary<string, string> Images { get; } = new(StringComparer.Ordinal);
+
+    public Task<bool> ImageExistsAsync(string name, CancellationToken cancellationToken) => Task.FromResult(Images.ContainsKey(name));
+
+    public Task<string?> ImageIdAsync(string name, CancellationToken cancellationToken) => Task.FromResult(Images.TryGetValue(name, out var id) ? id : null);
+
+    public Task<string> BuildImageAsync(BuildRequest request, IProgress<string>? output, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"build {request.Tags[0]}");
+        output?.Report($"building {request.ServiceName}");
+        var id = $"sha256:{Guid.NewGuid():N}";
+        foreach (var tag in request.Tags)
+        {
+            Images[tag] = id;
+        }
+
+        return Task.FromResult(id);
+    }
+
     /// <summary>What logs returns per container id.</summary>
     public Dictionary<string, List<LogLine>> Logs { get; } = new(StringComparer.Ordinal);
 

@@ -35,11 +35,19 @@ public sealed class ServiceSupportValidatorTests
     }
 
     [Fact]
-    public void Build_without_image_is_refused()
+    public void Build_without_image_is_accepted()
     {
         var service = new Service { Name = "api", Build = new BuildConfig { Context = "/src" } };
 
-        Assert.Equal(["service \"api\": build is not supported yet; set image to a local image"],
+        Assert.Empty(ServiceSupportValidator.Problems(TestServices.Project("p", service)));
+    }
+
+    [Fact]
+    public void Build_from_a_git_context_is_refused()
+    {
+        var service = new Service { Name = "api", Build = new BuildConfig { Context = "https://github.com/example/app.git" } };
+
+        Assert.Equal(["service \"api\": build context https://github.com/example/app.git is remote; only local directories are supported"],
             ServiceSupportValidator.Problems(TestServices.Project("p", service)));
     }
 

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Composer.Cli.Building;
+using Composer.Cli.Hosting;
+using Composer.Cli.Rendering;
+using Composer.Engine.Build;
+using Composer.Orchestration;
+using Composer.Orchestration.Progress;
+using Composer.Orchestration.Services;
+
+namespace Composer.Cli.Commands;
+
+/// <summary><c>composer build</c>: build or rebuild the images of services that have a build section.</summary>
+internal static class BuildCommand
+{
+    private static readonly Option<bool> NoCache = new("--no-cache") { Description = "Do not use cache when building the image" };
+    private static readonly Option<bool> Pull = new("--pull") { Description = "Always attempt to pull a newer version of the image" };
+    private static readonly Option<string[]> BuildArg = new("--build-arg") { Description = "KEY=VALUE build-time variable (repeatable)" };
+    private static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Don't print anything to STDOUT" };
+    private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("build", "Build or rebuild services");
+        foreach (var option in new Option[] { NoCache, Pull, BuildArg, Quiet })
+        {
+            command.Options.Add(option);
+        }
+
+        command.Arguments.Add(Services);
+        CommandRunner.SetAction(command, context, RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var parse = invocation.ParseResult;
+        var services = parse.GetValue(Services) ?? [];
+        var overrides = new BuildOverrides
+        {
+            NoCache = parse.GetValue(NoCache),
+            Pull = parse.GetValue(Pull),
+            Args = BuildArguments.Parse(parse.GetValue(BuildArg) ?? [], invocation.Context.Environment),
+        };
+        await using var session = EngineSession.Connect(invocation, cancellationToken);
+        var project = await invocation.LoadProjectAsync(services, cancellationToken);
+        ServiceNames.EnsureKnown(project, services);
+        await session.Engine.PingAsync(cancellationToken);
+
+        // Build output is line-oriented, so it is printed plainly rather than through the live progress view.
+        var quiet = parse.GetValue(Quiet);
+        IProgressSink progress = quiet ? new NullProgressSink() : new PlainProgress(invocation.Context.Error);
+        var parallel = parse.GetValue(GlobalOptions.Parallel);
+        var orchestration = new OrchestrationContext(session.Engine, progress)
+        {
+            ParallelLimit = parallel ?? OrchestrationContext.ParallelLimitFrom(invocation.Context.Environment),
+        };
+        await new BuildService(orchestration).BuildAsync(project, new BuildOptions
+        {
+            Services = services,
+            Overrides = overrides,
+            Output = quiet ? null : new ConsoleBuildOutput(invocation.Context.Error),
+        }, cancellationToken);
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,37 @@
+using Composer.Engine.Build;
+using Composer.Model;
+using Composer.Orchestration.Services;
+
+namespace Composer.Orchestration.Building;
+
+/// <summary>
+/// The build step of up: builds what is missing (or everything with --build), then reports the image id of every
+/// built service so that the planner recreates containers that run an older build.
+/// </summary>
+internal sealed class UpImageBuilder(OrchestrationContext context)
+{
+    public async Task<IReadOnlyDictionary<string, string>> PrepareAsync(Project project, IEnumerable<string> serviceNames, UpOptions options, CancellationToken cancellationToken)
+    {
+        var withBuild = serviceNames.Where(name => project.Services[name].Build is not null).ToList();
+        if (withBuild.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        if (!options.NoBuild && !options.DryRun)
+        {
+            await new BuildService(context).BuildMissingAsync(project, withBuild, options.Build, cancellationToken);
+        }
+
+        var imageIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in withBuild)
+        {
+            if (await context.Engine.ImageIdAsync(ImageNames.For(project, project.Services[name]), cancellationToken) is { } imageId)
+            {
+                imageIds[name] = imageId;
+            }
+        }
+
+        return imageIds;
+    }
+}
