@@ -18,18 +18,9 @@ internal static class BuildCommand
     private static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Don't print anything to STDOUT" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
-    public static Command Create(CliContext context)
-    {
-        var command = new Command("build", "Build or rebuild services");
-        foreach (var option in new Option[] { NoCache, Pull, BuildArg, Quiet })
-        {
-            command.Options.Add(option);
-        }
-
-        command.Arguments.Add(Services);
-        CommandRunner.SetAction(command, context, RunAsync);
-        return command;
-    }
+    public static Command Create(CliContext context) => CommandRunner.Define(
+        "build", "Build or rebuild services", context, RunAsync,
+        NoCache, Pull, BuildArg, Quiet, Services);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {

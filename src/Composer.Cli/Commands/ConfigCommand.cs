@@ -25,18 +25,9 @@ internal static class ConfigCommand
     private static readonly Option<string?> OutputFile = new("--output", "-o") { Description = "Write to this file instead of standard output" };
     private static readonly Argument<string[]> ServiceNames = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
-    public static Command Create(CliContext context)
-    {
-        var command = new Command("config", "Parse, resolve and render the compose file in canonical form");
-        foreach (var option in new Option[] { Format, Quiet, Services, Volumes, Networks, Profiles, Images, Hash, NoInterpolate, NoConsistency, OutputFile })
-        {
-            command.Options.Add(option);
-        }
-
-        command.Arguments.Add(ServiceNames);
-        CommandRunner.SetAction(command, context, RunAsync);
-        return command;
-    }
+    public static Command Create(CliContext context) => CommandRunner.Define(
+        "config", "Parse, resolve and render the compose file in canonical form", context, RunAsync,
+        Format, Quiet, Services, Volumes, Networks, Profiles, Images, Hash, NoInterpolate, NoConsistency, OutputFile, ServiceNames);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {

@@ -12,34 +12,29 @@ internal static class CreateCommand
     private static readonly Option<string[]> Scale = new("--scale") { Description = "SERVICE=N (repeatable)" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
-    public static Command Create(CliContext context)
-    {
-        var command = new Command("create", "Create containers for a service");
-        command.Options.Add(ForceRecreate);
-        command.Options.Add(NoRecreate);
-        command.Options.Add(Scale);
-        command.Arguments.Add(Services);
-        CommandRunner.SetAction(command, context, (invocation, cancellationToken) =>
-        {
-            var parse = invocation.ParseResult;
-            if (parse.GetValue(ForceRecreate) && parse.GetValue(NoRecreate))
-            {
-                throw new UsageException("--force-recreate and --no-recreate cannot be combined");
-            }
+    public static Command Create(CliContext context) => CommandRunner.Define(
+        "create", "Create containers for a service", context, RunAsync,
+        ForceRecreate, NoRecreate, Scale, Services);
 
-            var names = parse.GetValue(Services) ?? [];
-            var scale = ScaleArguments.Parse(parse.GetValue(Scale) ?? []);
-            return VerbExecution.RunAsync(invocation, [.. names, .. scale.Keys], (orchestration, project, dryRun, token) =>
-                new UpService(orchestration).UpAsync(project, new UpOptions
-                {
-                    NoStart = true,
-                    ForceRecreate = parse.GetValue(ForceRecreate),
-                    NoRecreate = parse.GetValue(NoRecreate),
-                    Scale = scale,
-                    Services = names,
-                    DryRun = dryRun,
-                }, token), cancellationToken);
-        });
-        return command;
+    private static Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var parse = invocation.ParseResult;
+        if (parse.GetValue(ForceRecreate) && parse.GetValue(NoRecreate))
+        {
+            throw new UsageException("--force-recreate and --no-recreate cannot be combined");
+        }
+
+        var names = parse.GetValue(Services) ?? [];
+        var scale = ScaleArguments.Parse(parse.GetValue(Scale) ?? []);
+        return VerbExecution.RunAsync(invocation, [.. names, .. scale.Keys], (orchestration, project, dryRun, token) =>
+            new UpService(orchestration).UpAsync(project, new UpOptions
+            {
+                NoStart = true,
+                ForceRecreate = parse.GetValue(ForceRecreate),
+                NoRecreate = parse.GetValue(NoRecreate),
+                Scale = scale,
+                Services = names,
+                DryRun = dryRun,
+            }, token), cancellationToken);
     }
 }

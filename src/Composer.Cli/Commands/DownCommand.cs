@@ -11,24 +11,20 @@ internal static class DownCommand
     private static readonly Option<bool> RemoveOrphans = new("--remove-orphans") { Description = "Remove containers of services not in the compose file" };
     private static readonly Option<int?> Timeout = new("--timeout", "-t") { Description = "Seconds to wait for containers to stop" };
 
-    public static Command Create(CliContext context)
+    public static Command Create(CliContext context) => CommandRunner.Define(
+        "down", "Stop and remove containers, networks", context, RunAsync,
+        Volumes, RemoveOrphans, Timeout);
+
+    private static Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var command = new Command("down", "Stop and remove containers, networks");
-        command.Options.Add(Volumes);
-        command.Options.Add(RemoveOrphans);
-        command.Options.Add(Timeout);
-        CommandRunner.SetAction(command, context, (invocation, cancellationToken) =>
-        {
-            var parse = invocation.ParseResult;
-            return VerbExecution.RunAsync(invocation, [], (orchestration, project, dryRun, token) =>
-                new DownService(orchestration).DownAsync(project, new DownOptions
-                {
-                    Volumes = parse.GetValue(Volumes),
-                    RemoveOrphans = parse.GetValue(RemoveOrphans),
-                    Timeout = Durations.Seconds(parse.GetValue(Timeout)),
-                    DryRun = dryRun,
-                }, token), cancellationToken);
-        });
-        return command;
+        var parse = invocation.ParseResult;
+        return VerbExecution.RunAsync(invocation, [], (orchestration, project, dryRun, token) =>
+            new DownService(orchestration).DownAsync(project, new DownOptions
+            {
+                Volumes = parse.GetValue(Volumes),
+                RemoveOrphans = parse.GetValue(RemoveOrphans),
+                Timeout = Durations.Seconds(parse.GetValue(Timeout)),
+                DryRun = dryRun,
+            }, token), cancellationToken);
     }
 }

@@ -19,18 +19,9 @@ internal static class LogsCommand
     private static readonly Option<int?> Index = new("--index") { Description = "Index of the container if the service has several replicas" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
-    public static Command Create(CliContext context)
-    {
-        var command = new Command("logs", "View output from containers");
-        foreach (var option in new Option[] { Follow, Tail, Since, Until, Timestamps, NoColor, NoLogPrefix, Index })
-        {
-            command.Options.Add(option);
-        }
-
-        command.Arguments.Add(Services);
-        CommandRunner.SetAction(command, context, RunAsync);
-        return command;
-    }
+    public static Command Create(CliContext context) => CommandRunner.Define(
+        "logs", "View output from containers", context, RunAsync,
+        Follow, Tail, Since, Until, Timestamps, NoColor, NoLogPrefix, Index, Services);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {

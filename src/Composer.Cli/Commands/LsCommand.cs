@@ -13,15 +13,9 @@ internal static class LsCommand
     private static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Only display project names" };
     private static readonly Option<string> Format = new("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
 
-    public static Command Create(CliContext context)
-    {
-        var command = new Command("ls", "List running compose projects");
-        command.Options.Add(All);
-        command.Options.Add(Quiet);
-        command.Options.Add(Format);
-        CommandRunner.SetAction(command, context, RunAsync);
-        return command;
-    }
+    public static Command Create(CliContext context) => CommandRunner.Define(
+        "ls", "List running compose projects", context, RunAsync,
+        All, Quiet, Format);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {

@@ -17,18 +17,9 @@ internal static class PsCommand
     private static readonly Option<string> Format = new("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
-    public static Command Create(CliContext context)
-    {
-        var command = new Command("ps", "List containers");
-        foreach (var option in new Option[] { All, Quiet, ServicesOnly, Status, Format })
-        {
-            command.Options.Add(option);
-        }
-
-        command.Arguments.Add(Services);
-        CommandRunner.SetAction(command, context, RunAsync);
-        return command;
-    }
+    public static Command Create(CliContext context) => CommandRunner.Define(
+        "ps", "List containers", context, RunAsync,
+        All, Quiet, ServicesOnly, Status, Format, Services);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {

@@ -12,27 +12,22 @@ internal static class RmCommand
     private static readonly Option<bool> Volumes = new("--volumes", "-v") { Description = "Remove anonymous volumes attached to containers" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
-    public static Command Create(CliContext context)
+    public static Command Create(CliContext context) => CommandRunner.Define(
+        "rm", "Remove stopped service containers", context, RunAsync,
+        Force, Stop, Volumes, Services);
+
+    private static Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var command = new Command("rm", "Remove stopped service containers");
-        command.Options.Add(Force);
-        command.Options.Add(Stop);
-        command.Options.Add(Volumes);
-        command.Arguments.Add(Services);
-        CommandRunner.SetAction(command, context, (invocation, cancellationToken) =>
-        {
-            // Composer never prompts (nothing may wait on a terminal in scripts), so -f is accepted and implied.
-            var parse = invocation.ParseResult;
-            var names = parse.GetValue(Services) ?? [];
-            return VerbExecution.RunAsync(invocation, names, (orchestration, project, dryRun, token) =>
-                new RemoveService(orchestration).RemoveAsync(project, new RemoveOptions
-                {
-                    Services = names,
-                    Stop = parse.GetValue(Stop),
-                    Volumes = parse.GetValue(Volumes),
-                    DryRun = dryRun,
-                }, token), cancellationToken);
-        });
-        return command;
+        // Composer never prompts (nothing may wait on a terminal in scripts), so -f is accepted and implied.
+        var parse = invocation.ParseResult;
+        var names = parse.GetValue(Services) ?? [];
+        return VerbExecution.RunAsync(invocation, names, (orchestration, project, dryRun, token) =>
+            new RemoveService(orchestration).RemoveAsync(project, new RemoveOptions
+            {
+                Services = names,
+                Stop = parse.GetValue(Stop),
+                Volumes = parse.GetValue(Volumes),
+                DryRun = dryRun,
+            }, token), cancellationToken);
     }
 }

@@ -29,19 +29,9 @@ internal static class UpCommand
     private static readonly Option<bool> NoBuild = new("--no-build") { Description = "Don't build an image, even if it's missing" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
-    public static Command Create(CliContext context)
-    {
-        var command = new Command("up", "Create and start containers");
-        foreach (var option in new Option[] { Detach, Wait, WaitTimeout, ForceRecreate, NoRecreate, NoDeps, NoStart, RemoveOrphans, Scale, Timeout,
-            Attach, NoAttach, AbortOnContainerExit, ExitCodeFrom, NoColor, NoLogPrefix, Timestamps, Build, NoBuild })
-        {
-            command.Options.Add(option);
-        }
-
-        command.Arguments.Add(Services);
-        CommandRunner.SetAction(command, context, RunAsync);
-        return command;
-    }
+    public static Command Create(CliContext context) => CommandRunner.Define(
+        "up", "Create and start containers", context, RunAsync,
+        Detach, Wait, WaitTimeout, ForceRecreate, NoRecreate, NoDeps, NoStart, RemoveOrphans, Scale, Timeout, Attach, NoAttach, AbortOnContainerExit, ExitCodeFrom, NoColor, NoLogPrefix, Timestamps, Build, NoBuild, Services);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {

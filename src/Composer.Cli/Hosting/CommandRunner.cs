@@ -15,6 +15,34 @@ namespace Composer.Cli.Hosting;
 /// </summary>
 internal static class CommandRunner
 {
+    /// <summary>A verb with its options and arguments (in the order given), whose action runs through <see cref="SetAction"/>.</summary>
+    public static Command Define(
+        string name,
+        string description,
+        CliContext context,
+        Func<CommandInvocation, CancellationToken, Task<int>> action,
+        params IEnumerable<Symbol> symbols)
+    {
+        var command = new Command(name, description);
+        foreach (var symbol in symbols)
+        {
+            switch (symbol)
+            {
+                case Option option:
+                    command.Options.Add(option);
+                    break;
+                case Argument argument:
+                    command.Arguments.Add(argument);
+                    break;
+                default:
+                    throw new ArgumentException($"'{symbol.Name}' is neither an option nor an argument", nameof(symbols));
+            }
+        }
+
+        SetAction(command, context, action);
+        return command;
+    }
+
     public static void SetAction(Command command, CliContext context, Func<CommandInvocation, CancellationToken, Task<int>> action)
     {
         command.SetAction((ParseResult parseResult, CancellationToken cancellationToken) =>

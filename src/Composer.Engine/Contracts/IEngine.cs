@@ -9,6 +9,15 @@ public interface IEngine : IDisposable
     /// <summary>Where the engine is reached, for messages (e.g. unix:///var/run/docker.sock).</summary>
     string Endpoint { get; }
 
+    /// <summary>exec, attach and run's interactive streams.</summary>
+    IContainerStreams Streams { get; }
+
+    /// <summary>Images: list, remove, pull, push.</summary>
+    IImageStore Images { get; }
+
+    /// <summary>top, stats, cp and engine events.</summary>
+    IContainerTools Tools { get; }
+
     /// <summary>Throws <see cref="EngineUnavailableException"/> when nothing answers.</summary>
     Task PingAsync(CancellationToken cancellationToken);
 

@@ -14,7 +14,15 @@ namespace Composer.Engine.DockerApi;
 /// <summary><see cref="IEngine"/> on Docker.DotNet; every call goes through the retry pipeline and the error translator.</summary>
 internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipeline) : IEngine
 {
-    public string Endpoint { get; } = client.Options.Endpoint?.ToString() ?? "the default Docker endpoint";
+    private readonly EngineCalls calls = new(pipeline, client.Options.Endpoint?.ToString() ?? "the default Docker endpoint");
+
+    public string Endpoint => calls.Endpoint;
+
+    public IContainerStreams Streams => field ??= new DockerContainerStreams(client, calls);
+
+    public IImageStore Images => field ??= new DockerImageStore(client, calls);
+
+    public IContainerTools Tools => field ??= new DockerContainerTools(client, calls);
 
     public Task PingAsync(CancellationToken cancellationToken) =>
         CallAsync("ping the engine", token => client.System.PingAsync(token), cancellationToken);
@@ -351,33 +359,10 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
     public void Dispose() => client.Dispose();
 
     private Task CallAsync(string operation, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
-        CallAsync<bool>(operation, async token =>
-        {
-            await call(token);
-            return true;
-        }, cancellationToken);
+        calls.CallAsync(operation, call, cancellationToken);
 
-    private async Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
-    {
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(EnginePipeline.OperationKey, operation);
-        try
-        {
-            return await pipeline.ExecuteAsync(async ctx => await call(ctx.CancellationToken), context);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception exception)
-        {
-            throw EngineErrorTranslator.Translate(exception, operation, Endpoint);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-    }
+    private Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        calls.CallAsync(operation, call, cancellationToken);
 
     private static ContainerSummary ToSummary(ContainerListResponse container) => new()
     {

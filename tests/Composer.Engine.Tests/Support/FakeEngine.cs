@@ -27,6 +27,12 @@ internal sealed class FakeEngine : IEngine
 
     public string Endpoint => "fake://";
 
+    public IContainerStreams Streams => throw new NotSupportedException();
+
+    public IImageStore Images => throw new NotSupportedException();
+
+    public IContainerTools Tools => throw new NotSupportedException();
+
     public async Task StartContainerAsync(string idOrName, CancellationToken cancellationToken)
     {
         var now = Interlocked.Increment(ref running);
@@ -136,11 +142,11 @@ internal sealed class FakeEngine : IEngine
         Task.FromResult(ExitCodes.TryGetValue(idOrName, out var code) ? code : (long?)null);
 
     /// <summary>Image name to id; builds add to it.</summary>
-    public ConcurrentDictionary<string, string> Images { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, string> KnownImages { get; } = new(StringComparer.Ordinal);
 
-    public Task<bool> ImageExistsAsync(string name, CancellationToken cancellationToken) => Task.FromResult(Images.ContainsKey(name));
+    public Task<bool> ImageExistsAsync(string name, CancellationToken cancellationToken) => Task.FromResult(KnownImages.ContainsKey(name));
 
-    public Task<string?> ImageIdAsync(string name, CancellationToken cancellationToken) => Task.FromResult(Images.TryGetValue(name, out var id) ? id : null);
+    public Task<string?> ImageIdAsync(string name, CancellationToken cancellationToken) => Task.FromResult(KnownImages.TryGetValue(name, out var id) ? id : null);
 
     public Task<string> BuildImageAsync(BuildRequest request, IProgress<string>? output, CancellationToken cancellationToken)
     {
@@ -149,7 +155,7 @@ internal sealed class FakeEngine : IEngine
         var id = $"sha256:{Guid.NewGuid():N}";
         foreach (var tag in request.Tags)
         {
-            Images[tag] = id;
+            KnownImages[tag] = id;
         }
 
         return Task.FromResult(id);

@@ -40,7 +40,7 @@ public sealed class BuildServiceTests
     public async Task Up_builds_only_missing_images_unless_asked_to_rebuild()
     {
         var engine = new FakeEngine();
-        engine.Images["p-api"] = "sha256:existing";
+        engine.KnownImages["p-api"] = "sha256:existing";
         var project = TestServices.Project("p", Built("api"), Built("web"));
         var service = new BuildService(new OrchestrationContext(engine, new NullProgressSink()));
 
