@@ -6,6 +6,7 @@
 #   postgres:16        Debian bookworm's PostgreSQL 15 behind an entrypoint that mimics the official image's
 #   python:3.12-slim   Debian bookworm's Python 3.11 with psycopg 3 and redis-py
 #   redis:7            Debian bookworm's Redis 7.0
+#   registry:2         Debian bookworm's docker-registry 2.8 (the CNCF distribution registry) on port 5000
 # Usage: stand-in-images.sh [IMAGE...]   (default: all of the above)
 # The Debian images share one debootstrap root, cached as a tarball (with the downloaded .debs) under
 # $STAND_IN_CACHE (default /var/cache/composer-stand-ins); delete that folder to start from scratch.
@@ -322,6 +323,51 @@ build_redis() {
   say "built $image"
 }
 
+# --- registry:2 -----------------------------------------------------------------------------------------------------
+
+# The CNCF distribution registry from Debian (docker-registry 2.8), set up like the official image: plain HTTP on
+# port 5000, blobs under /var/lib/registry, config at /etc/docker/registry/config.yml.
+registry_config() {
+  cat <<'YAML'
+version: 0.1
+log:
+  fields:
+    service: registry
+storage:
+  cache:
+    blobdescriptor: inmemory
+  filesystem:
+    rootdirectory: /var/lib/registry
+  delete:
+    enabled: true
+http:
+  addr: :5000
+  headers:
+    X-Content-Type-Options: [nosniff]
+health:
+  storagedriver:
+    enabled: true
+    interval: 10s
+    threshold: 3
+YAML
+}
+
+build_registry() {
+  local image=registry:2
+  needs_build "$image" build_registry registry_config root_with_packages import_root || return 0
+  root_with_packages docker-registry
+  mkdir -p "$work_root/etc/docker/registry" "$work_root/var/lib/registry"
+  registry_config >"$work_root/etc/docker/registry/config.yml"
+  ln -sf /usr/bin/docker-registry "$work_root/usr/local/bin/registry"
+  import_root "$image" \
+    "ENV $path_env" \
+    'VOLUME /var/lib/registry' \
+    'EXPOSE 5000' \
+    'ENTRYPOINT ["registry"]' \
+    'CMD ["serve", "/etc/docker/registry/config.yml"]'
+  say "built $image"
+}
+
 # --------------------------------------------------------------------------------------------------------------------
 
 build_one() {
@@ -331,8 +377,9 @@ build_one() {
     postgres | postgres:16) image=postgres:16 builder=build_postgres ;;
     python | python:3.12-slim) image=python:3.12-slim builder=build_python ;;
     redis | redis:7) image=redis:7 builder=build_redis ;;
+    registry | registry:2) image=registry:2 builder=build_registry ;;
     *)
-      echo "stand-in: no recipe for '$1' (known: busybox:latest postgres:16 python:3.12-slim redis:7)" >&2
+      echo "stand-in: no recipe for '$1' (known: busybox:latest postgres:16 python:3.12-slim redis:7 registry:2)" >&2
       exit 2
       ;;
   esac
@@ -356,7 +403,7 @@ flock 9
 
 started=$SECONDS
 if [ $# -eq 0 ]; then
-  set -- busybox:latest postgres:16 python:3.12-slim redis:7
+  set -- busybox:latest postgres:16 python:3.12-slim redis:7 registry:2
 fi
 for wanted in "$@"; do
   build_one "$wanted"
