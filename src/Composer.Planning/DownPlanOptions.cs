@@ -6,4 +6,7 @@ public sealed record DownPlanOptions
     public bool RemoveVolumes { get; init; }
     public bool RemoveOrphans { get; init; }
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>--rmi: which of the services' images to remove after their containers.</summary>
+    public DownImageRemoval RemoveImages { get; init; }
 }

@@ -56,6 +56,11 @@ internal sealed class DownPlanner(Project project, ObservedState observed, DownP
             }
         }
 
+        foreach (var image in DownImages.ToRemove(project, options.RemoveImages))
+        {
+            plan.Add(new Operation { Id = 0, Kind = OperationKind.RemoveImage, Target = image, DependsOn = removals });
+        }
+
         return plan.Build();
     }
 

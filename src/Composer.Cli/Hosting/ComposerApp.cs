@@ -29,6 +29,9 @@ internal static class ComposerApp
             root.Subcommands.Add(lifecycle);
         }
         root.Subcommands.Add(LogsCommand.Create(context));
+        root.Subcommands.Add(PullCommand.Create(context));
+        root.Subcommands.Add(PushCommand.Create(context));
+        root.Subcommands.Add(ImagesCommand.Create(context));
         return root;
     }
 

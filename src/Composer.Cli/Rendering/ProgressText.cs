@@ -11,6 +11,7 @@ internal static class ProgressText
         ResourceKind.Network => "Network",
         ResourceKind.Volume => "Volume",
         ResourceKind.Service => "Service",
+        ResourceKind.Image => "Image",
         _ => kind.ToString(),
     };
 

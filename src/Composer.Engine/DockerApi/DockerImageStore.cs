@@ -1,12 +1,118 @@
+using System.Net;
 using Composer.Engine.Contracts;
+using Composer.Engine.Errors;
+using Composer.Engine.Registry;
 using Docker.DotNet;
+using Docker.DotNet.Models;
 
 namespace Composer.Engine.DockerApi;
-
-// Empty until its calls land; the parameters are read then.
-#pragma warning disable CS9113
 
 /// <summary><see cref="IImageStore"/> on Docker.DotNet, through the shared retry pipeline and error translation.</summary>
 internal sealed class DockerImageStore(DockerClient client, EngineCalls calls) : IImageStore
 {
+    public Task<ImageDetails?> InspectAsync(string name, CancellationToken cancellationToken) =>
+        calls.CallAsync<ImageDetails?>($"inspect image {name}", async token =>
+        {
+            try
+            {
+                var image = await client.Images.InspectImageAsync(name, token);
+                return new ImageDetails
+                {
+                    Id = image.ID,
+                    RepoTags = image.RepoTags?.ToArray() ?? [],
+                    Size = image.Size,
+                    Created = image.Created is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : null,
+                    LastTagged = image.Metadata?.LastTagTime is { } tagged && tagged > DateTime.UnixEpoch
+                        ? new DateTimeOffset(DateTime.SpecifyKind(tagged, DateTimeKind.Utc))
+                        : null,
+                };
+            }
+            catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+        }, cancellationToken);
+
+    public Task<bool> RemoveAsync(string name, CancellationToken cancellationToken) =>
+        calls.CallAsync($"remove image {name}", async token =>
+        {
+            try
+            {
+                await client.Images.DeleteImageAsync(name, new ImageDeleteParameters(), token);
+                return true;
+            }
+            catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+            {
+                return false;
+            }
+        }, cancellationToken);
+
+    public Task TagAsync(string source, string target, CancellationToken cancellationToken)
+    {
+        var reference = ImageReference.Parse(target);
+        return calls.CallAsync($"tag image {source} as {target}", token =>
+            client.Images.TagImageAsync(source, new ImageTagParameters { RepositoryName = reference.Name, Tag = reference.Tag }, token), cancellationToken);
+    }
+
+    public Task PullAsync(string reference, RegistryCredentials? credentials, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var image = ImageReference.Parse(reference);
+        var parameters = new ImagesCreateParameters { FromImage = image.Name, Tag = image.Tag };
+        return TransferAsync("pull", reference, image, progress, (messages, token) =>
+            client.Images.CreateImageAsync(parameters, AuthOf(credentials), messages, token), cancellationToken);
+    }
+
+    public Task PushAsync(string reference, RegistryCredentials? credentials, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var image = ImageReference.Parse(reference);
+        var parameters = new ImagePushParameters { Tag = image.Tag };
+        return TransferAsync("push", reference, image, progress, (messages, token) =>
+            client.Images.PushImageAsync(image.Name, parameters, AuthOf(credentials), messages, token), cancellationToken);
+    }
+
+    // A refused or unreachable registry is not transient for the engine pipeline: the engine already tried, and
+    // retrying a pull that streamed half its layers would only repeat the wait. So failures leave the call as an
+    // EngineException, which the pipeline does not retry.
+    private Task TransferAsync(
+        string verb, string reference, ImageReference image, IProgress<string>? progress,
+        Func<IProgress<JSONMessage>, CancellationToken, Task> transfer, CancellationToken cancellationToken) =>
+        calls.CallAsync($"{verb} {reference}", async token =>
+        {
+            string? error = null;
+            var messages = new CallbackProgress<JSONMessage>(message =>
+            {
+                if (message.Error?.Message is { Length: > 0 } failed)
+                {
+                    error ??= failed;
+                }
+                else if (progress is not null && message.Status is { Length: > 0 } status)
+                {
+                    progress.Report(message.ID is { Length: > 0 } id ? $"{id}: {status}" : status);
+                }
+            });
+            try
+            {
+                await transfer(messages, token);
+            }
+            catch (DockerApiException exception)
+            {
+                error = EngineErrorTranslator.EngineMessage(exception);
+            }
+
+            if (error is not null)
+            {
+                throw new EngineException(RegistryFailures.Describe(verb, reference, image.RegistryHost, error));
+            }
+        }, cancellationToken);
+
+    // Docker.DotNet turns this into the base64url JSON X-Registry-Auth header the Engine API expects.
+    private static AuthConfig AuthOf(RegistryCredentials? credentials) => credentials is null
+        ? new AuthConfig()
+        : new AuthConfig
+        {
+            ServerAddress = credentials.ServerAddress,
+            Username = credentials.Username,
+            Password = credentials.Password,
+            IdentityToken = credentials.IdentityToken,
+        };
 }

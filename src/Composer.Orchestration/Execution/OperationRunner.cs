@@ -60,6 +60,9 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
             case OperationKind.RemoveVolume:
                 await StepAsync(ResourceKind.Volume, operation.Target, "Removing", "Removed", token => engine.RemoveVolumeAsync(target, token), cancellationToken);
                 break;
+            case OperationKind.RemoveImage:
+                await StepAsync(ResourceKind.Image, operation.Target, "Removing", "Removed", token => engine.Images.RemoveAsync(target, token), cancellationToken);
+                break;
             case OperationKind.WaitForDependency:
                 await WaitAsync(operation, cancellationToken);
                 break;

@@ -6,4 +6,5 @@ public enum ResourceKind
     Network,
     Volume,
     Service,
+    Image,
 }

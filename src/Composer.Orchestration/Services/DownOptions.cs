@@ -6,4 +6,7 @@ public sealed record DownOptions
     public bool RemoveOrphans { get; init; }
     public TimeSpan? Timeout { get; init; }
     public bool DryRun { get; init; }
+
+    /// <summary>--rmi local|all.</summary>
+    public Planning.DownImageRemoval RemoveImages { get; init; }
 }

@@ -15,4 +15,5 @@ public enum OperationKind
     KillContainer,
     PauseContainer,
     UnpauseContainer,
+    RemoveImage,
 }

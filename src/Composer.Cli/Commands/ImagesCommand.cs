@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Composer.Cli.Hosting;
+using Composer.Cli.Output;
+using Composer.Orchestration.Images;
+
+namespace Composer.Cli.Commands;
+
+/// <summary><c>composer images</c>: the images the project's containers use.</summary>
+internal static class ImagesCommand
+{
+    private static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Only display image IDs" };
+    private static readonly Option<string> Format = new("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
+    private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
+
+    public static Command Create(CliContext context) => CommandRunner.Define(
+        "images", "List images used by the created containers", context, RunAsync,
+        Quiet, Format, Services);
+
+    private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var parse = invocation.ParseResult;
+        var services = parse.GetValue(Services) ?? [];
+        var format = parse.GetValue(Format) ?? "table";
+        if (format is not ("table" or "json"))
+        {
+            throw new UsageException($"--format must be table or json (got '{format}')");
+        }
+
+        await using var session = EngineSession.Connect(invocation, cancellationToken);
+        var project = await invocation.LoadProjectOrNameAsync(services, cancellationToken);
+        ServiceNames.EnsureKnown(project, services);
+        await session.ReadyAsync();
+        var rows = await new ImagesService(session.Orchestration).ListAsync(project.Name, services, cancellationToken);
+        await session.CloseProgressAsync();
+        invocation.Output.WriteData(parse.GetValue(Quiet) ? string.Concat(rows.Select(row => row.Id).Distinct(StringComparer.Ordinal).Select(id => id + "\n"))
+            : format == "json" ? Json(rows)
+            : Table(rows));
+        return ExitCodes.Success;
+    }
+
+    private static string Json(IReadOnlyList<ImageRow> rows) => DataJson.Serialize(rows.Select(row => new Dictionary<string, object?>
+    {
+        ["ContainerName"] = row.Container,
+        ["Service"] = row.Service,
+        ["Repository"] = row.Repository,
+        ["Tag"] = row.Tag,
+        ["ID"] = row.Id,
+        ["Size"] = row.Size,
+        ["Created"] = row.Created?.ToString("O"),
+    }).ToList()) + "\n";
+
+    private static string Table(IReadOnlyList<ImageRow> rows) => TextTable.Render(
+        ["CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "SIZE", "CREATED"],
+        rows.Select(row => (IReadOnlyList<string>)[row.Container, row.Repository, row.Tag, ShortId(row.Id), Size(row.Size), row.Created?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? ""]));
+
+    private static string ShortId(string id) => id.StartsWith("sha256:", StringComparison.Ordinal) ? id[7..Math.Min(id.Length, 19)] : id;
+
+    // The engine's decimal units, as docker images prints them.
+    private static string Size(long bytes)
+    {
+        string[] units = ["B", "kB", "MB", "GB", "TB"];
+        var value = (double)bytes;
+        var unit = 0;
+        while (value >= 1000 && unit < units.Length - 1)
+        {
+            value /= 1000;
+            unit++;
+        }
+
+        return new StringBuilder().Append(value.ToString(unit == 0 ? "0" : "0.##", CultureInfo.InvariantCulture)).Append(units[unit]).ToString();
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text;
+using System.Text.Json;
+using Composer.Engine.Contracts;
+
+namespace Composer.Engine.Registry;
+
+/// <summary>
+/// Registry logins from docker's config.json ($DOCKER_CONFIG/config.json, else ~/.docker/config.json): a
+/// credHelpers entry for the registry, else credsStore, else the base64 user:password in auths. A missing file or
+/// entry means anonymous access.
+/// </summary>
+public sealed class RegistryCredentialStore(string configDirectory)
+{
+    public static RegistryCredentialStore FromEnvironment(IReadOnlyDictionary<string, string> environment)
+    {
+        if (environment.TryGetValue("DOCKER_CONFIG", out var folder) && folder.Length > 0)
+        {
+            return new RegistryCredentialStore(folder);
+        }
+
+        var home = environment.TryGetValue("HOME", out var h) && h.Length > 0 ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return new RegistryCredentialStore(Path.Combine(home, ".docker"));
+    }
+
+    /// <summary>From this process's DOCKER_CONFIG and HOME.</summary>
+    public static RegistryCredentialStore FromProcess() => FromEnvironment(new Dictionary<string, string>
+    {
+        ["DOCKER_CONFIG"] = Environment.GetEnvironmentVariable("DOCKER_CONFIG") ?? "",
+        ["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? "",
+    });
+
+    public string ConfigFile => Path.Combine(configDirectory, "config.json");
+
+    /// <summary>The login for the registry <paramref name="image"/> lives in, or null for anonymous access.</summary>
+    public RegistryCredentials? For(string image)
+    {
+        if (!File.Exists(ConfigFile))
+        {
+            return null;
+        }
+
+        var registry = ImageReference.Parse(image).Registry;
+        var key = registry == ImageReference.DockerHub ? ImageReference.DockerHubConfigKey : registry;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(ConfigFile));
+        }
+        catch (JsonException exception)
+        {
+            throw new EngineException($"{ConfigFile} is not valid JSON (line {exception.LineNumber + 1})");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.TryGetProperty("credHelpers", out var helpers) && FindEntry(helpers, registry, key) is { ValueKind: JsonValueKind.String } helper)
+            {
+                return CredentialHelper.Get(helper.GetString()!, key);
+            }
+
+            if (root.TryGetProperty("credsStore", out var store) && store.GetString() is { Length: > 0 } storeName)
+            {
+                return CredentialHelper.Get(storeName, key);
+            }
+
+            return root.TryGetProperty("auths", out var auths) && FindEntry(auths, registry, key) is { ValueKind: JsonValueKind.Object } entry
+                ? FromAuthsEntry(entry, key)
+                : null;
+        }
+    }
+
+    // Entries may be keyed by the bare host or by a URL with scheme and path (https://host/v1/).
+    private static JsonElement? FindEntry(JsonElement section, string registry, string key)
+    {
+        if (section.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var property in section.EnumerateObject())
+        {
+            if (property.Name == key || HostOf(property.Name) == registry
+                || (registry == ImageReference.DockerHub && HostOf(property.Name) is "index.docker.io" or "registry-1.docker.io"))
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string HostOf(string entry)
+    {
+        var host = entry.Contains("://", StringComparison.Ordinal) ? entry[(entry.IndexOf("://", StringComparison.Ordinal) + 3)..] : entry;
+        return host.Split('/')[0];
+    }
+
+    private static RegistryCredentials? FromAuthsEntry(JsonElement entry, string key)
+    {
+        var token = entry.TryGetProperty("identitytoken", out var t) ? t.GetString() : null;
+        if (entry.TryGetProperty("auth", out var auth) && auth.GetString() is { Length: > 0 } encoded)
+        {
+            string decoded;
+            try
+            {
+                decoded = Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+            }
+            catch (FormatException)
+            {
+                throw new EngineException($"the auths entry for {key} in docker's config.json is not valid base64");
+            }
+
+            var colon = decoded.IndexOf(':');
+            if (colon < 0)
+            {
+                throw new EngineException($"the auths entry for {key} in docker's config.json is not user:password");
+            }
+
+            return new RegistryCredentials(key, decoded[..colon], decoded[(colon + 1)..], token);
+        }
+
+        var user = entry.TryGetProperty("username", out var u) ? u.GetString() : null;
+        var password = entry.TryGetProperty("password", out var p) ? p.GetString() : null;
+        return user is null && token is null ? null : new RegistryCredentials(key, user, password, token);
+    }
+}

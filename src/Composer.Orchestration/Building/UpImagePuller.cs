@@ -1,0 +1,45 @@
+using Composer.Engine.Contracts;
+using Composer.Engine.Registry;
+using Composer.Model;
+using Composer.Orchestration.Images;
+
+namespace Composer.Orchestration.Building;
+
+/// <summary>
+/// The pull step of up: pulls the images of image-only services their pull_policy asks for. Every service is checked
+/// before anything is pulled, so a missing image under pull_policy never fails up before the engine is changed.
+/// Services with a build section are left to the build step.
+/// </summary>
+internal sealed class UpImagePuller(OrchestrationContext context, RegistryCredentialStore credentials, TimeProvider time)
+{
+    public async Task PrepareAsync(Project project, IEnumerable<string> serviceNames, bool dryRun, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var toPull = new List<ServiceImage>();
+        var problems = new List<string>();
+        foreach (var service in serviceNames.Select(name => project.Services[name]).Where(service => service.Build is null && service.Image is not null))
+        {
+            var policy = PullPolicies.Of(service);
+            var local = await context.Engine.Images.InspectAsync(service.Image!, cancellationToken);
+            if (policy.Kind == PullPolicyKind.Never && local is null)
+            {
+                problems.Add($"service \"{service.Name}\": image {service.Image} not found locally and pull_policy is never");
+            }
+            else if (PullDecision.MustPull(policy, local, now))
+            {
+                toPull.Add(new ServiceImage(service.Name, service.Image!));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new UnsupportedServiceException(problems);
+        }
+
+        if (!dryRun)
+        {
+            await new ImageTransfer(context, credentials).PullAsync(
+                [.. toPull.DistinctBy(image => image.Image, StringComparer.Ordinal)], _ => false, cancellationToken);
+        }
+    }
+}
