@@ -1,0 +1,141 @@
+using System.Text;
+
+namespace Composer.Cli.Tests.Engine;
+
+[Collection(EngineCollection.Name)]
+public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<PushPullRegistry>
+{
+    private const string Secret = "TopSecret-4711";
+
+    [Fact]
+    public async Task Push_then_pull_moves_a_built_image_through_the_registry_and_never_prints_the_credentials()
+    {
+        await using var project = new EngineProject("");
+        var image = $"{registry.Host}/{project.Name}/app:v1";
+        File.WriteAllText(Path.Combine(project.Directory, "Dockerfile"), "FROM busybox:latest\nLABEL org.composer.test=push\n");
+        File.WriteAllText(Path.Combine(project.Directory, "compose.yaml"), $"services:\n  app:\n    build: .\n    image: {image}\n");
+        var dockerConfig = Directory.CreateTempSubdirectory("composer-docker-config-").FullName;
+        var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes("pushuser:" + Secret));
+        File.WriteAllText(Path.Combine(dockerConfig, "config.json"), "{\"auths\": {\"" + registry.Host + "\": {\"auth\": \"" + auth + "\"}}}");
+        var environment = new Dictionary<string, string> { ["DOCKER_CONFIG"] = dockerConfig };
+        try
+        {
+            Assert.Equal(0, (await project.RunAsync("build")).ExitCode);
+
+            var push = await CliRunner.RunAsync(project.Directory, environment, null, "-p", project.Name, "--progress", "plain", "push");
+            Assert.True(push.ExitCode == 0, push.Error);
+            Assert.Contains("\"v1\"", await registry.TagsAsync($"{project.Name}/app"));
+
+            Assert.True(await registry.Engine.Images.RemoveAsync(image, CancellationToken.None));
+            var pull = await CliRunner.RunAsync(project.Directory, environment, null, "-p", project.Name, "--progress", "plain", "pull");
+            Assert.True(pull.ExitCode == 0, pull.Error);
+            var pulled = await registry.Engine.Images.InspectAsync(image, CancellationToken.None);
+            Assert.NotNull(pulled);
+
+            foreach (var printed in new[] { push.Output, push.Error, pull.Output, pull.Error })
+            {
+                Assert.DoesNotContain(Secret, printed);
+                Assert.DoesNotContain(auth, printed);
+            }
+        }
+        finally
+        {
+            await registry.Engine.Images.RemoveAsync(image, CancellationToken.None);
+            Directory.Delete(dockerConfig, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Up_pulls_a_missing_image_before_creating_containers_and_always_pulls_again()
+    {
+        var name = "pulltest" + Guid.NewGuid().ToString("N")[..8];
+        var image = $"{registry.Host}/{name}/tool:1";
+        await PublishBusyboxAsync(image);
+        await using var project = new EngineProject($"""
+            services:
+              tool:
+                image: {image}
+                command: ["sleep", "3600"]
+                stop_signal: SIGKILL
+            """);
+        try
+        {
+            var up = await project.RunAsync("up", "-d");
+
+            Assert.True(up.ExitCode == 0, up.Error);
+            Assert.Contains("Pulled", up.Error);
+            Assert.NotNull(await registry.Engine.Images.InspectAsync(image, CancellationToken.None));
+            var container = Assert.Single(await registry.Engine.ListContainersAsync(Orchestration.Observation.ProjectObserver.ProjectLabel(project.Name), CancellationToken.None));
+            Assert.Equal("running", container.State);
+
+            var again = await project.RunAsync("up", "-d");
+            Assert.DoesNotContain("Pulled", again.Error);
+
+            File.WriteAllText(Path.Combine(project.Directory, "compose.yaml"),
+                File.ReadAllText(Path.Combine(project.Directory, "compose.yaml")) + "    pull_policy: always\n");
+            var always = await project.RunAsync("up", "-d");
+            Assert.True(always.ExitCode == 0, always.Error);
+            Assert.Contains("Pulled", always.Error);
+        }
+        finally
+        {
+            await project.RunAsync("down", "-t", "0");
+            await registry.Engine.Images.RemoveAsync(image, CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Pull_policy_never_with_a_missing_image_fails_before_anything_is_created()
+    {
+        var image = $"{registry.Host}/absent{Guid.NewGuid().ToString("N")[..8]}/app:dev";
+        await using var project = new EngineProject($"""
+            services:
+              app:
+                image: {image}
+                pull_policy: never
+            """);
+
+        var up = await project.RunAsync("up", "-d");
+
+        Assert.Equal(1, up.ExitCode);
+        Assert.Contains($"service \"app\": image {image} not found locally and pull_policy is never", up.Error);
+        var labels = Orchestration.Observation.ProjectObserver.ProjectLabel(project.Name);
+        Assert.Empty(await registry.Engine.ListContainersAsync(labels, CancellationToken.None));
+        Assert.Empty(await registry.Engine.ListNetworksAsync(labels, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Pulling_from_a_registry_nobody_listens_on_fails_with_one_line_naming_image_and_registry()
+    {
+        var host = PushPullRegistry.UnreachableHost();
+        var image = $"{host}/nowhere/app:1";
+        await using var project = new EngineProject($"services:\n  app:\n    image: {image}\n");
+
+        var pull = await project.RunAsync("pull");
+
+        Assert.Equal(1, pull.ExitCode);
+        var line = Assert.Single(pull.Error.Split('\n'), text => text.Contains("cannot pull"));
+        Assert.Contains($"cannot pull {image}: registry {host} is not reachable (", line);
+    }
+
+    [Fact]
+    public async Task Ignore_pull_failures_turns_the_failure_into_a_warning()
+    {
+        var image = $"{PushPullRegistry.UnreachableHost()}/nowhere/app:1";
+        await using var project = new EngineProject($"services:\n  app:\n    image: {image}\n");
+
+        var pull = await project.RunAsync("pull", "--ignore-pull-failures");
+
+        Assert.Equal(0, pull.ExitCode);
+        Assert.Contains("is not reachable", pull.Error);
+    }
+
+    // busybox:latest under a registry name, pushed through the engine, then the local name removed again.
+    private async Task PublishBusyboxAsync(string image)
+    {
+        await registry.Engine.Images.TagAsync("busybox:latest", image, CancellationToken.None);
+        await registry.Engine.Images.PushAsync(image, null, null, CancellationToken.None);
+        Assert.True(await registry.Engine.Images.RemoveAsync(image, CancellationToken.None));
+        Assert.Null(await registry.Engine.Images.InspectAsync(image, CancellationToken.None));
+    }
+}
