@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
-using Composer.Engine.Registry;
 using Composer.Orchestration.Images;
 using Composer.Orchestration.Progress;
 
@@ -18,23 +17,17 @@ internal static class PullCommand
         "pull", "Pull service images", context, RunAsync,
         IgnoreBuildable, IgnorePullFailures, Quiet, Services);
 
-    private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    private static Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var parse = invocation.ParseResult;
         var services = parse.GetValue(Services) ?? [];
-        await using var session = EngineSession.Connect(invocation, cancellationToken);
-        var project = await invocation.LoadProjectAsync(services, cancellationToken);
-        ServiceNames.EnsureKnown(project, services);
-        await session.ReadyAsync();
-        var orchestration = parse.GetValue(Quiet) ? session.Orchestration with { Progress = NullProgressSink.Instance } : session.Orchestration;
-        await new PullService(orchestration).PullAsync(project, new PullOptions
-        {
-            Services = services,
-            IgnoreBuildable = parse.GetValue(IgnoreBuildable),
-            IgnorePullFailures = parse.GetValue(IgnorePullFailures),
-            Credentials = RegistryCredentialStore.FromEnvironment(invocation.Context.Environment),
-        }, cancellationToken);
-        await session.CloseProgressAsync();
-        return ExitCodes.Success;
+        return RegistryVerb.RunAsync(invocation, services, (orchestration, project, credentials) =>
+            new PullService(parse.GetValue(Quiet) ? orchestration with { Progress = NullProgressSink.Instance } : orchestration).PullAsync(project, new PullOptions
+            {
+                Services = services,
+                IgnoreBuildable = parse.GetValue(IgnoreBuildable),
+                IgnorePullFailures = parse.GetValue(IgnorePullFailures),
+                Credentials = credentials,
+            }, cancellationToken), cancellationToken);
     }
 }

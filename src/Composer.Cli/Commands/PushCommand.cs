@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
-using Composer.Engine.Registry;
 using Composer.Orchestration.Images;
 
 namespace Composer.Cli.Commands;
@@ -15,21 +14,16 @@ internal static class PushCommand
         "push", "Push service images", context, RunAsync,
         IgnorePushFailures, Services);
 
-    private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    private static Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var parse = invocation.ParseResult;
         var services = parse.GetValue(Services) ?? [];
-        await using var session = EngineSession.Connect(invocation, cancellationToken);
-        var project = await invocation.LoadProjectAsync(services, cancellationToken);
-        ServiceNames.EnsureKnown(project, services);
-        await session.ReadyAsync();
-        await new PushService(session.Orchestration).PushAsync(project, new PushOptions
-        {
-            Services = services,
-            IgnorePushFailures = parse.GetValue(IgnorePushFailures),
-            Credentials = RegistryCredentialStore.FromEnvironment(invocation.Context.Environment),
-        }, cancellationToken);
-        await session.CloseProgressAsync();
-        return ExitCodes.Success;
+        return RegistryVerb.RunAsync(invocation, services, (orchestration, project, credentials) =>
+            new PushService(orchestration).PushAsync(project, new PushOptions
+            {
+                Services = services,
+                IgnorePushFailures = parse.GetValue(IgnorePushFailures),
+                Credentials = credentials,
+            }, cancellationToken), cancellationToken);
     }
 }

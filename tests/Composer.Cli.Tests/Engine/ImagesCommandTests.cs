@@ -6,16 +6,18 @@ namespace Composer.Cli.Tests.Engine;
 [Collection(EngineCollection.Name)]
 public sealed class ImagesCommandTests
 {
+    private const string Stack = """
+        services:
+          web:
+            image: busybox:latest
+            command: ["sleep", "3600"]
+            stop_signal: SIGKILL
+        """;
+
     [Fact]
     public async Task Images_json_lists_the_image_each_container_runs_and_parses_back()
     {
-        await using var project = new EngineProject("""
-            services:
-              web:
-                image: busybox:latest
-                command: ["sleep", "3600"]
-                stop_signal: SIGKILL
-            """);
+        await using var project = new EngineProject(Stack);
         using var engine = EngineFactory.Create(new EngineOptions());
         Assert.Equal(0, (await project.RunAsync("up", "-d")).ExitCode);
 
@@ -34,13 +36,7 @@ public sealed class ImagesCommandTests
     [Fact]
     public async Task Images_table_and_quiet_show_the_short_and_full_ids()
     {
-        await using var project = new EngineProject("""
-            services:
-              web:
-                image: busybox:latest
-                command: ["sleep", "3600"]
-                stop_signal: SIGKILL
-            """);
+        await using var project = new EngineProject(Stack);
         Assert.Equal(0, (await project.RunAsync("create")).ExitCode);
 
         var table = await project.RunAsync("images");
