@@ -70,40 +70,43 @@ internal sealed class DockerImageStore(DockerClient client, EngineCalls calls) :
             client.Images.PushImageAsync(image.Name, parameters, AuthOf(credentials), messages, token), cancellationToken);
     }
 
-    // A refused or unreachable registry is not transient for the engine pipeline: the engine already tried, and
-    // retrying a pull that streamed half its layers would only repeat the wait. So failures leave the call as an
-    // EngineException, which the pipeline does not retry.
-    private Task TransferAsync(
+    // Not through the retry pipeline, like builds: a pull or push may rightly take longer than its attempt timeout,
+    // and the engine has already retried the registry; repeating a transfer that streamed half its layers would only
+    // repeat the wait.
+    private async Task TransferAsync(
         string verb, string reference, ImageReference image, IProgress<string>? progress,
-        Func<IProgress<JSONMessage>, CancellationToken, Task> transfer, CancellationToken cancellationToken) =>
-        calls.CallAsync($"{verb} {reference}", async token =>
+        Func<IProgress<JSONMessage>, CancellationToken, Task> transfer, CancellationToken cancellationToken)
+    {
+        string? error = null;
+        var messages = new CallbackProgress<JSONMessage>(message =>
         {
-            string? error = null;
-            var messages = new CallbackProgress<JSONMessage>(message =>
+            if (message.Error?.Message is { Length: > 0 } failed)
             {
-                if (message.Error?.Message is { Length: > 0 } failed)
-                {
-                    error ??= failed;
-                }
-                else if (progress is not null && message.Status is { Length: > 0 } status)
-                {
-                    progress.Report(message.ID is { Length: > 0 } id ? $"{id}: {status}" : status);
-                }
-            });
-            try
-            {
-                await transfer(messages, token);
+                error ??= failed;
             }
-            catch (DockerApiException exception)
+            else if (progress is not null && message.Status is { Length: > 0 } status)
             {
-                error = EngineErrorTranslator.EngineMessage(exception);
+                progress.Report(message.ID is { Length: > 0 } id ? $"{id}: {status}" : status);
             }
+        });
+        try
+        {
+            await transfer(messages, cancellationToken);
+        }
+        catch (DockerApiException exception)
+        {
+            error = EngineErrorTranslator.EngineMessage(exception);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw EngineErrorTranslator.Translate(exception, $"{verb} {reference}", calls.Endpoint);
+        }
 
-            if (error is not null)
-            {
-                throw new EngineException(RegistryFailures.Describe(verb, reference, image.RegistryHost, error));
-            }
-        }, cancellationToken);
+        if (error is not null)
+        {
+            throw new EngineException(RegistryFailures.Describe(verb, reference, image.RegistryHost, error));
+        }
+    }
 
     // Docker.DotNet turns this into the base64url JSON X-Registry-Auth header the Engine API expects.
     private static AuthConfig AuthOf(RegistryCredentials? credentials) => credentials is null
