@@ -72,7 +72,7 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
             Assert.DoesNotContain("Pulled", again.Error);
 
             File.WriteAllText(Path.Combine(project.Directory, "compose.yaml"),
-                File.ReadAllText(Path.Combine(project.Directory, "compose.yaml")) + "    pull_policy: always\n");
+                File.ReadAllText(Path.Combine(project.Directory, "compose.yaml")) + "\n    pull_policy: always\n");
             var always = await project.RunAsync("up", "-d");
             Assert.True(always.ExitCode == 0, always.Error);
             Assert.Contains("Pulled", always.Error);
