@@ -167,11 +167,12 @@ public sealed class UpDownTests(EngineFixture fixture)
     public async Task Missing_image_is_reported_as_not_found_locally()
     {
         await using var scope = new ProjectScope(fixture, "noimg");
-        var project = TestServices.Project(scope.Name, TestServices.Sleeper("app") with { Image = "busybox:not-here" });
+        // pull_policy never: up would otherwise try the registry first, and no registry is reachable from tests.
+        var project = TestServices.Project(scope.Name, TestServices.Sleeper("app") with { Image = "busybox:not-here", PullPolicy = "never" });
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => scope.Up.UpAsync(project, new UpOptions(), Timeout));
 
-        Assert.Equal("image busybox:not-here not found locally", error.Message);
+        Assert.Equal("service \"app\": image busybox:not-here not found locally and pull_policy is never", error.Message);
     }
 
     [Fact]
