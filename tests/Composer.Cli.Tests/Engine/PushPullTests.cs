@@ -130,6 +130,35 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
         Assert.Contains("is not reachable", pull.Error);
     }
 
+    [Fact]
+    public async Task Pull_quiet_prints_nothing_and_ignore_buildable_skips_services_with_a_build_section()
+    {
+        var name = "quiettest" + Guid.NewGuid().ToString("N")[..8];
+        var image = $"{registry.Host}/{name}/tool:1";
+        await PublishBusyboxAsync(image);
+        await using var project = new EngineProject($"""
+            services:
+              tool:
+                image: {image}
+              built:
+                build: .
+                image: {PushPullRegistry.UnreachableHost()}/{name}/built:1
+            """);
+        File.WriteAllText(Path.Combine(project.Directory, "Dockerfile"), "FROM busybox:latest\n");
+        try
+        {
+            var pull = await project.RunAsync("pull", "-q", "--ignore-buildable");
+
+            Assert.True(pull.ExitCode == 0, pull.Error);
+            Assert.Equal("", pull.Error);
+            Assert.NotNull(await registry.Engine.Images.InspectAsync(image, CancellationToken.None));
+        }
+        finally
+        {
+            await registry.Engine.Images.RemoveAsync(image, CancellationToken.None);
+        }
+    }
+
     // busybox:latest under a registry name, pushed through the engine, then the local name removed again.
     private async Task PublishBusyboxAsync(string image)
     {
