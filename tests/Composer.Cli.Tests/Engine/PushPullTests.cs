@@ -48,9 +48,7 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
     [Fact]
     public async Task Up_pulls_a_missing_image_before_creating_containers_and_always_pulls_again()
     {
-        var name = "pulltest" + Guid.NewGuid().ToString("N")[..8];
-        var image = $"{registry.Host}/{name}/tool:1";
-        await PublishBusyboxAsync(image);
+        var image = await PublishBusyboxAsync("pulltest");
         await using var project = new EngineProject($"""
             services:
               tool:
@@ -133,16 +131,14 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
     [Fact]
     public async Task Pull_quiet_prints_nothing_and_ignore_buildable_skips_services_with_a_build_section()
     {
-        var name = "quiettest" + Guid.NewGuid().ToString("N")[..8];
-        var image = $"{registry.Host}/{name}/tool:1";
-        await PublishBusyboxAsync(image);
+        var image = await PublishBusyboxAsync("quiettest");
         await using var project = new EngineProject($"""
             services:
               tool:
                 image: {image}
               built:
                 build: .
-                image: {PushPullRegistry.UnreachableHost()}/{name}/built:1
+                image: {PushPullRegistry.UnreachableHost()}/quiettest/built:1
             """);
         File.WriteAllText(Path.Combine(project.Directory, "Dockerfile"), "FROM busybox:latest\n");
         try
@@ -160,11 +156,13 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
     }
 
     // busybox:latest under a registry name, pushed through the engine, then the local name removed again.
-    private async Task PublishBusyboxAsync(string image)
+    private async Task<string> PublishBusyboxAsync(string repository)
     {
+        var image = $"{registry.Host}/{repository}{Guid.NewGuid().ToString("N")[..8]}/tool:1";
         await registry.Engine.Images.TagAsync("busybox:latest", image, CancellationToken.None);
         await registry.Engine.Images.PushAsync(image, null, null, CancellationToken.None);
         Assert.True(await registry.Engine.Images.RemoveAsync(image, CancellationToken.None));
         Assert.Null(await registry.Engine.Images.InspectAsync(image, CancellationToken.None));
+        return image;
     }
 }
