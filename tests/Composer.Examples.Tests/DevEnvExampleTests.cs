@@ -13,6 +13,7 @@ public sealed class DevEnvExampleTests
         await using var stack = ExampleStack.Copy("dev-env");
         var port = stack.PortFromEnvFile("APP_PORT");
         await stack.SucceedAsync("up", "-d", "--wait");
+        var app = Assert.Single(await stack.ContainersAsync("app"));
 
         var first = await LocalHttp.GetAsync(port, "/");
         Assert.Contains("message: Hello from the dev environment\n", first);
@@ -21,7 +22,8 @@ public sealed class DevEnvExampleTests
 
         stack.WriteFile("src/handler.py", stack.ReadFile("src/handler.py").Replace("Hello from the dev environment", "Edited on the host", StringComparison.Ordinal));
         await LocalHttp.UntilAsync(port, "/", body => body.Contains("message: Edited on the host\n", StringComparison.Ordinal), ReloadLimit, "the edited message");
-        Assert.Single(await stack.ContainersAsync("app"));
+        // The same container serves the edit: nothing was rebuilt or recreated.
+        Assert.Equal(app.Id, Assert.Single(await stack.ContainersAsync("app")).Id);
     }
 
     [Fact]
