@@ -79,50 +79,39 @@ internal static class VolumesBinder
         };
     }
 
-    private static BindOptions? BindOptionsOf(Node? node, string path, BindReader reader)
-    {
-        if (node is null || reader.Mapping(node, path) is not { } mapping)
-        {
-            return null;
-        }
-
-        reader.RejectUnknownKeys(mapping, path, BindKeys);
-        return NullIfEmpty(new BindOptions
+    private static BindOptions? BindOptionsOf(Node? node, string path, BindReader reader) =>
+        OptionsOf(node, path, reader, BindKeys, mapping => new BindOptions
         {
             Propagation = reader.StringAt(mapping, "propagation", path),
             CreateHostPath = reader.BoolAt(mapping, "create_host_path", path),
             Selinux = reader.StringAt(mapping, "selinux", path),
         });
-    }
 
-    private static VolumeOptions? VolumeOptionsOf(Node? node, string path, BindReader reader)
-    {
-        if (node is null || reader.Mapping(node, path) is not { } mapping)
-        {
-            return null;
-        }
-
-        reader.RejectUnknownKeys(mapping, path, VolumeKeys);
-        return NullIfEmpty(new VolumeOptions
+    private static VolumeOptions? VolumeOptionsOf(Node? node, string path, BindReader reader) =>
+        OptionsOf(node, path, reader, VolumeKeys, mapping => new VolumeOptions
         {
             NoCopy = reader.BoolAt(mapping, "nocopy", path),
             Subpath = reader.StringAt(mapping, "subpath", path),
         });
-    }
 
-    private static TmpfsOptions? TmpfsOptionsOf(Node? node, string path, BindReader reader)
+    private static TmpfsOptions? TmpfsOptionsOf(Node? node, string path, BindReader reader) =>
+        OptionsOf(node, path, reader, TmpfsKeys, mapping => new TmpfsOptions
+        {
+            Size = reader.ByteSizeAt(mapping, "size", path),
+            Mode = reader.IntAt(mapping, "mode", path),
+        });
+
+    /// <summary>One of the per-type option blocks of a long-syntax volume (bind, volume, tmpfs), when present.</summary>
+    private static T? OptionsOf<T>(Node? node, string path, BindReader reader, IReadOnlySet<string> keys, Func<MappingNode, T> bind)
+        where T : class, new()
     {
         if (node is null || reader.Mapping(node, path) is not { } mapping)
         {
             return null;
         }
 
-        reader.RejectUnknownKeys(mapping, path, TmpfsKeys);
-        return NullIfEmpty(new TmpfsOptions
-        {
-            Size = reader.ByteSizeAt(mapping, "size", path),
-            Mode = reader.IntAt(mapping, "mode", path),
-        });
+        reader.RejectUnknownKeys(mapping, path, keys);
+        return NullIfEmpty(bind(mapping));
     }
 
     /// <summary>An options object with nothing set says no more than a missing one; keeping one form makes models compare equal.</summary>

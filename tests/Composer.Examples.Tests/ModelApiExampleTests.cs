@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Composer.Examples.Tests.Support;
+
+namespace Composer.Examples.Tests;
+
+/// <summary>examples/model-api: a training job, an API that serves its model, and a proxy over the API's replicas.</summary>
+public sealed class ModelApiExampleTests
+{
+    private static readonly TimeSpan ReplicaLimit = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Train_completes_before_the_api_which_answers_predictions_of_the_fitted_line_through_the_proxy()
+    {
+        await using var stack = ExampleStack.Copy("model-api");
+        var port = stack.PortFromEnvFile("PROXY_PORT");
+
+        await stack.SucceedAsync("up", "-d", "--wait");
+
+        var train = Assert.Single(await stack.ContainersAsync("train"));
+        Assert.Equal("exited", train.State);
+        Assert.Contains("Exited (0)", train.Status, StringComparison.Ordinal);
+        using var answer = JsonDocument.Parse(await LocalHttp.GetAsync(port, "/predict?x=3"));
+        // points.csv lies close to y = 2x + 1.
+        Assert.InRange(answer.RootElement.GetProperty("prediction").GetDouble(), 6.5, 7.5);
+        Assert.False(string.IsNullOrEmpty(answer.RootElement.GetProperty("hostname").GetString()));
+
+        await stack.SucceedAsync("down", "-v", "-t", "1");
+        var left = await stack.ResourcesAsync();
+        Assert.True(left.IsEmpty, $"left after down -v: {left}");
+    }
+
+    [Fact]
+    public async Task Scaling_the_api_to_three_replicas_makes_three_hostnames_answer_through_the_proxy()
+    {
+        await using var stack = ExampleStack.Copy("model-api");
+        var port = stack.PortFromEnvFile("PROXY_PORT");
+        await stack.SucceedAsync("up", "-d", "--wait");
+        Assert.Single(await HostnamesSeenAsync(port, expected: 1));
+
+        await stack.SucceedAsync("scale", "api=3");
+
+        Assert.Equal(3, (await stack.ContainersAsync("api")).Count(container => container.State == "running"));
+        Assert.Equal(3, (await HostnamesSeenAsync(port, expected: 3)).Count);
+    }
+
+    /// <summary>Asks the proxy until it has seen the expected number of different replicas answer.</summary>
+    private static async Task<HashSet<string>> HostnamesSeenAsync(int port, int expected)
+    {
+        var hostnames = new HashSet<string>(StringComparer.Ordinal);
+        await LocalHttp.UntilAsync(port, "/predict?x=1", body =>
+        {
+            using var answer = JsonDocument.Parse(body);
+            hostnames.Add(answer.RootElement.GetProperty("hostname").GetString()!);
+            return hostnames.Count >= expected;
+        }, ReplicaLimit, $"{expected} replicas answering");
+        return hostnames;
+    }
+}
