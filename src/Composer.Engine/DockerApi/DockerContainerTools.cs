@@ -43,8 +43,10 @@ internal sealed class DockerContainerTools(DockerClient client, EngineCalls call
                 response.Stream?.Dispose();
                 return ToInfo(response.Stat);
             }
-            catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound && !IsMissingContainer(exception))
+            catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
             {
+                // A HEAD answer has no body to tell a missing path from a missing container; callers have just
+                // listed the container, so a missing path it is.
                 return null;
             }
         }, cancellationToken);
@@ -68,9 +70,6 @@ internal sealed class DockerContainerTools(DockerClient client, EngineCalls call
             await client.Containers.ExtractArchiveToContainerAsync(idOrName,
                 new CopyToContainerParameters { Path = directory, CopyUIDGID = keepOwnership }, archive, token);
         }, cancellationToken);
-
-    private static bool IsMissingContainer(DockerApiException exception) =>
-        exception is DockerContainerNotFoundException || exception.ResponseBody?.Contains("No such container", StringComparison.OrdinalIgnoreCase) == true;
 
     private static ContainerPathInfo ToInfo(ContainerPathStatResponse stat) => new(
         stat.Name ?? "",

@@ -53,7 +53,11 @@ public static class HostArchive
             throw new InspectionException($"no such directory: {directory}");
         }
 
-        await using var reader = new TarReader(tar, leaveOpen: true);
+        // Read the whole response first: TarReader on the engine's chunked stream fails at its end.
+        var buffered = new MemoryStream();
+        await tar.CopyToAsync(buffered, cancellationToken);
+        buffered.Position = 0;
+        await using var reader = new TarReader(buffered);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
         {
             var name = CopyPaths.Rebase(entry.Name, target.SourceRoot, target.TargetRoot);
