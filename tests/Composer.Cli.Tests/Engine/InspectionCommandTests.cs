@@ -121,7 +121,7 @@ public sealed class InspectionCommandTests
         var seen = await EventuallyAsync(async () =>
         {
             await project.RunAsync("restart", "-t", "0", "web");
-            var lines = Lines(synchronized);
+            var lines = Lines(synchronized, output);
             return lines.Any(line => line.Contains("\"action\":\"start\"", StringComparison.Ordinal)) ? lines : null;
         });
         await stop.CancelAsync();
@@ -136,11 +136,12 @@ public sealed class InspectionCommandTests
         Assert.Contains(parsed, element => element.GetProperty("action").GetString() is "die" or "stop" or "kill");
     }
 
-    private static List<string> Lines(TextWriter writer)
+    // The synchronized wrapper locks on itself; the text is read from the writer underneath it.
+    private static List<string> Lines(TextWriter synchronized, StringWriter output)
     {
-        lock (writer)
+        lock (synchronized)
         {
-            return [.. writer.ToString()!.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+            return [.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)];
         }
     }
 

@@ -30,9 +30,9 @@ public sealed class ContainerToolsTests(EngineFixture fixture) : IDisposable
     public async Task A_file_and_a_folder_copied_into_the_container_arrive_with_their_content()
     {
         await using var scope = await SleeperAsync("cpin");
-        File.WriteAllText(Path.Combine(host, "note.txt"), "hello file");
+        File.WriteAllText(Path.Combine(host, "note.txt"), "hello file\n");
         Directory.CreateDirectory(Path.Combine(host, "tree", "sub"));
-        File.WriteAllText(Path.Combine(host, "tree", "sub", "deep.txt"), "hello tree");
+        File.WriteAllText(Path.Combine(host, "tree", "sub", "deep.txt"), "hello tree\n");
         var copier = new CopyService(fixture.Engine);
 
         await copier.CopyAsync(scope.Name, Copy(Path.Combine(host, "note.txt"), "app:/tmp/renamed.txt"), Timeout);
