@@ -2,6 +2,7 @@ using System.CommandLine;
 using Composer.Cli.Output;
 using Composer.Engine.Contracts;
 using Composer.Orchestration.Execution;
+using Composer.Orchestration.Inspection;
 using Composer.Orchestration.Readiness;
 using Composer.Planning;
 using Composer.Planning.Graph;
@@ -85,7 +86,7 @@ internal static class CommandRunner
             return ExitCodes.Usage;
         }
         catch (Exception failure) when (failure is EngineException or UnsupportedServiceException or PlanExecutionException
-            or DependencyFailedException or DependencyCycleException or PlanningException)
+            or DependencyFailedException or DependencyCycleException or PlanningException or InspectionException)
         {
             // These already carry one readable line per problem, written by the layer that knew the cause.
             output.Error(failure.Message);

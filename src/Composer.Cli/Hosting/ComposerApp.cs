@@ -32,6 +32,13 @@ internal static class ComposerApp
         root.Subcommands.Add(PullCommand.Create(context));
         root.Subcommands.Add(PushCommand.Create(context));
         root.Subcommands.Add(ImagesCommand.Create(context));
+        // Inspection verbs: port, top, events, cp, wait, stats.
+        root.Subcommands.Add(PortCommand.Create(context));
+        root.Subcommands.Add(TopCommand.Create(context));
+        root.Subcommands.Add(EventsCommand.Create(context));
+        root.Subcommands.Add(CpCommand.Create(context));
+        root.Subcommands.Add(WaitCommand.Create(context));
+        root.Subcommands.Add(StatsCommand.Create(context));
         return root;
     }
 
