@@ -47,6 +47,7 @@ internal sealed class EngineSession : IAsyncDisposable
     {
         var engine = EngineFactory.Create(new EngineOptions
         {
+            Environment = name => session._invocation.Context.Environment.GetValueOrDefault(name),
             OnRetry = notice => session._progress?.Warn(notice.ToString()),
         });
         try
