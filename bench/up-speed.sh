@@ -10,8 +10,13 @@ sizes=${SIZES:-"20 50"}
 work=$(mktemp -d)
 command -v docker-compose >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
 # ReadyToRun: precompiled code, as a release build ships it; start-up is most of a short command.
-dotnet publish src/Composer.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/composer" -nologo -v q >/dev/null
-composer="$work/composer/composer"
+# COMPOSER_BIN: an already published composer (so that a slow publish need not run while the engine lock is held).
+if [[ -n ${COMPOSER_BIN:-} ]]; then
+  composer=$COMPOSER_BIN
+else
+  dotnet publish src/Composer.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/composer" -nologo -v q >/dev/null
+  composer="$work/composer/composer"
+fi
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 ms() { local start end; start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N); echo $(((end - start) / 1000000)); }

@@ -122,6 +122,7 @@ internal sealed class UpPlanner
     {
         var desiredCount = DesiredCount(service);
         var hash = ConfigHash.Compute(service);
+        var imageId = options.ImageIds.GetValueOrDefault(service.Name);
         var existing = observed.ContainersOf(service.Name);
         var kept = existing.Take(desiredCount).ToList();
         var surplus = existing.Skip(desiredCount).Reverse().ToList();
@@ -137,7 +138,7 @@ internal sealed class UpPlanner
         foreach (var container in kept)
         {
             var changed = container.ConfigHash != hash
-                || (options.ImageIds.TryGetValue(service.Name, out var imageId) && container.Labels.GetValueOrDefault(ComposeLabels.Image) != imageId);
+                || (imageId is not null && container.Labels.GetValueOrDefault(ComposeLabels.Image) != imageId);
             var recreate = !options.NoRecreate && (options.ForceRecreate || changed);
             if (recreate)
             {
@@ -146,7 +147,7 @@ internal sealed class UpPlanner
                 var create = plan.Add(new Operation
                 {
                     Id = 0, Kind = OperationKind.CreateContainer, Target = temporaryName, Service = service.Name,
-                    Number = container.Number, ConfigHash = hash, DependsOn = createPrerequisites, RecreateOf = finalName,
+                    Number = container.Number, ConfigHash = hash, ImageId = imageId, DependsOn = createPrerequisites, RecreateOf = finalName,
                 });
                 var removed = StopAndRemove(container, Timeout(service), [create], recreateOf: finalName);
                 var rename = plan.Add(new Operation
@@ -181,7 +182,7 @@ internal sealed class UpPlanner
             var create = plan.Add(new Operation
             {
                 Id = 0, Kind = OperationKind.CreateContainer, Target = name, Service = service.Name,
-                Number = nextNumber, ConfigHash = hash, DependsOn = createPrerequisites,
+                Number = nextNumber, ConfigHash = hash, ImageId = imageId, DependsOn = createPrerequisites,
             });
             pendingStarts.Add((name, [create]));
         }

@@ -36,4 +36,15 @@ public sealed class BuiltImagePlanTests
 
         Assert.Equal("", plan.ToString());
     }
+
+    [Fact]
+    public void A_recreated_container_records_the_image_id_it_was_planned_with()
+    {
+        var plan = Planner.PlanUp(App, RunningWithImage("sha256:old"), new UpPlanOptions
+        {
+            ImageIds = new Dictionary<string, string>(StringComparer.Ordinal) { ["app"] = "sha256:new" },
+        });
+
+        Assert.Equal("sha256:new", Assert.Single(plan.Operations, operation => operation.Kind == OperationKind.CreateContainer).ImageId);
+    }
 }

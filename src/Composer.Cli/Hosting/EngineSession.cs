@@ -6,26 +6,26 @@ using Composer.Orchestration.Progress;
 namespace Composer.Cli.Hosting;
 
 /// <summary>
-/// One command's connection to the engine. <see cref="Connect"/> starts the client and its first request in the
-/// background, so that the engine handshake (and the JIT work behind it) overlaps with loading the project;
+/// One command's connection to the engine. <see cref="Connect"/> creates the client and sends its first request in
+/// the background, so that client set-up, the engine handshake (and the JIT work behind them) overlap with loading the
+/// project; the config hash is warmed up alongside for the same reason (its first use loads OpenSSL);
 /// <see cref="ReadyAsync"/> then waits for it and opens the progress view. An unreachable engine fails there with one
 /// line; a project that does not load fails first and never waits for the engine.
 /// </summary>
 internal sealed class EngineSession : IAsyncDisposable
 {
     private readonly CommandInvocation _invocation;
-    private readonly IEngine _engine;
-    private readonly Task _ping;
+    private readonly Task<IEngine> _connected;
     private IProgressRenderer? _progress;
 
-    private EngineSession(CommandInvocation invocation, IEngine engine, Task ping)
+    private EngineSession(CommandInvocation invocation, Func<EngineSession, Task<IEngine>> connect)
     {
         _invocation = invocation;
-        _engine = engine;
-        _ping = ping;
+        _connected = connect(this);
     }
 
-    public IEngine Engine => _engine;
+    /// <summary>The engine once it answered; before <see cref="ReadyAsync"/> this waits for that answer.</summary>
+    public IEngine Engine => _connected.GetAwaiter().GetResult();
 
     public IProgressSink Progress => _progress ?? throw new InvalidOperationException("ReadyAsync opens the progress view");
 
@@ -39,13 +39,27 @@ internal sealed class EngineSession : IAsyncDisposable
             throw new UsageException("--parallel must be a positive number");
         }
 
-        EngineSession? session = null;
+        _ = Task.Run(StartupWarmUp.HashConfig, CancellationToken.None);
+        return new EngineSession(invocation, session => Task.Run(() => ConnectAsync(session, cancellationToken), cancellationToken));
+    }
+
+    private static async Task<IEngine> ConnectAsync(EngineSession session, CancellationToken cancellationToken)
+    {
         var engine = EngineFactory.Create(new EngineOptions
         {
-            OnRetry = notice => session?._progress?.Warn(notice.ToString()),
+            Environment = name => session._invocation.Context.Environment.GetValueOrDefault(name),
+            OnRetry = notice => session._progress?.Warn(notice.ToString()),
         });
-        session = new EngineSession(invocation, engine, Task.Run(() => engine.PingAsync(cancellationToken), cancellationToken));
-        return session;
+        try
+        {
+            await engine.PingAsync(cancellationToken);
+            return engine;
+        }
+        catch
+        {
+            engine.Dispose();
+            throw;
+        }
     }
 
     public static async Task<EngineSession> OpenAsync(CommandInvocation invocation, CancellationToken cancellationToken)
@@ -66,11 +80,11 @@ internal sealed class EngineSession : IAsyncDisposable
     /// <summary>Waits for the engine to answer, then opens the progress view.</summary>
     public async Task ReadyAsync()
     {
-        await _ping;
+        var engine = await _connected;
         _progress = _invocation.Output.StartProgress();
         var parallel = _invocation.ParseResult.GetValue(GlobalOptions.Parallel);
         var limit = parallel ?? OrchestrationContext.ParallelLimitFrom(_invocation.Context.Environment);
-        Orchestration = new OrchestrationContext(_engine, _progress) { ParallelLimit = limit };
+        Orchestration = new OrchestrationContext(engine, _progress) { ParallelLimit = limit };
     }
 
     /// <summary>Closes the progress view (so that what follows prints below it) but keeps the engine.</summary>
@@ -81,13 +95,11 @@ internal sealed class EngineSession : IAsyncDisposable
         await CloseProgressAsync();
         try
         {
-            await _ping;
+            (await _connected).Dispose();
         }
         catch (Exception)
         {
             // Only reached when the command failed before it needed the engine; that failure is the one to report.
         }
-
-        _engine.Dispose();
     }
 }

@@ -1,6 +1,8 @@
+using Composer.Engine.Connection;
 using Composer.Engine.DockerApi;
 using Composer.Engine.Resilience;
 using Docker.DotNet;
+using Docker.DotNet.NativeHttp;
 
 namespace Composer.Engine.Contracts;
 
@@ -9,10 +11,14 @@ public static class EngineFactory
     /// <summary>A client for the engine; nothing is sent until the first call (use PingAsync to check early).</summary>
     public static IEngine Create(EngineOptions options)
     {
-        var builder = new DockerClientBuilder();
-        if (options.Endpoint is { } endpoint)
+        var endpoint = options.Endpoint is { } explicitEndpoint
+            ? new EngineEndpoint(explicitEndpoint, "the given endpoint")
+            : EngineEndpointResolver.Resolve(options.Environment);
+        var builder = new DockerClientBuilder().WithEndpoint(endpoint.Host);
+        if (endpoint.TlsDirectory is { } tlsDirectory)
         {
-            builder = builder.WithEndpoint(endpoint);
+            builder = builder.WithTransportOptions(new NativeHttpTransportOptions())
+                .WithAuthProvider(new TlsAuthProvider(tlsDirectory, endpoint.VerifyServer));
         }
 
         DockerClient client;
@@ -22,7 +28,7 @@ public static class EngineFactory
         }
         catch (DockerConfigurationException exception)
         {
-            throw new EngineException($"cannot configure the Docker client: {exception.Message}", exception);
+            throw new EngineException($"cannot configure the Docker client for {endpoint.Host} ({endpoint.Source}): {exception.Message}", exception);
         }
 
         var pipeline = EnginePipeline.Create(options.Retry, options.TimeProvider, options.OnRetry);

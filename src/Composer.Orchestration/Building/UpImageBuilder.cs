@@ -23,10 +23,22 @@ internal sealed class UpImageBuilder(OrchestrationContext context)
             await new BuildService(context).BuildMissingAsync(project, withBuild, options.Build, cancellationToken);
         }
 
-        var imageIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var builtIds = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in withBuild)
         {
-            if (await context.Engine.ImageIdAsync(ImageNames.For(project, project.Services[name]), cancellationToken) is { } imageId)
+            var image = ImageNames.For(project, project.Services[name]);
+            if (!builtIds.ContainsKey(image) && await context.Engine.ImageIdAsync(image, cancellationToken) is { } imageId)
+            {
+                builtIds[image] = imageId;
+            }
+        }
+
+        // A service with only `image:` that names what another service builds runs that build too: a rebuild
+        // recreates it as well.
+        var imageIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in serviceNames)
+        {
+            if (builtIds.TryGetValue(ImageNames.For(project, project.Services[name]), out var imageId))
             {
                 imageIds[name] = imageId;
             }

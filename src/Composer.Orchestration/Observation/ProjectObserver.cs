@@ -9,19 +9,29 @@ internal static class ProjectObserver
 {
     public static async Task<ObservedState> ObserveAsync(IEngine engine, Project project, CancellationToken cancellationToken)
     {
+        // All questions at once: they are independent, and a no-op up is mostly waiting for these answers.
         var projectLabel = ProjectLabel(project.Name);
-        var containers = await engine.ListContainersAsync(projectLabel, cancellationToken);
+        var containers = engine.ListContainersAsync(projectLabel, cancellationToken);
+        var namedNetworks = project.Networks
+            .Select(async pair => (pair.Key, Found: await engine.FindNetworkAsync(pair.Value.Name, cancellationToken)))
+            .ToList();
+        var labelledNetworks = engine.ListNetworksAsync(projectLabel, cancellationToken);
+        var namedVolumes = project.Volumes
+            .Select(async pair => (pair.Key, Found: await engine.FindVolumeAsync(pair.Value.Name, cancellationToken)))
+            .ToList();
+        var labelledVolumes = engine.ListVolumesAsync(projectLabel, cancellationToken);
+
         var networks = new List<ObservedNetwork>();
-        foreach (var (key, network) in project.Networks)
+        foreach (var (key, found) in await Task.WhenAll(namedNetworks))
         {
-            if (await engine.FindNetworkAsync(network.Name, cancellationToken) is { } found)
+            if (found is not null)
             {
                 networks.Add(new ObservedNetwork(found.Id, found.Name, key));
             }
         }
 
         // Labelled ones too: a project known only by name still finds its networks and volumes.
-        foreach (var network in await engine.ListNetworksAsync(projectLabel, cancellationToken))
+        foreach (var network in await labelledNetworks)
         {
             if (networks.All(known => known.Name != network.Name))
             {
@@ -30,15 +40,15 @@ internal static class ProjectObserver
         }
 
         var volumes = new List<ObservedVolume>();
-        foreach (var (key, volume) in project.Volumes)
+        foreach (var (key, found) in await Task.WhenAll(namedVolumes))
         {
-            if (await engine.FindVolumeAsync(volume.Name, cancellationToken) is { } found)
+            if (found is not null)
             {
                 volumes.Add(new ObservedVolume(found.Name, key));
             }
         }
 
-        foreach (var volume in await engine.ListVolumesAsync(projectLabel, cancellationToken))
+        foreach (var volume in await labelledVolumes)
         {
             if (volumes.All(known => known.Name != volume.Name))
             {
@@ -48,7 +58,7 @@ internal static class ProjectObserver
 
         return new ObservedState
         {
-            Containers = [.. containers.Select(ToObserved)],
+            Containers = [.. (await containers).Select(ToObserved)],
             Networks = networks,
             Volumes = volumes,
         };

@@ -31,6 +31,12 @@ public sealed record Operation
     /// <summary>CreateContainer: the config hash label to set.</summary>
     public string? ConfigHash { get; init; }
 
+    /// <summary>
+    /// CreateContainer: the id of the image it runs, when up resolved it (built images, and images another service
+    /// builds), recorded in the image label so that the next up sees a rebuild.
+    /// </summary>
+    public string? ImageId { get; init; }
+
     /// <summary>WaitForDependency: service_started, service_healthy or service_completed_successfully.</summary>
     public string? Condition { get; init; }
 

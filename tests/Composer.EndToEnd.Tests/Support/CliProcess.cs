@@ -39,7 +39,10 @@ internal sealed class CliProcess : IDisposable
 
     public int Id => process.Id;
 
-    public static CliProcess Start(string workingDirectory, params string[] arguments)
+    public static CliProcess Start(string workingDirectory, params string[] arguments) => Start(workingDirectory, null, arguments);
+
+    /// <summary>Starts it with extra environment variables (e.g. DOCKER_HOST) on top of the test's own.</summary>
+    public static CliProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -56,6 +59,11 @@ internal sealed class CliProcess : IDisposable
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = new Process { StartInfo = start };
         var cli = new CliProcess(process);
         process.OutputDataReceived += (_, line) => cli.Append(cli.output, line.Data);

@@ -137,6 +137,40 @@ public sealed class BuildTests(EngineFixture fixture) : IAsyncLifetime
         Assert.False(await fixture.Engine.ImageExistsAsync($"{scope.Name}-app", Timeout));
     }
 
+    /// <summary>A service with only <c>image:</c> naming what another service builds follows that build.</summary>
+    [Fact]
+    public async Task Up_with_build_recreates_the_service_that_only_names_the_rebuilt_image()
+    {
+        await using var scope = new ProjectScope(fixture, "shimg");
+        var image = $"{scope.Name}-shared:dev";
+        images.Add(image);
+        WriteContext(("Dockerfile", "FROM busybox:latest\nCOPY version.txt /version.txt\nCMD [\"sleep\", \"3600\"]\n"), ("version.txt", "one"));
+        var project = TestServices.Project(scope.Name,
+            new Service { Name = "builder", Image = image, Build = new BuildConfig { Context = contextDirectory }, StopSignal = "SIGKILL" },
+            new Service { Name = "worker", Image = image, StopSignal = "SIGKILL" });
+
+        await scope.Up.UpAsync(project, new UpOptions(), Timeout);
+        var firstWorker = await fixture.Docker.Containers.InspectContainerAsync($"{scope.Name}-worker-1", Timeout);
+        images.Add(firstWorker.Image);
+
+        File.WriteAllText(Path.Combine(contextDirectory, "version.txt"), "two");
+        await scope.Up.UpAsync(project, new UpOptions { Build = true }, Timeout);
+
+        var rebuilt = await fixture.Docker.Images.InspectImageAsync(image, Timeout);
+        images.Add(rebuilt.ID);
+        var secondWorker = await fixture.Docker.Containers.InspectContainerAsync($"{scope.Name}-worker-1", Timeout);
+        Assert.NotEqual(firstWorker.Image, rebuilt.ID);
+        Assert.NotEqual(firstWorker.ID, secondWorker.ID);
+        Assert.Equal(rebuilt.ID, secondWorker.Image);
+        Assert.Equal(rebuilt.ID, secondWorker.Config.Labels[ComposeLabels.Image]);
+        Assert.True(secondWorker.State.Running);
+
+        // Nothing rebuilt: the worker is kept.
+        await scope.Up.UpAsync(project, new UpOptions(), Timeout);
+        Assert.Equal(secondWorker.ID, (await fixture.Docker.Containers.InspectContainerAsync($"{scope.Name}-worker-1", Timeout)).ID);
+        await scope.Down.DownAsync(project, new DownOptions(), Timeout);
+    }
+
     private static Service BuiltService(string name, BuildConfig build) => new() { Name = name, Build = build };
 
     private void WriteContext(params (string Path, string Content)[] files)
