@@ -29,13 +29,14 @@ internal static class ComposerApp
             root.Subcommands.Add(lifecycle);
         }
         root.Subcommands.Add(LogsCommand.Create(context));
+        root.Subcommands.Add(ExecCommand.Create(context));
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
         var root = BuildRoot(context);
-        var parseResult = root.Parse(args);
+        var parseResult = root.Parse(PassThroughArguments.Separate(args, root));
         var configuration = new InvocationConfiguration
         {
             Output = context.Out,
