@@ -30,6 +30,8 @@ internal static class ComposerApp
         }
         root.Subcommands.Add(LogsCommand.Create(context));
         root.Subcommands.Add(ExecCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(AttachCommand.Create(context));
         return root;
     }
 
