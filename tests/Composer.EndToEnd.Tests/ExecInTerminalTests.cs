@@ -17,7 +17,8 @@ public sealed class ExecInTerminalTests
         // After composer ends, the outer shell reports the exit code and whether echo (so cooked mode) is back.
         var command = $"dotnet {CliLocation.ComposerDll} -p {stack.ProjectName} exec web sh; echo CODE=$?; stty -a | grep -q -- ' echo ' && echo TERMINAL=restored";
         using var terminal = new TmuxTerminal(stack.Directory, command);
-        await terminal.UntilScreenShowsAsync("# ", Limit);
+        // capture-pane trims the space after the prompt.
+        await terminal.UntilScreenShowsAsync("/ #", Limit);
 
         terminal.Type("echo $((6 * 7))");
         await terminal.UntilScreenShowsAsync("42", Limit);
