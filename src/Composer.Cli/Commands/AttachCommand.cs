@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
 using Composer.Cli.Terminal;
-using Composer.Engine.Contracts;
 using Composer.Orchestration.Interactive;
 
 namespace Composer.Cli.Commands;
@@ -22,16 +21,9 @@ internal static class AttachCommand
     {
         var parse = invocation.ParseResult;
         var service = parse.GetValue(Service)!;
-        var index = parse.GetValue(Index);
-        if (index <= 0)
-        {
-            throw new UsageException("--index must be a positive number");
-        }
-
-        var project = await invocation.LoadProjectAsync([service], cancellationToken);
-        ServiceNames.EnsureKnown(project, [service]);
-        using var engine = EngineFactory.Create(new EngineOptions());
-        await engine.PingAsync(cancellationToken);
+        var index = InteractiveTarget.CheckedIndex(parse.GetValue(Index));
+        var (project, engine) = await InteractiveTarget.OpenAsync(invocation, service, cancellationToken);
+        using var _ = engine;
         try
         {
             return await new AttachService(engine).AttachAsync(project, service, index, !parse.GetValue(NoStdin), new ProcessConsole(), cancellationToken);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
 using Composer.Cli.Terminal;
-using Composer.Engine.Contracts;
 using Composer.Orchestration.Interactive;
 
 namespace Composer.Cli.Commands;
@@ -28,12 +27,7 @@ internal static class ExecCommand
     {
         var parse = invocation.ParseResult;
         var service = parse.GetValue(Service)!;
-        var index = parse.GetValue(Index);
-        if (index <= 0)
-        {
-            throw new UsageException("--index must be a positive number");
-        }
-
+        var index = InteractiveTarget.CheckedIndex(parse.GetValue(Index));
         var console = new ProcessConsole();
         var detach = parse.GetValue(Detach);
         var options = new ExecOptions
@@ -49,10 +43,8 @@ internal static class ExecCommand
             Environment = EnvironmentArguments.Parse(parse.GetValue(Env) ?? [], invocation.Context.Environment),
         };
 
-        var project = await invocation.LoadProjectOrNameAsync([service], cancellationToken);
-        ServiceNames.EnsureKnown(project, [service]);
-        using var engine = EngineFactory.Create(new EngineOptions());
-        await engine.PingAsync(cancellationToken);
+        var (project, engine) = await InteractiveTarget.OpenAsync(invocation, service, cancellationToken);
+        using var _ = engine;
         return await new ExecService(engine).ExecAsync(project.Name, options, console, cancellationToken);
     }
 }
