@@ -39,13 +39,16 @@ internal static class ComposerApp
         root.Subcommands.Add(CpCommand.Create(context));
         root.Subcommands.Add(WaitCommand.Create(context));
         root.Subcommands.Add(StatsCommand.Create(context));
+        root.Subcommands.Add(ExecCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(AttachCommand.Create(context));
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
         var root = BuildRoot(context);
-        var parseResult = root.Parse(args);
+        var parseResult = root.Parse(PassThroughArguments.Separate(args, root));
         var configuration = new InvocationConfiguration
         {
             Output = context.Out,

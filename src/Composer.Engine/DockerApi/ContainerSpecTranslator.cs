@@ -30,6 +30,9 @@ internal static class ContainerSpecTranslator
             ExposedPorts = PortTranslator.ExposedPorts(service),
             Tty = service.Tty ?? false,
             OpenStdin = service.StdinOpen ?? false,
+
+            // run's one-off container gets end of input when the attached stdin closes (echo hi | composer run -T x cat).
+            StdinOnce = request.OneOff && (service.StdinOpen ?? false),
             StopSignal = service.StopSignal,
             StopTimeout = service.StopGracePeriod,
             Healthcheck = Healthcheck(service.Healthcheck),

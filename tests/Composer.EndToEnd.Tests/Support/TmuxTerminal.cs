@@ -40,6 +40,13 @@ internal sealed class TmuxTerminal : IDisposable
         }
     }
 
+    /// <summary>Types a line into the terminal, as a person would, and presses Enter.</summary>
+    public void Type(string line) => Tmux("send-keys", "-t", _session, "-l", line + "\r");
+
+    /// <summary>Resizes the window, which sends SIGWINCH to what runs in it.</summary>
+    public void Resize(int columns, int rows) =>
+        Tmux("resize-window", "-t", _session, "-x", columns.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public void Dispose() => Tmux("kill-session", "-t", _session);
 
     private static string Tmux(params string[] arguments)

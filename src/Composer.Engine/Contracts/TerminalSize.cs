@@ -1,0 +1,4 @@
+namespace Composer.Engine.Contracts;
+
+/// <summary>A terminal's size in character cells.</summary>
+public readonly record struct TerminalSize(int Rows, int Columns);

@@ -1,0 +1,4 @@
+namespace Composer.Orchestration.Interactive;
+
+/// <summary>The one-off container run made, and its exit code (0 when it was left running in the background).</summary>
+public sealed record RunResult(string ContainerName, int ExitCode);

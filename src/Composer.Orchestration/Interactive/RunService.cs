@@ -1,0 +1,91 @@
+using Composer.Engine.Build;
+using Composer.Engine.Contracts;
+using Composer.Model;
+using Composer.Orchestration.Building;
+using Composer.Orchestration.Services;
+using Composer.Planning.Hashing;
+
+namespace Composer.Orchestration.Interactive;
+
+/// <summary>
+/// <c>run</c>: a one-off container of a service (labelled oneoff=True so that up, ps and scale leave it alone), with
+/// its dependencies brought up first as <c>up</c> would.
+/// </summary>
+public sealed class RunService(OrchestrationContext context)
+{
+    private IEngine Engine => context.Engine;
+
+    /// <summary>
+    /// Runs the container and returns its exit code (0 when detached). <paramref name="beforeOutput"/> is called once
+    /// the container exists, before any of its output: the caller's progress view must be gone by then.
+    /// </summary>
+    public async Task<RunResult> RunAsync(
+        Project project, RunOptions options, IInteractiveConsole console, Func<ValueTask> beforeOutput, CancellationToken cancellationToken)
+    {
+        project = ImageNames.WithBuiltImageNames(project);
+        var service = project.Services[options.Service];
+        if (!options.NoDeps && service.DependsOn.Count > 0)
+        {
+            await StartDependenciesAsync(project, service, cancellationToken);
+        }
+
+        await ProjectResources.EnsureAsync(Engine, project, service, cancellationToken);
+        var imageIds = await new UpImageBuilder(context).PrepareAsync(project, [service.Name], new UpOptions { Build = options.Build }, cancellationToken);
+        var oneOff = OneOffContainer.Apply(service, options);
+        var name = options.Name ?? OneOffContainer.DefaultName(project.Name, service.Name);
+        var id = await Engine.CreateContainerAsync(new ContainerRequest
+        {
+            Project = project,
+            Service = oneOff,
+            Name = name,
+            Number = 1,
+            ConfigHash = ConfigHash.Compute(service),
+            OneOff = true,
+            ImageId = imageIds.GetValueOrDefault(service.Name),
+        }, cancellationToken);
+
+        if (options.Detach)
+        {
+            await Engine.StartContainerAsync(id, cancellationToken);
+            await beforeOutput();
+            return new RunResult(name, 0);
+        }
+
+        try
+        {
+            await beforeOutput();
+            return new RunResult(name, await RunAttachedAsync(id, options, console, cancellationToken));
+        }
+        finally
+        {
+            if (options.Remove)
+            {
+                // Also after Ctrl-C or a failure: --rm promises that nothing stays behind.
+                await Engine.RemoveContainerAsync(id, force: true, removeVolumes: true, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<int> RunAttachedAsync(string id, RunOptions options, IInteractiveConsole console, CancellationToken cancellationToken)
+    {
+        // Attached before the start, so that not a byte of output is missed.
+        using var stream = await Engine.Streams.AttachAsync(id, options.Interactive, cancellationToken);
+        await Engine.StartContainerAsync(id, cancellationToken);
+        using (options.Tty ? console.EnterRawMode() : null)
+        {
+            await StreamPump.RunAsync(stream, console, options.Interactive,
+                options.Tty ? size => Engine.Streams.ResizeContainerAsync(id, size, CancellationToken.None) : null, cancellationToken);
+        }
+
+        return (int)(await Engine.WaitContainerAsync(id, cancellationToken) ?? 0);
+    }
+
+    private async Task StartDependenciesAsync(Project project, Service service, CancellationToken cancellationToken)
+    {
+        await new UpService(context).UpAsync(project, new UpOptions { Services = [.. service.DependsOn.Keys] }, cancellationToken);
+        var waiter = new PlanRunner(context).Waiter();
+        await Task.WhenAll(service.DependsOn
+            .Where(dependency => project.Services.ContainsKey(dependency.Key))
+            .Select(dependency => waiter.WaitAsync(project.Name, dependency.Key, dependency.Value.Condition, cancellationToken)));
+    }
+}

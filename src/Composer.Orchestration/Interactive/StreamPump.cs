@@ -1,0 +1,55 @@
+using Composer.Engine.Contracts;
+
+namespace Composer.Orchestration.Interactive;
+
+/// <summary>
+/// Joins a container stream to the local console: output until the process closes it, input alongside. Input that
+/// is still open when the output ends is abandoned, since the process is done with it.
+/// </summary>
+internal static class StreamPump
+{
+    public static async Task RunAsync(
+        IContainerStream stream, IInteractiveConsole console, bool forwardInput, Func<TerminalSize, Task>? resize, CancellationToken cancellationToken)
+    {
+        using var inputStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var input = forwardInput ? ForwardInputAsync(stream, console.Input, inputStop.Token) : Task.CompletedTask;
+        using var resizing = resize is null ? null : FollowResizes(console, resize);
+        if (resize is not null && console.Size is { } size)
+        {
+            await resize(size);
+        }
+
+        try
+        {
+            await stream.CopyOutputAsync(console.Output, console.Error, cancellationToken);
+        }
+        finally
+        {
+            await inputStop.CancelAsync();
+            await input;
+        }
+    }
+
+    private static async Task ForwardInputAsync(IContainerStream stream, Stream input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // A blocking console read does not observe the token; running it apart lets the output side finish.
+            await Task.Run(() => stream.CopyInputAsync(input, cancellationToken), CancellationToken.None).WaitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // The process ended (or stopped reading) first; leftover input has nowhere to go.
+        }
+    }
+
+    private static IDisposable FollowResizes(IInteractiveConsole console, Func<TerminalSize, Task> resize) =>
+        console.WatchResize(() =>
+        {
+            if (console.Size is { } size)
+            {
+                // Fire and forget: a resize racing the process end may fail, and nobody waits for it.
+                _ = resize(size).ContinueWith(static task => _ = task.Exception, TaskScheduler.Default);
+            }
+        });
+}
