@@ -13,27 +13,10 @@ internal sealed class DockerContainerStream(MultiplexedStream stream) : IContain
 
     public async Task CopyOutputAsync(Stream stdout, Stream stderr, CancellationToken cancellationToken)
     {
-        var buffer = new byte[BufferSize];
-        while (true)
+        await foreach (var (source, bytes) in MultiplexedChunks.ReadAsync(stream, cancellationToken))
         {
-            MultiplexedStream.ReadResult read;
-            try
-            {
-                read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken);
-            }
-            catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-            {
-                // The engine dropping the connection as the process ends is an end of output, not a failure.
-                return;
-            }
-
-            if (read.EOF)
-            {
-                return;
-            }
-
-            var target = read.Target == MultiplexedStream.TargetStream.StandardError ? stderr : stdout;
-            await target.WriteAsync(buffer.AsMemory(0, read.Count), cancellationToken);
+            var target = source == MultiplexedStream.TargetStream.StandardError ? stderr : stdout;
+            await target.WriteAsync(bytes, cancellationToken);
             await target.FlushAsync(cancellationToken);
         }
     }

@@ -281,27 +281,10 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
         using (stream)
         {
             var splitter = new LogLineSplitter();
-            var buffer = new byte[16 * 1024];
-            while (true)
+            await foreach (var (source, bytes) in MultiplexedChunks.ReadAsync(stream, cancellationToken))
             {
-                MultiplexedStream.ReadResult read;
-                try
-                {
-                    read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken);
-                }
-                catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-                {
-                    // The engine closing the connection as the container goes away ends the output like an EOF.
-                    break;
-                }
-
-                if (read.EOF)
-                {
-                    break;
-                }
-
-                var target = read.Target == MultiplexedStream.TargetStream.StandardError ? LogStream.Stderr : LogStream.Stdout;
-                foreach (var line in splitter.Add(target, buffer.AsSpan(0, read.Count)))
+                var target = source == MultiplexedStream.TargetStream.StandardError ? LogStream.Stderr : LogStream.Stdout;
+                foreach (var line in splitter.Add(target, bytes.Span))
                 {
                     yield return line;
                 }
