@@ -41,7 +41,7 @@ public sealed class DevEnvExampleTests
     }
 
     [Fact]
-    public async Task Run_rm_migrate_creates_the_notes_the_app_serves_and_leaves_no_container_behind()
+    public async Task Run_rm_migrate_creates_the_notes_the_app_serves_they_survive_down_and_up_and_down_v_removes_everything()
     {
         await using var stack = ExampleStack.Copy("dev-env");
         var port = stack.PortFromEnvFile("APP_PORT");
@@ -52,5 +52,14 @@ public sealed class DevEnvExampleTests
 
         Assert.Contains("notes: first note\n", await LocalHttp.GetAsync(port, "/"), StringComparison.Ordinal);
         Assert.Empty(await stack.ContainersAsync("migrate"));
+
+        await stack.SucceedAsync("down", "-t", "1");
+        Assert.Equal([$"{stack.ProjectName}_db-data"], (await stack.ResourcesAsync()).Volumes);
+        await stack.SucceedAsync("up", "-d", "--wait");
+        Assert.Contains("notes: first note\n", await LocalHttp.GetAsync(port, "/"), StringComparison.Ordinal);
+
+        await stack.SucceedAsync("down", "-v", "-t", "1");
+        var left = await stack.ResourcesAsync();
+        Assert.True(left.IsEmpty, $"left after down -v: {left}");
     }
 }

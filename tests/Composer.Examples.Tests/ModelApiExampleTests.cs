@@ -9,7 +9,7 @@ public sealed class ModelApiExampleTests
     private static readonly TimeSpan ReplicaLimit = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task Train_completes_before_the_api_which_answers_predictions_of_the_fitted_line_through_the_proxy()
+    public async Task Train_completes_before_the_api_which_answers_predictions_of_the_fitted_line_through_the_proxy_across_down_and_up()
     {
         await using var stack = ExampleStack.Copy("model-api");
         var port = stack.PortFromEnvFile("PROXY_PORT");
@@ -23,6 +23,14 @@ public sealed class ModelApiExampleTests
         // points.csv lies close to y = 2x + 1.
         Assert.InRange(answer.RootElement.GetProperty("prediction").GetDouble(), 6.5, 7.5);
         Assert.False(string.IsNullOrEmpty(answer.RootElement.GetProperty("hostname").GetString()));
+
+        await stack.SucceedAsync("down", "-t", "1");
+        var afterDown = await stack.ResourcesAsync();
+        Assert.Empty(afterDown.Containers);
+        Assert.Equal([$"{stack.ProjectName}_models"], afterDown.Volumes);
+        await stack.SucceedAsync("up", "-d", "--wait");
+        using var again = JsonDocument.Parse(await LocalHttp.GetAsync(port, "/predict?x=3"));
+        Assert.InRange(again.RootElement.GetProperty("prediction").GetDouble(), 6.5, 7.5);
 
         await stack.SucceedAsync("down", "-v", "-t", "1");
         var left = await stack.ResourcesAsync();

@@ -8,7 +8,8 @@ namespace Composer.Orchestration.Building;
 /// <summary>
 /// The pull step of up: pulls the images of image-only services their pull_policy asks for. Every service is checked
 /// before anything is pulled, so a missing image under pull_policy never fails up before the engine is changed.
-/// Services with a build section are left to the build step.
+/// Services with a build section, and image-only services naming an image another service builds, are left to the
+/// build step: that image exists in no registry.
 /// </summary>
 internal sealed class UpImagePuller(OrchestrationContext context, RegistryCredentialStore credentials, TimeProvider time)
 {
@@ -17,7 +18,12 @@ internal sealed class UpImagePuller(OrchestrationContext context, RegistryCreden
         var now = time.GetUtcNow();
         var toPull = new List<ServiceImage>();
         var problems = new List<string>();
-        foreach (var service in serviceNames.Select(name => project.Services[name]).Where(service => service.Build is null && service.Image is not null))
+        var builtImages = project.Services.Values
+            .Where(service => service.Build is not null && service.Image is not null)
+            .Select(service => service.Image!)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var service in serviceNames.Select(name => project.Services[name])
+            .Where(service => service.Build is null && service.Image is not null && !builtImages.Contains(service.Image)))
         {
             var policy = PullPolicies.Of(service);
             var local = await context.Engine.Images.InspectAsync(service.Image!, cancellationToken);
