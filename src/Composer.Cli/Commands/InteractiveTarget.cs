@@ -14,6 +14,6 @@ internal static class InteractiveTarget
     {
         var project = await invocation.LoadProjectAsync([service], cancellationToken);
         ServiceNames.EnsureKnown(project, [service]);
-        return (project, await ProjectEngine.ConnectAsync(cancellationToken));
+        return (project, await EngineSession.ConnectEngineAsync(invocation, invocation.Output.Warn, cancellationToken));
     }
 }

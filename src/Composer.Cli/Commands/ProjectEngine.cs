@@ -15,23 +15,7 @@ internal static class ProjectEngine
     {
         var project = await invocation.LoadProjectOrNameAsync(services, cancellationToken);
         ServiceNames.EnsureKnown(project, services);
-        return (project, await ConnectAsync(cancellationToken));
-    }
-
-    /// <summary>An engine that answered a ping; the caller disposes it.</summary>
-    public static async Task<IEngine> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var engine = EngineFactory.Create(new EngineOptions());
-        try
-        {
-            await engine.PingAsync(cancellationToken);
-            return engine;
-        }
-        catch
-        {
-            engine.Dispose();
-            throw;
-        }
+        return (project, await EngineSession.ConnectEngineAsync(invocation, invocation.Output.Warn, cancellationToken));
     }
 
     /// <summary>--index is a replica number: 1 or more.</summary>

@@ -43,12 +43,19 @@ internal sealed class EngineSession : IAsyncDisposable
         return new EngineSession(invocation, session => Task.Run(() => ConnectAsync(session, cancellationToken), cancellationToken));
     }
 
-    private static async Task<IEngine> ConnectAsync(EngineSession session, CancellationToken cancellationToken)
+    private static Task<IEngine> ConnectAsync(EngineSession session, CancellationToken cancellationToken) =>
+        ConnectEngineAsync(session._invocation, message => session._progress?.Warn(message), cancellationToken);
+
+    /// <summary>
+    /// The engine the invocation's environment names (DOCKER_HOST, context, local socket), once it has answered a
+    /// ping; retries are reported through <paramref name="warn"/>. The caller disposes it.
+    /// </summary>
+    public static async Task<IEngine> ConnectEngineAsync(CommandInvocation invocation, Action<string> warn, CancellationToken cancellationToken)
     {
         var engine = EngineFactory.Create(new EngineOptions
         {
-            Environment = name => session._invocation.Context.Environment.GetValueOrDefault(name),
-            OnRetry = notice => session._progress?.Warn(notice.ToString()),
+            Environment = name => invocation.Context.Environment.GetValueOrDefault(name),
+            OnRetry = notice => warn(notice.ToString()),
         });
         try
         {
