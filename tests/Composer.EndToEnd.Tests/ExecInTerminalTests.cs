@@ -24,8 +24,8 @@ public sealed class ExecInTerminalTests
         await terminal.UntilScreenShowsAsync("42", Limit);
 
         terminal.Resize(100, 40);
-        terminal.Type("stty size");
-        await terminal.UntilScreenShowsAsync("40 100", Limit);
+        // The new size reaches the container asynchronously (SIGWINCH, then an engine call), so ask until it has.
+        await terminal.TypeUntilScreenShowsAsync("stty size", "40 100", Limit);
 
         terminal.Type("exit 5");
         var screen = await terminal.UntilScreenShowsAsync("EXIT=", Limit);

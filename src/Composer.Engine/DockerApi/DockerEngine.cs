@@ -314,22 +314,8 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
     public async Task<bool> ImageExistsAsync(string name, CancellationToken cancellationToken) =>
         await ImageIdAsync(name, cancellationToken) is not null;
 
-    public Task<string?> ImageIdAsync(string name, CancellationToken cancellationToken) =>
-        CallAsync<string?>($"inspect image {name}", async token =>
-        {
-            try
-            {
-                return (await client.Images.InspectImageAsync(name, token)).ID;
-            }
-            catch (DockerImageNotFoundException)
-            {
-                return null;
-            }
-            catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-            {
-                return null;
-            }
-        }, cancellationToken);
+    public async Task<string?> ImageIdAsync(string name, CancellationToken cancellationToken) =>
+        (await Images.InspectAsync(name, cancellationToken))?.Id;
 
     public async Task<string> BuildImageAsync(BuildRequest request, IProgress<string>? output, CancellationToken cancellationToken)
     {

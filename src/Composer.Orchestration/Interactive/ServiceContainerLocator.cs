@@ -1,6 +1,5 @@
-using System.Globalization;
 using Composer.Engine.Contracts;
-using Composer.Model;
+using Composer.Orchestration.Inspection;
 
 namespace Composer.Orchestration.Interactive;
 
@@ -9,15 +8,8 @@ internal static class ServiceContainerLocator
 {
     public static async Task<ContainerSummary> RunningAsync(IEngine engine, string projectName, string service, int index, CancellationToken cancellationToken)
     {
-        var labels = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            [ComposeLabels.Project] = projectName,
-            [ComposeLabels.Service] = service,
-            [ComposeLabels.OneOff] = "False",
-        };
-        var containers = await engine.ListContainersAsync(labels, cancellationToken);
-        var number = index.ToString(CultureInfo.InvariantCulture);
-        var container = containers.FirstOrDefault(candidate => candidate.Labels.GetValueOrDefault(ComposeLabels.ContainerNumber) == number);
+        var containers = await ServiceContainers.ListAsync(engine, projectName, [service], runningOnly: false, cancellationToken);
+        var container = containers.FirstOrDefault(candidate => ServiceContainers.NumberOf(candidate) == index);
         if (container is null)
         {
             throw new EngineException(index == 1

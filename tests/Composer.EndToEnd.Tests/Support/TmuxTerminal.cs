@@ -40,6 +40,23 @@ internal sealed class TmuxTerminal : IDisposable
         }
     }
 
+    /// <summary>Types the line again each second until the screen shows the text (for effects that arrive late), or the limit passes.</summary>
+    public async Task<string> TypeUntilScreenShowsAsync(string line, string text, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            Type(line);
+            try
+            {
+                return await UntilScreenShowsAsync(text, TimeSpan.FromSeconds(1));
+            }
+            catch (TimeoutException) when (clock.Elapsed < limit)
+            {
+            }
+        }
+    }
+
     /// <summary>Types a line into the terminal, as a person would, and presses Enter.</summary>
     public void Type(string line) => Tmux("send-keys", "-t", _session, "-l", line + "\r");
 
