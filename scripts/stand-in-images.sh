@@ -7,6 +7,7 @@
 #   python:3.12-slim   Debian bookworm's Python 3.11 with psycopg 3 and redis-py
 #   redis:7            Debian bookworm's Redis 7.0
 #   registry:2         Debian bookworm's docker-registry 2.8 (the CNCF distribution registry) on port 5000
+#   nginx:1.27         Debian bookworm's nginx 1.22, laid out like the official image (conf.d, logs to stdout/stderr)
 # Usage: stand-in-images.sh [IMAGE...]   (default: all of the above)
 # The Debian images share one debootstrap root, cached as a tarball (with the downloaded .debs) under
 # $STAND_IN_CACHE (default /var/cache/composer-stand-ins); delete that folder to start from scratch.
@@ -323,6 +324,45 @@ build_redis() {
   say "built $image"
 }
 
+# --- nginx:1.27 -----------------------------------------------------------------------------------------------------
+
+# The official image runs its workers as user nginx, uid/gid 101.
+nginx_before_install() {
+  in_root groupadd --system --gid 101 nginx
+  in_root useradd --system --uid 101 --gid 101 --home-dir /nonexistent --no-create-home --shell /usr/sbin/nologin nginx
+}
+
+build_nginx() {
+  local image=nginx:1.27
+  needs_build "$image" build_nginx nginx_before_install set_stop_signal "$files/nginx-entrypoint.sh" \
+    "$files/nginx.conf" "$files/nginx-default.conf" root_with_packages import_root || return 0
+  # gettext-base gives envsubst for /etc/nginx/templates; curl is there for healthchecks, as in the official image.
+  before_install=nginx_before_install root_with_packages nginx gettext-base curl
+  local etc=$work_root/etc/nginx
+  install -m 755 "$files/nginx-entrypoint.sh" "$work_root/docker-entrypoint.sh"
+  install -m 644 "$files/nginx.conf" "$etc/nginx.conf"
+  # Debian's sites-* layout is replaced by the official image's conf.d, which users mount or COPY into.
+  rm -rf "$etc/sites-enabled" "$etc/sites-available" "$etc/conf.d"
+  mkdir -p "$etc/conf.d" "$work_root/docker-entrypoint.d" "$work_root/usr/share/nginx/html"
+  install -m 644 "$files/nginx-default.conf" "$etc/conf.d/default.conf"
+  printf '<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head>\n<body><h1>Welcome to nginx!</h1>\n<p>This is the nginx stand-in image (Debian bookworm nginx), for tests without an image registry.</p></body></html>\n' \
+    >"$work_root/usr/share/nginx/html/index.html"
+  printf '<!DOCTYPE html>\n<html><head><title>Error</title></head>\n<body><h1>An error occurred.</h1></body></html>\n' \
+    >"$work_root/usr/share/nginx/html/50x.html"
+  # As in the official image, the log files are the container's output.
+  mkdir -p "$work_root/var/log/nginx"
+  ln -sf /dev/stdout "$work_root/var/log/nginx/access.log"
+  ln -sf /dev/stderr "$work_root/var/log/nginx/error.log"
+  import_root "$image" \
+    "ENV $path_env" \
+    'EXPOSE 80' \
+    'ENTRYPOINT ["/docker-entrypoint.sh"]' \
+    'CMD ["nginx", "-g", "daemon off;"]'
+  # SIGQUIT asks nginx for a graceful shutdown: requests in flight are finished.
+  set_stop_signal "$image" SIGQUIT
+  say "built $image"
+}
+
 # --- registry:2 -----------------------------------------------------------------------------------------------------
 
 # The CNCF distribution registry from Debian (docker-registry 2.8), set up like the official image: plain HTTP on
@@ -378,8 +418,9 @@ build_one() {
     python | python:3.12-slim) image=python:3.12-slim builder=build_python ;;
     redis | redis:7) image=redis:7 builder=build_redis ;;
     registry | registry:2) image=registry:2 builder=build_registry ;;
+    nginx | nginx:1.27) image=nginx:1.27 builder=build_nginx ;;
     *)
-      echo "stand-in: no recipe for '$1' (known: busybox:latest postgres:16 python:3.12-slim redis:7 registry:2)" >&2
+      echo "stand-in: no recipe for '$1' (known: busybox:latest postgres:16 python:3.12-slim redis:7 registry:2 nginx:1.27)" >&2
       exit 2
       ;;
   esac
@@ -403,7 +444,7 @@ flock 9
 
 started=$SECONDS
 if [ $# -eq 0 ]; then
-  set -- busybox:latest postgres:16 python:3.12-slim redis:7 registry:2
+  set -- busybox:latest postgres:16 python:3.12-slim redis:7 registry:2 nginx:1.27
 fi
 for wanted in "$@"; do
   build_one "$wanted"

@@ -9,8 +9,9 @@ bash scripts/engine-up.sh || exit 1
 # The terminal tests drive the live progress view in a real terminal.
 command -v tmux >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null || exit 1
 # Only the images the tests use: building all stand-ins takes minutes on a fresh machine.
-# busybox: most engine tests; postgres and python: the examples (tests/Composer.Examples.Tests); registry: push/pull.
-bash scripts/stand-in-images.sh busybox:latest postgres:16 python:3.12-slim registry:2 || exit 1
+# busybox: most engine tests; postgres, python, redis and nginx: the examples (tests/Composer.Examples.Tests);
+# registry: push/pull.
+bash scripts/stand-in-images.sh busybox:latest postgres:16 python:3.12-slim redis:7 nginx:1.27 registry:2 || exit 1
 
 results=$(mktemp -d)
 passed=0 failed=0 skipped=0 broken=0

@@ -3,7 +3,7 @@ using Composer.Examples.Tests.Support;
 
 namespace Composer.Examples.Tests;
 
-/// <summary>examples/model-api: a training job, an API that serves its model, and a proxy over the API's replicas.</summary>
+/// <summary>examples/model-api: a training job, an API that serves its model, and nginx over the API's replicas.</summary>
 public sealed class ModelApiExampleTests
 {
     private static readonly TimeSpan ReplicaLimit = TimeSpan.FromSeconds(90);
@@ -38,7 +38,7 @@ public sealed class ModelApiExampleTests
     }
 
     [Fact]
-    public async Task Scaling_the_api_to_three_replicas_makes_three_hostnames_answer_through_the_proxy()
+    public async Task Scaling_the_api_to_three_replicas_makes_three_hostnames_answer_through_nginx()
     {
         await using var stack = ExampleStack.Copy("model-api");
         var port = stack.PortFromEnvFile("PROXY_PORT");
@@ -49,6 +49,8 @@ public sealed class ModelApiExampleTests
 
         Assert.Equal(3, (await stack.ContainersAsync("api")).Count(container => container.State == "running"));
         Assert.Equal(3, (await HostnamesSeenAsync(port, expected: 3)).Count);
+        // nginx writes its access log to stdout, as the official image does.
+        Assert.Contains("\"GET /predict?x=1 HTTP/1.1\" 200", await stack.SucceedAsync("logs", "proxy"), StringComparison.Ordinal);
     }
 
     /// <summary>Asks the proxy until it has seen the expected number of different replicas answer.</summary>

@@ -1,12 +1,15 @@
-"""A tiny visit counter: every GET / records a visit in PostgreSQL and answers with what the database holds."""
+"""A tiny visit counter: every GET / records a visit in PostgreSQL, counts a hit in Redis and shows both."""
 import os
 import socket
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import urlparse
 
 import psycopg  # type: ignore
+import redis  # type: ignore
 
 DATABASE_URL = os.environ["DATABASE_URL"]
+# One client for the whole process: redis-py keeps a pool of connections and reconnects after the cache restarts.
+CACHE = redis.Redis.from_url(os.environ["REDIS_URL"])
 
 
 def record_visit() -> tuple[int, str]:
@@ -19,6 +22,10 @@ def record_visit() -> tuple[int, str]:
         return count, first.isoformat()
 
 
+def count_hit() -> int:
+    return CACHE.incr("hits")
+
+
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         path = urlparse(self.path).path
@@ -26,7 +33,8 @@ class Handler(BaseHTTPRequestHandler):
             self.answer("ok\n")
         elif path == "/":
             count, first = record_visit()
-            self.answer(f"visits: {count}\nfirst visit: {first}\n")
+            hits = count_hit()
+            self.answer(f"visits: {count} (rows in PostgreSQL)\nfirst visit: {first}\nhits: {hits} (counter in Redis)\n")
         else:
             self.send_error(404)
 
