@@ -2,7 +2,7 @@
 # Checks the stand-in images by running them the way compose files use the official ones. Containers talk over a
 # user network of their own; the host reaches them only through ports published on 127.0.0.1. Everything created
 # here (containers, networks, volumes, the test image) is removed at the end, pass or fail.
-# Usage: verify.sh [postgres] [python] [redis] [web-db]   (default: all)
+# Usage: verify.sh [postgres] [python] [redis] [nginx] [web-db]   (default: all)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -11,6 +11,7 @@ net=$prefix-net
 pg_port=${VERIFY_PG_PORT:-25432}
 redis_port=${VERIFY_REDIS_PORT:-26379}
 web_port=${VERIFY_WEB_PORT:-28080}
+nginx_port=${VERIFY_NGINX_PORT:-28081}
 containers=() volumes=() images=()
 init_dir=""
 passed=0 failed=0
@@ -222,35 +223,92 @@ print(redis.Redis(host="cache").get("greeting").decode())')" hello
     equals "$(docker exec "$plain" redis-cli config get maxmemory | tail -n 1)" 10485760
 }
 
+verify_nginx() {
+  echo "== nginx:1.27"
+  local plain=$prefix-nginx1 proxy=$prefix-nginx2 templated=$prefix-nginx3 backend=$prefix-backend
+  container "$plain"
+  docker run -d --name "$plain" -p "127.0.0.1:$nginx_port:80" nginx:1.27 >/dev/null
+  check "the default site answers on port 80" \
+    wait_for "$plain" 30 bash -c "curl -fsS http://127.0.0.1:$nginx_port/ | grep -q 'Welcome to nginx'"
+  check "PID 1 is the nginx master as root, the workers run as nginx" \
+    equals "$(docker exec "$plain" sh -c 'stat -c %U /proc/1; for p in /proc/[0-9]*; do
+      case "$(tr "\0" " " <"$p/cmdline" 2>/dev/null)" in "nginx: worker"*) stat -c %U "$p"; break ;; esac; done' | paste -sd' ')" "root nginx"
+  check "the access log is the container's stdout" \
+    contains "$(docker logs "$plain" 2>/dev/null)" '"GET / HTTP/1.1" 200'
+  check "the error log is the container's stderr" \
+    contains "$(docker logs "$plain" 2>&1 >/dev/null)" "start worker process"
+  check "curl is there for healthchecks" docker exec "$plain" curl -fsS -o /dev/null http://127.0.0.1/
+  check "the stop signal is SIGQUIT" equals "$(docker inspect -f '{{.Config.StopSignal}}' nginx:1.27)" SIGQUIT
+  local started=$SECONDS
+  docker stop -t 30 "$plain" >/dev/null
+  check "docker stop shuts down gracefully in < 5 s" test $((SECONDS - started)) -lt 5
+  check "the log says it shut down gracefully" contains "$(docker logs "$plain" 2>&1)" "gracefully shutting down"
+
+  # A user's site in conf.d: a proxy that resolves its upstream through Docker's DNS on every request.
+  container "$backend"
+  docker run -d --name "$backend" --network "$net" --network-alias backend python:3.12-slim \
+    python -m http.server 8000 --directory /etc >/dev/null
+  local site=$init_dir
+  [ -n "$site" ] || { init_dir=$(mktemp -d); site=$init_dir; }
+  cat >"$site/default.conf" <<'CONF'
+server {
+    listen 80;
+    resolver 127.0.0.11 valid=2s ipv6=off;
+    set $backend http://backend:8000;
+    location / { proxy_pass $backend; }
+}
+CONF
+  chmod a+r "$site/default.conf"
+  container "$proxy"
+  docker run -d --name "$proxy" --network "$net" -v "$site/default.conf:/etc/nginx/conf.d/default.conf:ro" \
+    nginx:1.27 >/dev/null
+  check "a mounted conf.d/default.conf proxies to a name resolved by 127.0.0.11" \
+    wait_for "$proxy" 30 bash -c "docker exec '$proxy' curl -fsS http://127.0.0.1/hostname | grep -qx '$(docker exec "$backend" cat /etc/hostname)'"
+
+  # The official image's templates: /etc/nginx/templates/*.template with the environment substituted.
+  mkdir -p "$site/templates"
+  printf 'server {\n    listen ${NGINX_PORT};\n    location / { return 200 "port ${NGINX_PORT} uri $uri\\n"; }\n}\n' \
+    >"$site/templates/port.conf.template"
+  chmod -R a+rX "$site/templates"
+  container "$templated"
+  docker run -d --name "$templated" -e NGINX_PORT=8081 -v "$site/templates:/etc/nginx/templates:ro" nginx:1.27 >/dev/null
+  check "templates are rendered with the environment, nginx variables kept" \
+    wait_for "$templated" 30 bash -c "docker exec '$templated' curl -fsS http://127.0.0.1:8081/x | grep -qx 'port 8081 uri /x'"
+}
+
 # The web-db example as compose would run it, with plain docker commands.
 verify_web_db() {
-  echo "== examples/web-db (python:3.12-slim build + postgres:16)"
-  local image=$prefix-web:dev db=$prefix-webdb web=$prefix-web
+  echo "== examples/web-db (python:3.12-slim build + postgres:16 + redis:7)"
+  local image=$prefix-web:dev db=$prefix-webdb cache=$prefix-webcache web=$prefix-web
   images+=("$image")
   check "the example's Dockerfile builds FROM python:3.12-slim" \
     bash -c "DOCKER_BUILDKIT=0 docker build -q -t '$image' '$here/../../examples/web-db/web' >/dev/null 2>&1"
   container "$db"
   docker run -d --name "$db" --network "$net" --network-alias webdb -e POSTGRES_USER=app -e POSTGRES_PASSWORD=pw \
     -e POSTGRES_DB=app -e PGDATA=/var/lib/postgresql/data/pgdata postgres:16 >/dev/null
+  container "$cache"
+  docker run -d --name "$cache" --network "$net" --network-alias webcache redis:7 redis-server --appendonly yes >/dev/null
   wait_for "$db" 60 docker exec "$db" pg_isready -U app -d app || true
+  wait_for "$cache" 30 docker exec "$cache" redis-cli ping || true
   container "$web"
   docker run -d --name "$web" --network "$net" -e DATABASE_URL=postgres://app:pw@webdb:5432/app \
-    -p "127.0.0.1:$web_port:8080" "$image" >/dev/null
-  check "the web service counts hits in PostgreSQL" \
-    wait_for "$web" 30 bash -c "curl -fsS http://127.0.0.1:$web_port/ | grep -q 'hits: '"
+    -e REDIS_URL=redis://webcache:6379/0 -p "127.0.0.1:$web_port:8080" "$image" >/dev/null
+  check "the web service stores visits in PostgreSQL and counts hits in Redis" \
+    wait_for "$web" 30 bash -c "curl -fsS http://127.0.0.1:$web_port/ | grep -q 'hits: 1 (counter in Redis)'"
   check "a second GET counts on" \
-    contains "$(curl -fsS "http://127.0.0.1:$web_port/")" "hits: "
+    contains "$(curl -fsS "http://127.0.0.1:$web_port/")" "visits: 2 (rows in PostgreSQL)"
 }
 
 docker network create "$net" >/dev/null
 if [ $# -eq 0 ]; then
-  set -- postgres python redis web-db
+  set -- postgres python redis nginx web-db
 fi
 for part in "$@"; do
   case "$part" in
     postgres) verify_postgres ;;
     python) verify_python ;;
     redis) verify_redis ;;
+    nginx) verify_nginx ;;
     web-db) verify_web_db ;;
     *) echo "verify: unknown part '$part'" >&2; exit 2 ;;
   esac
