@@ -10,14 +10,14 @@ say() {
 }
 
 render_templates() {
-  local_templates=${NGINX_ENVSUBST_TEMPLATE_DIR:-/etc/nginx/templates}
+  templates=${NGINX_ENVSUBST_TEMPLATE_DIR:-/etc/nginx/templates}
   suffix=${NGINX_ENVSUBST_TEMPLATE_SUFFIX:-.template}
   target=${NGINX_ENVSUBST_OUTPUT_DIR:-/etc/nginx/conf.d}
-  [ -d "$local_templates" ] || return 0
+  [ -d "$templates" ] || return 0
   # Only variables that are set are replaced: an unknown ${name} stays for nginx to read.
   defined=$(env | sed -n 's/^\([A-Za-z_][A-Za-z0-9_]*\)=.*/${\1}/p' | tr '\n' ' ')
-  find "$local_templates" -follow -type f -name "*$suffix" | while read -r template; do
-    relative=${template#"$local_templates"/}
+  find "$templates" -follow -type f -name "*$suffix" | while read -r template; do
+    relative=${template#"$templates"/}
     output="$target/${relative%"$suffix"}"
     mkdir -p "$(dirname "$output")"
     say "$template -> $output"
