@@ -22,12 +22,17 @@ internal static class RunCommand
     private static readonly Option<string?> User = new("--user", "-u") { Description = "Run as this user" };
     private static readonly Option<string?> Workdir = new("--workdir", "-w") { Description = "Working directory inside the container" };
     private static readonly Option<bool> Build = new("--build") { Description = "Build the image before starting the container" };
+    private static readonly Option<string> Pull = new Option<string>("--pull")
+    {
+        Description = "Pull the image before running: always, missing, never, or policy (the service's pull_policy)",
+        DefaultValueFactory = _ => "policy",
+    }.AcceptOnlyFromAmong("always", "missing", "never", "policy");
     private static readonly Argument<string> Service = new("service") { Description = "The service to run a one-off container of" };
     private static readonly Argument<string[]> CommandLine = new("command") { Description = "The command and its arguments (else the service's)", Arity = ArgumentArity.ZeroOrMore };
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "run", "Run a one-off command on a service", context, RunAsync,
-        Remove, Detach, NoTty, Interactive, Env, Entrypoint, Publish, ServicePorts, NoDeps, Name, Volume, User, Workdir, Build, Service, CommandLine);
+        Remove, Detach, NoTty, Interactive, Env, Entrypoint, Publish, ServicePorts, NoDeps, Name, Volume, User, Workdir, Build, Pull, Service, CommandLine);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -63,6 +68,7 @@ internal static class RunCommand
             Remove = parse.GetValue(Remove),
             NoDeps = parse.GetValue(NoDeps),
             Build = parse.GetValue(Build),
+            Pull = parse.GetValue(Pull) is "policy" ? null : parse.GetValue(Pull),
         };
 
         await session.ReadyAsync();

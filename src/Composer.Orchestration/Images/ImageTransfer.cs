@@ -37,12 +37,14 @@ internal sealed class ImageTransfer(OrchestrationContext context, RegistryCreden
             catch (EngineException failure)
             {
                 context.Progress.Report(new ProgressEvent(ResourceKind.Service, image.Service, "Error", ProgressState.Error, clock.Elapsed));
+                // The engine's line names the image; several services may be transferring, so say whose it is.
+                var message = $"service \"{image.Service}\": {failure.Message}";
                 if (!mayFail(image))
                 {
-                    throw;
+                    throw new EngineException(message, failure);
                 }
 
-                context.Progress.Warn(failure.Message);
+                context.Progress.Warn(message);
             }
             finally
             {

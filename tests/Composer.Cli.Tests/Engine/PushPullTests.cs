@@ -48,7 +48,7 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
     [Fact]
     public async Task Up_pulls_a_missing_image_before_creating_containers_and_always_pulls_again()
     {
-        var image = await PublishBusyboxAsync("pulltest");
+        var image = await registry.PublishBusyboxAsync("pulltest");
         await using var project = new EngineProject($"""
             services:
               tool:
@@ -131,7 +131,7 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
     [Fact]
     public async Task Pull_quiet_prints_nothing_and_ignore_buildable_skips_services_with_a_build_section()
     {
-        var image = await PublishBusyboxAsync("quiettest");
+        var image = await registry.PublishBusyboxAsync("quiettest");
         await using var project = new EngineProject($"""
             services:
               tool:
@@ -153,16 +153,5 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
         {
             await registry.Engine.Images.RemoveAsync(image, CancellationToken.None);
         }
-    }
-
-    // busybox:latest under a registry name, pushed through the engine, then the local name removed again.
-    private async Task<string> PublishBusyboxAsync(string repository)
-    {
-        var image = $"{registry.Host}/{repository}{Guid.NewGuid().ToString("N")[..8]}/tool:1";
-        await registry.Engine.Images.TagAsync("busybox:latest", image, CancellationToken.None);
-        await registry.Engine.Images.PushAsync(image, null, null, CancellationToken.None);
-        Assert.True(await registry.Engine.Images.RemoveAsync(image, CancellationToken.None));
-        Assert.Null(await registry.Engine.Images.InspectAsync(image, CancellationToken.None));
-        return image;
     }
 }
