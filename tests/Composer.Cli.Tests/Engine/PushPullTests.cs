@@ -154,4 +154,43 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
             await registry.Engine.Images.RemoveAsync(image, CancellationToken.None);
         }
     }
+
+    [Fact]
+    public async Task Pull_shows_each_layer_on_a_terminal_and_one_line_per_image_in_plain_and_json()
+    {
+        await using var project = new EngineProject("");
+        var image = $"{registry.Host}/{project.Name}/layers:1";
+        // A layer of its own (the engine will download and extract it) on top of busybox's (which it already has).
+        File.WriteAllText(Path.Combine(project.Directory, "Dockerfile"), $"FROM busybox:latest\nRUN echo {project.Name} > /unique\n");
+        File.WriteAllText(Path.Combine(project.Directory, "compose.yaml"), $"services:\n  app:\n    build: .\n    image: {image}\n");
+        try
+        {
+            Assert.Equal(0, (await project.RunAsync("build")).ExitCode);
+            Assert.Equal(0, (await project.RunAsync("push")).ExitCode);
+
+            Assert.True(await registry.Engine.Images.RemoveAsync(image, CancellationToken.None));
+            var tty = await CliRunner.RunAsync(project.Directory, "-p", project.Name, "--progress", "tty", "pull");
+            Assert.True(tty.ExitCode == 0, tty.Error);
+            Assert.Matches(@"[0-9a-f]{12}\s+Pull complete\s+[0-9.]+[kM]?B/[0-9.]+[kM]?B", tty.Error);
+            Assert.Matches(@"[0-9a-f]{12}\s+Already exists", tty.Error);
+            Assert.Matches(@"Service app\s+Pulled", tty.Error);
+
+            Assert.True(await registry.Engine.Images.RemoveAsync(image, CancellationToken.None));
+            var plain = await project.RunAsync("pull");
+            Assert.True(plain.ExitCode == 0, plain.Error);
+            Assert.Matches(@"^ Service app  Pulled [0-9.]+s\n$", plain.Error.Replace("\r", string.Empty));
+
+            Assert.True(await registry.Engine.Images.RemoveAsync(image, CancellationToken.None));
+            var json = await CliRunner.RunAsync(project.Directory, "-p", project.Name, "--progress", "json", "pull");
+            Assert.True(json.ExitCode == 0, json.Error);
+            Assert.Equal("", json.Output);
+            var objects = json.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, objects.Length);
+            Assert.All(objects, line => Assert.Equal("service", System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("kind").GetString()));
+        }
+        finally
+        {
+            await registry.Engine.Images.RemoveAsync(image, CancellationToken.None);
+        }
+    }
 }
