@@ -141,6 +141,27 @@ public sealed class RunPullTests(PushPullRegistry registry) : IClassFixture<Push
         }
     }
 
+    [Fact]
+    public async Task Pull_policy_build_without_a_build_section_and_a_missing_image_fails_before_anything_is_created()
+    {
+        var image = $"absent{Guid.NewGuid().ToString("N")[..8]}/app:dev";
+        await using var project = new EngineProject($"""
+            services:
+              app:
+                image: {image}
+                pull_policy: build
+            """);
+
+        foreach (var command in new[] { "up", "run" })
+        {
+            var result = await project.RunAsync(command, "-d", "app");
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"service \"app\": image {image} not found locally and pull_policy is build, but the service has no build section", result.Error, StringComparison.Ordinal);
+            await AssertNothingCreatedAsync(project);
+        }
+    }
+
     private Task<IReadOnlyList<Composer.Engine.Contracts.ContainerSummary>> ContainersAsync(EngineProject project) =>
         registry.Engine.ListContainersAsync(ProjectObserver.ProjectLabel(project.Name), CancellationToken.None);
 
