@@ -1,3 +1,4 @@
+using Composer.Cli.Output;
 using Composer.Orchestration.Progress;
 
 namespace Composer.Cli.Rendering;
@@ -17,21 +18,7 @@ internal static class ProgressText
 
     /// <summary>"1.2MB/3.4MB" as docker prints layer progress (decimal units); empty when the total is unknown.</summary>
     public static string Bytes(long? current, long? total) =>
-        total is { } size ? $"{Size(current ?? 0)}/{Size(size)}" : string.Empty;
-
-    private static string Size(long bytes)
-    {
-        string[] units = ["B", "kB", "MB", "GB", "TB"];
-        var value = (double)bytes;
-        var unit = 0;
-        while (value >= 1000 && unit < units.Length - 1)
-        {
-            value /= 1000;
-            unit++;
-        }
-
-        return value.ToString(unit == 0 ? "0" : "0.0", System.Globalization.CultureInfo.InvariantCulture) + units[unit];
-    }
+        total is { } size ? $"{ByteSizes.Format(current ?? 0)}/{ByteSizes.Format(size)}" : string.Empty;
 
     public static string Elapsed(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "s";
 }

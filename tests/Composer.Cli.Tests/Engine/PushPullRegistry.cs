@@ -55,6 +55,14 @@ public sealed class PushPullRegistry : IAsyncLifetime
         return image;
     }
 
+    /// <summary>Asserts that the project has no container and no network on the engine.</summary>
+    public async Task AssertNothingCreatedAsync(string projectName)
+    {
+        var labels = ProjectObserver.ProjectLabel(projectName);
+        Assert.Empty(await Engine.ListContainersAsync(labels, CancellationToken.None));
+        Assert.Empty(await Engine.ListNetworksAsync(labels, CancellationToken.None));
+    }
+
     /// <summary>A 127.0.0.1 address where nothing listens: the port was free a moment ago and is closed again.</summary>
     public static string UnreachableHost()
     {

@@ -49,13 +49,7 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
     public async Task Up_pulls_a_missing_image_before_creating_containers_and_always_pulls_again()
     {
         var image = await registry.PublishBusyboxAsync("pulltest");
-        await using var project = new EngineProject($"""
-            services:
-              tool:
-                image: {image}
-                command: ["sleep", "3600"]
-                stop_signal: SIGKILL
-            """);
+        await using var project = new EngineProject("services:\n" + ComposeSnippets.Sleeper("tool", image));
         try
         {
             var up = await project.RunAsync("up", "-d");
@@ -82,24 +76,22 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
         }
     }
 
-    [Fact]
-    public async Task Pull_policy_never_with_a_missing_image_fails_before_anything_is_created()
+    [Theory]
+    [InlineData("never", "not found locally and pull_policy is never")]
+    [InlineData("build", "not found locally and pull_policy is build, but the service has no build section")]
+    public async Task A_missing_image_the_pull_policy_does_not_pull_stops_up_and_run_before_anything_is_created(string policy, string reason)
     {
         var image = $"{registry.Host}/absent{Guid.NewGuid().ToString("N")[..8]}/app:dev";
-        await using var project = new EngineProject($"""
-            services:
-              app:
-                image: {image}
-                pull_policy: never
-            """);
+        await using var project = new EngineProject($"services:\n  app:\n    image: {image}\n    pull_policy: {policy}\n");
 
-        var up = await project.RunAsync("up", "-d");
+        foreach (var command in new[] { "up", "run" })
+        {
+            var result = await project.RunAsync(command, "-d", "app");
 
-        Assert.Equal(1, up.ExitCode);
-        Assert.Contains($"service \"app\": image {image} not found locally and pull_policy is never", up.Error);
-        var labels = Orchestration.Observation.ProjectObserver.ProjectLabel(project.Name);
-        Assert.Empty(await registry.Engine.ListContainersAsync(labels, CancellationToken.None));
-        Assert.Empty(await registry.Engine.ListNetworksAsync(labels, CancellationToken.None));
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"service \"app\": image {image} {reason}", result.Error, StringComparison.Ordinal);
+            await registry.AssertNothingCreatedAsync(project.Name);
+        }
     }
 
     [Fact]

@@ -12,18 +12,8 @@ public sealed class RunPullTests(PushPullRegistry registry) : IClassFixture<Push
     {
         var appImage = await registry.PublishBusyboxAsync("runapp");
         var depImage = await registry.PublishBusyboxAsync("rundep");
-        await using var project = new EngineProject($"""
-            services:
-              app:
-                image: {appImage}
-                command: ["sleep", "3600"]
-                stop_signal: SIGKILL
-                depends_on: [dep]
-              dep:
-                image: {depImage}
-                command: ["sleep", "3600"]
-                stop_signal: SIGKILL
-            """);
+        await using var project = new EngineProject(
+            "services:\n" + ComposeSnippets.Sleeper("app", appImage) + "    depends_on: [dep]\n" + ComposeSnippets.Sleeper("dep", depImage));
         try
         {
             var run = await project.RunAsync("run", "-d", "app");
@@ -62,26 +52,20 @@ public sealed class RunPullTests(PushPullRegistry registry) : IClassFixture<Push
         Assert.Equal(1, run.ExitCode);
         var line = Assert.Single(run.Error.Split('\n'), text => text.Contains("cannot pull", StringComparison.Ordinal));
         Assert.StartsWith($"error: service \"app\": cannot pull {image}: ", line, StringComparison.Ordinal);
-        await AssertNothingCreatedAsync(project);
+        await registry.AssertNothingCreatedAsync(project.Name);
     }
 
     [Fact]
     public async Task Run_pull_option_replaces_the_services_pull_policy()
     {
         var image = await registry.PublishBusyboxAsync("runpullopt");
-        await using var project = new EngineProject($"""
-            services:
-              app:
-                image: {image}
-                command: ["sleep", "3600"]
-                stop_signal: SIGKILL
-            """);
+        await using var project = new EngineProject("services:\n" + ComposeSnippets.Sleeper("app", image));
         try
         {
             var never = await project.RunAsync("run", "-d", "--pull", "never", "app");
             Assert.Equal(1, never.ExitCode);
             Assert.Contains($"service \"app\": image {image} not found locally and pull_policy is never", never.Error, StringComparison.Ordinal);
-            await AssertNothingCreatedAsync(project);
+            await registry.AssertNothingCreatedAsync(project.Name);
 
             var first = await project.RunAsync("run", "-d", "--pull", "always", "app");
             Assert.True(first.ExitCode == 0, first.Error);
@@ -141,34 +125,6 @@ public sealed class RunPullTests(PushPullRegistry registry) : IClassFixture<Push
         }
     }
 
-    [Fact]
-    public async Task Pull_policy_build_without_a_build_section_and_a_missing_image_fails_before_anything_is_created()
-    {
-        var image = $"absent{Guid.NewGuid().ToString("N")[..8]}/app:dev";
-        await using var project = new EngineProject($"""
-            services:
-              app:
-                image: {image}
-                pull_policy: build
-            """);
-
-        foreach (var command in new[] { "up", "run" })
-        {
-            var result = await project.RunAsync(command, "-d", "app");
-
-            Assert.Equal(1, result.ExitCode);
-            Assert.Contains($"service \"app\": image {image} not found locally and pull_policy is build, but the service has no build section", result.Error, StringComparison.Ordinal);
-            await AssertNothingCreatedAsync(project);
-        }
-    }
-
     private Task<IReadOnlyList<Composer.Engine.Contracts.ContainerSummary>> ContainersAsync(EngineProject project) =>
         registry.Engine.ListContainersAsync(ProjectObserver.ProjectLabel(project.Name), CancellationToken.None);
-
-    private async Task AssertNothingCreatedAsync(EngineProject project)
-    {
-        var labels = ProjectObserver.ProjectLabel(project.Name);
-        Assert.Empty(await registry.Engine.ListContainersAsync(labels, CancellationToken.None));
-        Assert.Empty(await registry.Engine.ListNetworksAsync(labels, CancellationToken.None));
-    }
 }
