@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using Composer.Cli.Hosting;
 using Composer.Cli.Output;
 using Composer.Orchestration.Images;
@@ -53,22 +52,7 @@ internal static class ImagesCommand
 
     private static string Table(IReadOnlyList<ImageRow> rows) => TextTable.Render(
         ["CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "SIZE", "CREATED"],
-        rows.Select(row => (IReadOnlyList<string>)[row.Container, row.Repository, row.Tag, ShortId(row.Id), Size(row.Size), row.Created?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? ""]));
+        rows.Select(row => (IReadOnlyList<string>)[row.Container, row.Repository, row.Tag, ShortId(row.Id), ByteSizes.Format(row.Size), row.Created?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? ""]));
 
     private static string ShortId(string id) => id.StartsWith("sha256:", StringComparison.Ordinal) ? id[7..Math.Min(id.Length, 19)] : id;
-
-    // The engine's decimal units, as docker images prints them.
-    private static string Size(long bytes)
-    {
-        string[] units = ["B", "kB", "MB", "GB", "TB"];
-        var value = (double)bytes;
-        var unit = 0;
-        while (value >= 1000 && unit < units.Length - 1)
-        {
-            value /= 1000;
-            unit++;
-        }
-
-        return new StringBuilder().Append(value.ToString(unit == 0 ? "0" : "0.##", CultureInfo.InvariantCulture)).Append(units[unit]).ToString();
-    }
 }

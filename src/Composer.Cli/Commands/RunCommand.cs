@@ -22,12 +22,17 @@ internal static class RunCommand
     private static readonly Option<string?> User = new("--user", "-u") { Description = "Run as this user" };
     private static readonly Option<string?> Workdir = new("--workdir", "-w") { Description = "Working directory inside the container" };
     private static readonly Option<bool> Build = new("--build") { Description = "Build the image before starting the container" };
+    private static readonly Option<string> Pull = new("--pull")
+    {
+        Description = "Pull the image before running: always, missing, never, or policy (the service's pull_policy)",
+        DefaultValueFactory = _ => "policy",
+    };
     private static readonly Argument<string> Service = new("service") { Description = "The service to run a one-off container of" };
     private static readonly Argument<string[]> CommandLine = new("command") { Description = "The command and its arguments (else the service's)", Arity = ArgumentArity.ZeroOrMore };
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "run", "Run a one-off command on a service", context, RunAsync,
-        Remove, Detach, NoTty, Interactive, Env, Entrypoint, Publish, ServicePorts, NoDeps, Name, Volume, User, Workdir, Build, Service, CommandLine);
+        Remove, Detach, NoTty, Interactive, Env, Entrypoint, Publish, ServicePorts, NoDeps, Name, Volume, User, Workdir, Build, Pull, Service, CommandLine);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -39,6 +44,8 @@ internal static class RunCommand
         {
             throw new UsageException("--detach and --rm cannot be combined");
         }
+
+        var pull = PullOverride(parse.GetValue(Pull));
 
         await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectAsync([service], cancellationToken);
@@ -63,6 +70,7 @@ internal static class RunCommand
             Remove = parse.GetValue(Remove),
             NoDeps = parse.GetValue(NoDeps),
             Build = parse.GetValue(Build),
+            Pull = pull,
         };
 
         await session.ReadyAsync();
@@ -74,4 +82,12 @@ internal static class RunCommand
 
         return result.ExitCode;
     }
+
+    // "policy" keeps the service's pull_policy; the others replace it for this run.
+    private static string? PullOverride(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "policy" => null,
+        "always" or "missing" or "never" => value.ToLowerInvariant(),
+        _ => throw new UsageException($"--pull must be one of always, missing, never, policy (got '{value}')"),
+    };
 }

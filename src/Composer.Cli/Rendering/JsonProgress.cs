@@ -8,14 +8,23 @@ internal sealed class JsonProgress(TextWriter error) : IProgressRenderer
 {
     private readonly object _gate = new();
 
-    public void Report(ProgressEvent progress) => Write(new Dictionary<string, object>
+    public void Report(ProgressEvent progress)
+    {
+        // One object per image step, as in plain mode: per-layer byte counts would flood a follower.
+        if (progress.Kind != ResourceKind.Layer)
+        {
+            Write(Describe(progress));
+        }
+    }
+
+    private static Dictionary<string, object> Describe(ProgressEvent progress) => new()
     {
         ["kind"] = progress.Kind.ToString().ToLowerInvariant(),
         ["name"] = progress.Name,
         ["status"] = progress.Status,
         ["state"] = progress.State.ToString().ToLowerInvariant(),
         ["elapsed_ms"] = (long)progress.Elapsed.TotalMilliseconds,
-    });
+    };
 
     public void Warn(string message) => Write(new Dictionary<string, object> { ["level"] = "warning", ["message"] = message });
 

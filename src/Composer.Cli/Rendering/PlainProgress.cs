@@ -2,14 +2,15 @@ using Composer.Orchestration.Progress;
 
 namespace Composer.Cli.Rendering;
 
-/// <summary>One line per finished step (and per failure), for logs and pipes where redrawing makes no sense.</summary>
+/// <summary>One line per finished step (and per failure; per image, not per layer), for logs and pipes where redrawing makes no sense.</summary>
 internal sealed class PlainProgress(TextWriter error) : IProgressRenderer
 {
     private readonly object _gate = new();
 
     public void Report(ProgressEvent progress)
     {
-        if (progress.State == ProgressState.Working && progress.Status is not ("Waiting" or "Stopping"))
+        // Layers stay out: a log gets one line per image, not one per layer.
+        if (progress.Kind == ResourceKind.Layer || (progress.State == ProgressState.Working && progress.Status is not ("Waiting" or "Stopping")))
         {
             return;
         }

@@ -1,3 +1,4 @@
+using Composer.Cli.Output;
 using Composer.Orchestration.Progress;
 
 namespace Composer.Cli.Rendering;
@@ -14,6 +15,10 @@ internal static class ProgressText
         ResourceKind.Image => "Image",
         _ => kind.ToString(),
     };
+
+    /// <summary>"1.2MB/3.4MB" as docker prints layer progress (decimal units); empty when the total is unknown.</summary>
+    public static string Bytes(long? current, long? total) =>
+        total is { } size ? $"{ByteSizes.Format(current ?? 0)}/{ByteSizes.Format(size)}" : string.Empty;
 
     public static string Elapsed(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "s";
 }

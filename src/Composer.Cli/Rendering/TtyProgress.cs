@@ -7,7 +7,8 @@ namespace Composer.Cli.Rendering;
 
 /// <summary>
 /// The live terminal view: one line per network, volume and container with its latest status and a running clock,
-/// redrawn in place on stderr. Reports arrive from many threads; only the refresh loop touches the console.
+/// and under an image being pulled or pushed one line per layer (Downloading 1.2MB/3.4MB, Pull complete), as docker
+/// compose shows them; redrawn in place on stderr. Reports arrive from many threads; only the refresh loop touches the console.
 /// </summary>
 internal sealed class TtyProgress : IProgressRenderer
 {
@@ -17,6 +18,9 @@ internal sealed class TtyProgress : IProgressRenderer
     private readonly object _gate = new();
     private readonly List<string> _order = [];
     private readonly Dictionary<string, Line> _lines = new(StringComparer.Ordinal);
+
+    // Per service, the keys of its image's layer lines, shown under the service's line in the order they appeared.
+    private readonly Dictionary<string, List<string>> _layers = new(StringComparer.Ordinal);
     private readonly List<string> _warnings = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -36,12 +40,20 @@ internal sealed class TtyProgress : IProgressRenderer
 
     public void Report(ProgressEvent progress)
     {
-        var key = progress.Kind + "/" + progress.Name;
+        // The same layer may be in two images pulled at once: a layer line is its service's.
+        var key = progress.Parent is { } parent ? $"{parent}/{progress.Kind}/{progress.Name}" : progress.Kind + "/" + progress.Name;
         lock (_gate)
         {
             if (!_lines.ContainsKey(key))
             {
-                _order.Add(key);
+                if (progress.Parent is { } owner)
+                {
+                    LayersOf(owner).Add(key);
+                }
+                else
+                {
+                    _order.Add(key);
+                }
             }
 
             _lines[key] = new Line(progress, Stopwatch.GetTimestamp() - (long)(progress.Elapsed.TotalSeconds * Stopwatch.Frequency));
@@ -100,31 +112,62 @@ internal sealed class TtyProgress : IProgressRenderer
                 rows.Add(new Markup("[yellow]warning:[/] " + Markup.Escape(warning)));
             }
 
-            var done = _lines.Values.Count(line => line.Progress.State != ProgressState.Working);
-            rows.Add(new Markup($"[bold][[+]] Running {done}/{_lines.Count}[/]"));
+            var done = _order.Count(key => _lines[key].Progress.State != ProgressState.Working);
+            rows.Add(new Markup($"[bold][[+]] Running {done}/{_order.Count}[/]"));
             foreach (var key in _order)
             {
-                rows.Add(RenderLine(_lines[key]));
+                var line = _lines[key];
+                var layers = line.Progress.Kind == ResourceKind.Service && _layers.TryGetValue(line.Progress.Name, out var keys)
+                    ? keys.Select(layer => _lines[layer].Progress).ToList()
+                    : [];
+                rows.Add(RenderLine(line, layers));
+                rows.AddRange(layers.Select(RenderLayer));
             }
         }
 
         return new Rows(rows);
     }
 
-    private static Markup RenderLine(Line line)
+    // The image's download so far, summed over the layers whose size the engine has told.
+    private static string Transferred(IReadOnlyList<ProgressEvent> layers)
+    {
+        var sized = layers.Where(layer => layer.Total is not null).ToList();
+        return sized.Count == 0 ? string.Empty : " " + ProgressText.Bytes(sized.Sum(layer => layer.Current ?? 0), sized.Sum(layer => layer.Total!.Value));
+    }
+
+    private static Markup RenderLayer(ProgressEvent layer)
+    {
+        var (mark, color) = Look(layer.State);
+        var bytes = ProgressText.Bytes(layer.Current, layer.Total);
+        return new Markup($"   [{color}]{mark}[/] {Markup.Escape(layer.Name),-12} [{color}]{Markup.Escape(layer.Status),-18}[/] [grey]{bytes}[/]");
+    }
+
+    private static (string Mark, string Color) Look(ProgressState state) => state switch
+    {
+        ProgressState.Done => ("✔", "green"),
+        ProgressState.Error => ("✘", "red"),
+        _ => ("⠿", "blue"),
+    };
+
+    private List<string> LayersOf(string service)
+    {
+        if (!_layers.TryGetValue(service, out var keys))
+        {
+            keys = _layers[service] = [];
+        }
+
+        return keys;
+    }
+
+    private static Markup RenderLine(Line line, IReadOnlyList<ProgressEvent> layers)
     {
         var progress = line.Progress;
         var elapsed = progress.State == ProgressState.Working
             ? Stopwatch.GetElapsedTime(line.StartedAt)
             : progress.Elapsed;
-        var (mark, color) = progress.State switch
-        {
-            ProgressState.Done => ("✔", "green"),
-            ProgressState.Error => ("✘", "red"),
-            _ => ("⠿", "blue"),
-        };
+        var (mark, color) = Look(progress.State);
         var label = Markup.Escape($"{ProgressText.Kind(progress.Kind)} {progress.Name}");
-        return new Markup($" [{color}]{mark}[/] {label,-40} [{color}]{Markup.Escape(progress.Status),-12}[/] [grey]{ProgressText.Elapsed(elapsed)}[/]");
+        return new Markup($" [{color}]{mark}[/] {label,-40} [{color}]{Markup.Escape(progress.Status),-12}[/] [grey]{ProgressText.Elapsed(elapsed)}{Transferred(layers)}[/]");
     }
 
     private sealed record Line(ProgressEvent Progress, long StartedAt);

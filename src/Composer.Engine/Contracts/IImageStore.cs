@@ -13,11 +13,11 @@ public interface IImageStore
     Task TagAsync(string source, string target, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Pulls the image, handing one status line per layer change to <paramref name="progress"/>. A registry that
+    /// Pulls the image, handing each of the engine's messages (per layer, with byte counts) to <paramref name="progress"/>. A registry that
     /// cannot be reached or refuses the pull throws <see cref="EngineException"/> naming the image.
     /// </summary>
-    Task PullAsync(string reference, RegistryCredentials? credentials, IProgress<string>? progress, CancellationToken cancellationToken);
+    Task PullAsync(string reference, RegistryCredentials? credentials, IProgress<TransferProgress>? progress, CancellationToken cancellationToken);
 
     /// <summary>Pushes the image to the registry its name points at; failures as for <see cref="PullAsync"/>.</summary>
-    Task PushAsync(string reference, RegistryCredentials? credentials, IProgress<string>? progress, CancellationToken cancellationToken);
+    Task PushAsync(string reference, RegistryCredentials? credentials, IProgress<TransferProgress>? progress, CancellationToken cancellationToken);
 }

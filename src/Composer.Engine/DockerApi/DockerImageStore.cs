@@ -54,7 +54,7 @@ internal sealed class DockerImageStore(DockerClient client, EngineCalls calls) :
             client.Images.TagImageAsync(source, new ImageTagParameters { RepositoryName = reference.Name, Tag = reference.Tag }, token), cancellationToken);
     }
 
-    public Task PullAsync(string reference, RegistryCredentials? credentials, IProgress<string>? progress, CancellationToken cancellationToken)
+    public Task PullAsync(string reference, RegistryCredentials? credentials, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
         var image = ImageReference.Parse(reference);
         var parameters = new ImagesCreateParameters { FromImage = image.Name, Tag = image.Tag };
@@ -62,7 +62,7 @@ internal sealed class DockerImageStore(DockerClient client, EngineCalls calls) :
             client.Images.CreateImageAsync(parameters, AuthOf(credentials), messages, token), cancellationToken);
     }
 
-    public Task PushAsync(string reference, RegistryCredentials? credentials, IProgress<string>? progress, CancellationToken cancellationToken)
+    public Task PushAsync(string reference, RegistryCredentials? credentials, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
         var image = ImageReference.Parse(reference);
         var parameters = new ImagePushParameters { Tag = image.Tag };
@@ -74,7 +74,7 @@ internal sealed class DockerImageStore(DockerClient client, EngineCalls calls) :
     // and the engine has already retried the registry; repeating a transfer that streamed half its layers would only
     // repeat the wait.
     private async Task TransferAsync(
-        string verb, string reference, ImageReference image, IProgress<string>? progress,
+        string verb, string reference, ImageReference image, IProgress<TransferProgress>? progress,
         Func<IProgress<JSONMessage>, CancellationToken, Task> transfer, CancellationToken cancellationToken)
     {
         string? error = null;
@@ -86,7 +86,8 @@ internal sealed class DockerImageStore(DockerClient client, EngineCalls calls) :
             }
             else if (progress is not null && message.Status is { Length: > 0 } status)
             {
-                progress.Report(message.ID is { Length: > 0 } id ? $"{id}: {status}" : status);
+                progress.Report(new TransferProgress(message.ID is { Length: > 0 } id ? id : null, status,
+                    message.Progress?.Current, message.Progress?.Total is > 0 and var total ? total : null));
             }
         });
         try

@@ -27,9 +27,11 @@ internal sealed class UpImagePuller(OrchestrationContext context, RegistryCreden
         {
             var policy = PullPolicies.Of(service);
             var local = await context.Engine.Images.InspectAsync(service.Image!, cancellationToken);
-            if (policy.Kind == PullPolicyKind.Never && local is null)
+            if (policy.Kind is PullPolicyKind.Never or PullPolicyKind.Build && local is null)
             {
-                problems.Add($"service \"{service.Name}\": image {service.Image} not found locally and pull_policy is never");
+                problems.Add(policy.Kind == PullPolicyKind.Never
+                    ? $"service \"{service.Name}\": image {service.Image} not found locally and pull_policy is never"
+                    : $"service \"{service.Name}\": image {service.Image} not found locally and pull_policy is build, but the service has no build section");
             }
             else if (PullDecision.MustPull(policy, local, now))
             {

@@ -35,4 +35,7 @@ public sealed record RunOptions
     public bool Remove { get; init; }
     public bool NoDeps { get; init; }
     public bool Build { get; init; }
+
+    /// <summary>--pull: a pull_policy (always, missing, never) for this run in place of the service's; null keeps it.</summary>
+    public string? Pull { get; init; }
 }

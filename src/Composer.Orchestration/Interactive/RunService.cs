@@ -22,15 +22,17 @@ public sealed class RunService(OrchestrationContext context)
     public async Task<RunResult> RunAsync(
         Project project, RunOptions options, IInteractiveConsole console, Func<ValueTask> beforeOutput, CancellationToken cancellationToken)
     {
-        project = ImageNames.WithBuiltImageNames(project);
+        project = WithPullOverride(ImageNames.WithBuiltImageNames(project), options);
         var service = project.Services[options.Service];
+
+        // The service's own image first: one that cannot be had stops run before anything is created or started.
+        var imageIds = await new ImagePreparation(context).PrepareAsync(project, [service.Name], new UpOptions { Build = options.Build }, cancellationToken);
         if (!options.NoDeps && service.DependsOn.Count > 0)
         {
             await StartDependenciesAsync(project, service, cancellationToken);
         }
 
         await ProjectResources.EnsureAsync(Engine, project, service, cancellationToken);
-        var imageIds = await new UpImageBuilder(context).PrepareAsync(project, [service.Name], new UpOptions { Build = options.Build }, cancellationToken);
         var oneOff = OneOffContainer.Apply(service, options);
         var name = options.Name ?? OneOffContainer.DefaultName(project.Name, service.Name);
         var id = await Engine.CreateContainerAsync(new ContainerRequest
@@ -64,6 +66,19 @@ public sealed class RunService(OrchestrationContext context)
                 await Engine.RemoveContainerAsync(id, force: true, removeVolumes: true, CancellationToken.None);
             }
         }
+    }
+
+    // --pull replaces the run service's pull_policy only; its dependencies keep theirs, as up would treat them.
+    private static Project WithPullOverride(Project project, RunOptions options)
+    {
+        if (options.Pull is not { } pull)
+        {
+            return project;
+        }
+
+        var services = new SortedDictionary<string, Service>(project.Services.ToDictionary(), StringComparer.Ordinal);
+        services[options.Service] = services[options.Service] with { PullPolicy = pull };
+        return project with { Services = services };
     }
 
     private async Task<int> RunAttachedAsync(string id, RunOptions options, IInteractiveConsole console, CancellationToken cancellationToken)

@@ -7,4 +7,7 @@ public enum ResourceKind
     Volume,
     Service,
     Image,
+
+    /// <summary>One layer of an image being pulled or pushed, under its service (<see cref="ProgressEvent.Parent"/>).</summary>
+    Layer,
 }

@@ -4,6 +4,7 @@ using Composer.Engine.Contracts;
 using Composer.Engine.Validation;
 using Composer.Model;
 using Composer.Orchestration.Building;
+using Composer.Orchestration.Images;
 using Composer.Orchestration.Progress;
 
 namespace Composer.Orchestration.Services;
@@ -23,8 +24,8 @@ public sealed class BuildService(OrchestrationContext context)
     }
 
     /// <summary>
-    /// For up: builds the images of services with a build section whose image is missing, or all of them when
-    /// <paramref name="rebuild"/>; returns the new image id per built service.
+    /// For up: builds the images of services with a build section whose image is missing or whose pull_policy is
+    /// build, or all of them when <paramref name="rebuild"/>; returns the new image id per built service.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> BuildMissingAsync(Project project, IEnumerable<string> serviceNames, bool rebuild, CancellationToken cancellationToken)
     {
@@ -32,7 +33,7 @@ public sealed class BuildService(OrchestrationContext context)
         var toBuild = new List<Service>();
         foreach (var service in candidates)
         {
-            if (rebuild || !await context.Engine.ImageExistsAsync(ImageNames.For(project, service), cancellationToken))
+            if (BuildDecision.MustBuild(PullPolicies.Of(service), rebuild, await context.Engine.ImageExistsAsync(ImageNames.For(project, service), cancellationToken)))
             {
                 toBuild.Add(service);
             }

@@ -15,9 +15,7 @@ public sealed class UpService(OrchestrationContext context)
     {
         project = ImageNames.WithBuiltImageNames(project);
         ServiceSupportValidator.ThrowIfUnsupported(project, options.Services.Count == 0 ? null : SelectedWithDependencies(project, options));
-        await new UpImagePuller(context, Engine.Registry.RegistryCredentialStore.FromProcess(), TimeProvider.System).PrepareAsync(
-            project, options.Services.Count == 0 ? project.Services.Keys : SelectedWithDependencies(project, options), options.DryRun, cancellationToken);
-        var imageIds = await new UpImageBuilder(context).PrepareAsync(
+        var imageIds = await new ImagePreparation(context).PrepareAsync(
             project, options.Services.Count == 0 ? project.Services.Keys : SelectedWithDependencies(project, options), options, cancellationToken);
         var planOptions = new UpPlanOptions
         {

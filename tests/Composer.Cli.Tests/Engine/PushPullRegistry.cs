@@ -41,6 +41,28 @@ public sealed class PushPullRegistry : IAsyncLifetime
         return await http.GetStringAsync($"http://{Host}/v2/{repository}/tags/list");
     }
 
+    /// <summary>
+    /// busybox:latest under a new name in this registry, pushed through the engine, then the local name removed
+    /// again: an image that only a pull can bring back.
+    /// </summary>
+    public async Task<string> PublishBusyboxAsync(string repository)
+    {
+        var image = $"{Host}/{repository}{Guid.NewGuid().ToString("N")[..8]}/tool:1";
+        await Engine.Images.TagAsync("busybox:latest", image, CancellationToken.None);
+        await Engine.Images.PushAsync(image, null, null, CancellationToken.None);
+        Assert.True(await Engine.Images.RemoveAsync(image, CancellationToken.None));
+        Assert.Null(await Engine.Images.InspectAsync(image, CancellationToken.None));
+        return image;
+    }
+
+    /// <summary>Asserts that the project has no container and no network on the engine.</summary>
+    public async Task AssertNothingCreatedAsync(string projectName)
+    {
+        var labels = ProjectObserver.ProjectLabel(projectName);
+        Assert.Empty(await Engine.ListContainersAsync(labels, CancellationToken.None));
+        Assert.Empty(await Engine.ListNetworksAsync(labels, CancellationToken.None));
+    }
+
     /// <summary>A 127.0.0.1 address where nothing listens: the port was free a moment ago and is closed again.</summary>
     public static string UnreachableHost()
     {

@@ -48,14 +48,8 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
     [Fact]
     public async Task Up_pulls_a_missing_image_before_creating_containers_and_always_pulls_again()
     {
-        var image = await PublishBusyboxAsync("pulltest");
-        await using var project = new EngineProject($"""
-            services:
-              tool:
-                image: {image}
-                command: ["sleep", "3600"]
-                stop_signal: SIGKILL
-            """);
+        var image = await registry.PublishBusyboxAsync("pulltest");
+        await using var project = new EngineProject("services:\n" + ComposeSnippets.Sleeper("tool", image));
         try
         {
             var up = await project.RunAsync("up", "-d");
@@ -82,24 +76,22 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
         }
     }
 
-    [Fact]
-    public async Task Pull_policy_never_with_a_missing_image_fails_before_anything_is_created()
+    [Theory]
+    [InlineData("never", "not found locally and pull_policy is never")]
+    [InlineData("build", "not found locally and pull_policy is build, but the service has no build section")]
+    public async Task A_missing_image_the_pull_policy_does_not_pull_stops_up_and_run_before_anything_is_created(string policy, string reason)
     {
         var image = $"{registry.Host}/absent{Guid.NewGuid().ToString("N")[..8]}/app:dev";
-        await using var project = new EngineProject($"""
-            services:
-              app:
-                image: {image}
-                pull_policy: never
-            """);
+        await using var project = new EngineProject($"services:\n  app:\n    image: {image}\n    pull_policy: {policy}\n");
 
-        var up = await project.RunAsync("up", "-d");
+        foreach (var command in new[] { "up", "run" })
+        {
+            var result = await project.RunAsync(command, "-d", "app");
 
-        Assert.Equal(1, up.ExitCode);
-        Assert.Contains($"service \"app\": image {image} not found locally and pull_policy is never", up.Error);
-        var labels = Orchestration.Observation.ProjectObserver.ProjectLabel(project.Name);
-        Assert.Empty(await registry.Engine.ListContainersAsync(labels, CancellationToken.None));
-        Assert.Empty(await registry.Engine.ListNetworksAsync(labels, CancellationToken.None));
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"service \"app\": image {image} {reason}", result.Error, StringComparison.Ordinal);
+            await registry.AssertNothingCreatedAsync(project.Name);
+        }
     }
 
     [Fact]
@@ -131,7 +123,7 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
     [Fact]
     public async Task Pull_quiet_prints_nothing_and_ignore_buildable_skips_services_with_a_build_section()
     {
-        var image = await PublishBusyboxAsync("quiettest");
+        var image = await registry.PublishBusyboxAsync("quiettest");
         await using var project = new EngineProject($"""
             services:
               tool:
@@ -155,14 +147,42 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
         }
     }
 
-    // busybox:latest under a registry name, pushed through the engine, then the local name removed again.
-    private async Task<string> PublishBusyboxAsync(string repository)
+    [Fact]
+    public async Task Pull_shows_each_layer_on_a_terminal_and_one_line_per_image_in_plain_and_json()
     {
-        var image = $"{registry.Host}/{repository}{Guid.NewGuid().ToString("N")[..8]}/tool:1";
-        await registry.Engine.Images.TagAsync("busybox:latest", image, CancellationToken.None);
-        await registry.Engine.Images.PushAsync(image, null, null, CancellationToken.None);
-        Assert.True(await registry.Engine.Images.RemoveAsync(image, CancellationToken.None));
-        Assert.Null(await registry.Engine.Images.InspectAsync(image, CancellationToken.None));
-        return image;
+        await using var project = new EngineProject("");
+        var image = $"{registry.Host}/{project.Name}/layers:1";
+        // A layer of its own (the engine will download and extract it) on top of busybox's (which it already has).
+        File.WriteAllText(Path.Combine(project.Directory, "Dockerfile"), $"FROM busybox:latest\nRUN echo {project.Name} > /unique\n");
+        File.WriteAllText(Path.Combine(project.Directory, "compose.yaml"), $"services:\n  app:\n    build: .\n    image: {image}\n");
+        try
+        {
+            Assert.Equal(0, (await project.RunAsync("build")).ExitCode);
+            Assert.Equal(0, (await project.RunAsync("push")).ExitCode);
+
+            Assert.True(await registry.Engine.Images.RemoveAsync(image, CancellationToken.None));
+            var tty = await CliRunner.RunAsync(project.Directory, "-p", project.Name, "--progress", "tty", "pull");
+            Assert.True(tty.ExitCode == 0, tty.Error);
+            Assert.Matches(@"[0-9a-f]{12}\s+Pull complete\s+[0-9.]+[kM]?B/[0-9.]+[kM]?B", tty.Error);
+            Assert.Matches(@"[0-9a-f]{12}\s+Already exists", tty.Error);
+            Assert.Matches(@"Service app\s+Pulled", tty.Error);
+
+            Assert.True(await registry.Engine.Images.RemoveAsync(image, CancellationToken.None));
+            var plain = await project.RunAsync("pull");
+            Assert.True(plain.ExitCode == 0, plain.Error);
+            Assert.Matches(@"^ Service app  Pulled [0-9.]+s\n$", plain.Error.Replace("\r", string.Empty));
+
+            Assert.True(await registry.Engine.Images.RemoveAsync(image, CancellationToken.None));
+            var json = await CliRunner.RunAsync(project.Directory, "-p", project.Name, "--progress", "json", "pull");
+            Assert.True(json.ExitCode == 0, json.Error);
+            Assert.Equal("", json.Output);
+            var objects = json.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, objects.Length);
+            Assert.All(objects, line => Assert.Equal("service", System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("kind").GetString()));
+        }
+        finally
+        {
+            await registry.Engine.Images.RemoveAsync(image, CancellationToken.None);
+        }
     }
 }

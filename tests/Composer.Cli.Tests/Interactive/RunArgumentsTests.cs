@@ -48,4 +48,15 @@ public sealed class RunArgumentsTests
         Assert.Equal(["A=1", "HOME=/root"], EnvironmentArguments.Parse(["A=1", "HOME", "UNSET"], caller));
         Assert.Throws<UsageException>(() => EnvironmentArguments.Parse(["=x"], caller));
     }
+
+    [Fact]
+    public async Task Run_pull_accepts_only_always_missing_never_or_policy_and_says_so_in_one_line()
+    {
+        using var project = new TempProject().With("compose.yaml", "services:\n  web:\n    image: busybox\n");
+
+        var result = await CliRunner.RunAsync(project.Directory, "run", "--pull", "sometimes", "web", "true");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: --pull must be one of always, missing, never, policy (got 'sometimes')", result.Error.Trim());
+    }
 }

@@ -72,6 +72,51 @@ public sealed class ProgressRendererTests
         Assert.Contains("orphan found", screen, StringComparison.Ordinal);
     }
 
+    // A pull of one service: its line, then its two layers' lines.
+    private static readonly ProgressEvent[] Pull =
+    [
+        new(ResourceKind.Service, "tool", "Pulling", ProgressState.Working, TimeSpan.Zero),
+        new(ResourceKind.Layer, "a1b2c3d4e5f6", "Downloading", ProgressState.Working, TimeSpan.Zero) { Parent = "tool", Current = 1_200_000, Total = 3_400_000 },
+        new(ResourceKind.Layer, "0f9e8d7c6b5a", "Already exists", ProgressState.Done, TimeSpan.Zero) { Parent = "tool" },
+        new(ResourceKind.Layer, "a1b2c3d4e5f6", "Pull complete", ProgressState.Done, TimeSpan.Zero) { Parent = "tool", Current = 3_400_000, Total = 3_400_000 },
+        new(ResourceKind.Service, "tool", "Pulled", ProgressState.Done, TimeSpan.FromMilliseconds(1500)),
+    ];
+
+    [Fact]
+    public async Task Tty_shows_each_layer_under_its_service_with_its_bytes_and_counts_only_the_service()
+    {
+        var error = new StringWriter();
+        await using (var renderer = new TtyProgress(error, useColor: false))
+        {
+            Array.ForEach(Pull, renderer.Report);
+        }
+
+        var screen = error.ToString();
+        Assert.Contains("Running 1/1", screen, StringComparison.Ordinal);
+        Assert.Matches(@"Service tool\s+Pulled\s+1\.5s 3\.4MB/3\.4MB", screen);
+        Assert.Matches(@"a1b2c3d4e5f6\s+Pull complete\s+3\.4MB/3\.4MB", screen);
+        Assert.Contains("0f9e8d7c6b5a", screen, StringComparison.Ordinal);
+        Assert.True(screen.IndexOf("Service tool", StringComparison.Ordinal) < screen.LastIndexOf("a1b2c3d4e5f6", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Plain_and_json_keep_one_line_per_image_and_leave_layers_out()
+    {
+        var plain = new StringWriter();
+        var json = new StringWriter();
+        await using (var plainRenderer = new PlainProgress(plain))
+        await using (var jsonRenderer = new JsonProgress(json))
+        {
+            Array.ForEach(Pull, plainRenderer.Report);
+            Array.ForEach(Pull, jsonRenderer.Report);
+        }
+
+        Assert.Equal(" Service tool  Pulled 1.5s\n", plain.ToString().Replace("\r", string.Empty));
+        var objects = json.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, objects.Length);
+        Assert.All(objects, line => Assert.Equal("service", JsonDocument.Parse(line).RootElement.GetProperty("kind").GetString()));
+    }
+
     private static void Play(IProgressSink sink)
     {
         foreach (var progress in Events)

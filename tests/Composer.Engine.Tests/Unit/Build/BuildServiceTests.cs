@@ -50,4 +50,17 @@ public sealed class BuildServiceTests
         await service.BuildMissingAsync(project, ["api", "web"], rebuild: true, CancellationToken.None);
         Assert.Equal(["build p-web", "build p-api", "build p-web"], engine.Calls.Take(1).Concat(engine.Calls.Skip(1).Order(StringComparer.Ordinal)));
     }
+
+    [Fact]
+    public async Task Up_rebuilds_a_present_image_whose_pull_policy_is_build()
+    {
+        var engine = new FakeEngine();
+        engine.KnownImages["p-api"] = "sha256:existing";
+        engine.KnownImages["p-web"] = "sha256:existing";
+        var project = TestServices.Project("p", Built("api") with { PullPolicy = "build" }, Built("web"));
+
+        await new BuildService(new OrchestrationContext(engine, new NullProgressSink())).BuildMissingAsync(project, ["api", "web"], rebuild: false, CancellationToken.None);
+
+        Assert.Equal(["build p-api"], engine.Calls);
+    }
 }
