@@ -1,6 +1,7 @@
 using Composer.Engine.Contracts;
 using Composer.Model;
 using Composer.Planning;
+using Composer.Planning.Observed;
 
 namespace Composer.Orchestration.Recovery;
 
@@ -17,23 +18,24 @@ namespace Composer.Orchestration.Recovery;
 /// </summary>
 internal static class InterruptedRunRepair
 {
-    public static async Task RepairAsync(IEngine engine, Project project, CancellationToken cancellationToken)
+    /// <summary>
+    /// Repairs what <paramref name="containers"/> (the project's observed containers) show was left half-done; true
+    /// when the engine was changed, so the caller observes again before planning.
+    /// </summary>
+    public static async Task<bool> RepairAsync(IEngine engine, Project project, IReadOnlyList<ObservedContainer> containers, CancellationToken cancellationToken)
     {
-        var labels = new Dictionary<string, string?>(StringComparer.Ordinal) { [ComposeLabels.Project] = project.Name };
-        var containers = (await engine.ListContainersAsync(labels, cancellationToken))
-            .Where(container => !string.Equals(container.Labels.GetValueOrDefault(ComposeLabels.OneOff), "True", StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        var names = containers.Select(container => container.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var container in containers)
+        var repaired = false;
+        var names = containers.Where(container => !container.IsOneOff).Select(container => container.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var container in containers.Where(container => !container.IsOneOff))
         {
-            if (container.Labels.GetValueOrDefault(ComposeLabels.Service) is not { } serviceName
+            if (container.Service is not { } serviceName
                 || !project.Services.TryGetValue(serviceName, out var service)
-                || !int.TryParse(container.Labels.GetValueOrDefault(ComposeLabels.ContainerNumber), out var number))
+                || container.Number <= 0)
             {
                 continue;
             }
 
-            var finalName = ContainerNames.For(project.Name, service, number);
+            var finalName = ContainerNames.For(project.Name, service, container.Number);
             if (IsTemporaryNameFor(container.Name, finalName))
             {
                 if (names.Contains(finalName))
@@ -45,12 +47,17 @@ internal static class InterruptedRunRepair
                     await engine.RenameContainerAsync(container.Id, finalName, cancellationToken);
                     names.Add(finalName);
                 }
+
+                repaired = true;
             }
-            else if (container.State == "created" && await MissesNetworksAsync(engine, project, service, container, cancellationToken))
+            else if (container.State == "created" && await MissesNetworksAsync(engine, project, service, container.Id, cancellationToken))
             {
                 await engine.RemoveContainerAsync(container.Id, force: true, removeVolumes: false, cancellationToken);
+                repaired = true;
             }
         }
+
+        return repaired;
     }
 
     /// <summary>True for the names <see cref="ContainerNames.Temporary"/> gives: up to 12 hex digits, '_', the final name.</summary>
@@ -63,7 +70,7 @@ internal static class InterruptedRunRepair
             && name[..prefixLength].All(Uri.IsHexDigit);
     }
 
-    private static async Task<bool> MissesNetworksAsync(IEngine engine, Project project, Service service, ContainerSummary container, CancellationToken cancellationToken)
+    private static async Task<bool> MissesNetworksAsync(IEngine engine, Project project, Service service, string containerId, CancellationToken cancellationToken)
     {
         if (service.NetworkMode is not null)
         {
@@ -74,7 +81,7 @@ internal static class InterruptedRunRepair
             .Where(project.Networks.ContainsKey)
             .Select(key => project.Networks[key].Name)
             .ToList();
-        if (await engine.InspectContainerAsync(container.Id, cancellationToken) is not { } inspected)
+        if (await engine.InspectContainerAsync(containerId, cancellationToken) is not { } inspected)
         {
             return false;
         }

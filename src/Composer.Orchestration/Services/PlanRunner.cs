@@ -12,9 +12,12 @@ internal sealed class PlanRunner(OrchestrationContext context)
 {
     private static readonly TimeSpan FallbackInspectInterval = TimeSpan.FromSeconds(2);
 
-    public async Task<VerbResult> RunAsync(Project project, Func<ObservedState, Plan> makePlan, bool dryRun, CancellationToken cancellationToken)
+    public async Task<VerbResult> RunAsync(Project project, Func<ObservedState, Plan> makePlan, bool dryRun, CancellationToken cancellationToken) =>
+        await RunAsync(project, await ObserveAsync(project, cancellationToken), makePlan, dryRun, cancellationToken);
+
+    /// <summary>As above, from a state the caller has just observed (up observes while images are prepared).</summary>
+    public async Task<VerbResult> RunAsync(Project project, ObservedState observed, Func<ObservedState, Plan> makePlan, bool dryRun, CancellationToken cancellationToken)
     {
-        var observed = await ProjectObserver.ObserveAsync(context.Engine, project, cancellationToken);
         var plan = makePlan(observed);
         foreach (var warning in plan.Warnings)
         {
@@ -30,6 +33,9 @@ internal sealed class PlanRunner(OrchestrationContext context)
         await new PlanExecutor(runner, context.ParallelLimit).ExecuteAsync(plan, cancellationToken);
         return new VerbResult(plan, Executed: true);
     }
+
+    public Task<ObservedState> ObserveAsync(Project project, CancellationToken cancellationToken) =>
+        ProjectObserver.ObserveAsync(context.Engine, project, cancellationToken);
 
     public DependencyWaiter Waiter() => new(context.Engine, FallbackInspectInterval);
 }

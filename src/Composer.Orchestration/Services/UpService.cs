@@ -14,9 +14,15 @@ public sealed class UpService(OrchestrationContext context)
     public async Task<VerbResult> UpAsync(Project project, UpOptions options, CancellationToken cancellationToken)
     {
         project = ImageNames.WithBuiltImageNames(project);
-        ServiceSupportValidator.ThrowIfUnsupported(project, options.Services.Count == 0 ? null : SelectedWithDependencies(project, options));
-        var imageIds = await new ImagePreparation(context).PrepareAsync(
-            project, options.Services.Count == 0 ? project.Services.Keys : SelectedWithDependencies(project, options), options, cancellationToken);
+        var selected = options.Services.Count == 0 ? project.Services.Keys.ToList() : SelectedWithDependencies(project, options).ToList();
+        ServiceSupportValidator.ThrowIfUnsupported(project, options.Services.Count == 0 ? null : selected);
+        var runner = new PlanRunner(context);
+
+        // Pulls and builds change images, never containers, networks or volumes: observing meanwhile takes the
+        // engine's answers off a no-op up's critical path.
+        var observing = runner.ObserveAsync(project, cancellationToken);
+        var imageIds = await new ImagePreparation(context).PrepareAsync(project, selected, options, cancellationToken);
+
         var planOptions = new UpPlanOptions
         {
             ForceRecreate = options.ForceRecreate,
@@ -29,13 +35,13 @@ public sealed class UpService(OrchestrationContext context)
             Timeout = options.Timeout,
             ImageIds = imageIds,
         };
-        if (!options.DryRun)
+        var observed = await observing;
+        if (!options.DryRun && await InterruptedRunRepair.RepairAsync(context.Engine, project, observed.Containers, cancellationToken))
         {
-            await InterruptedRunRepair.RepairAsync(context.Engine, project, cancellationToken);
+            observed = await runner.ObserveAsync(project, cancellationToken);
         }
 
-        var runner = new PlanRunner(context);
-        var result = await runner.RunAsync(project, observed => Planner.PlanUp(project, observed, planOptions), options.DryRun, cancellationToken);
+        var result = await runner.RunAsync(project, observed, state => Planner.PlanUp(project, state, planOptions), options.DryRun, cancellationToken);
         if (result.Executed && options.Wait && !options.NoStart)
         {
             await WaitForServicesAsync(project, options, runner.Waiter(), cancellationToken);

@@ -1,6 +1,7 @@
 using Composer.Engine.Contracts;
 using Composer.Engine.Tests.Support;
 using Composer.Model;
+using Composer.Orchestration.Observation;
 using Composer.Orchestration.Recovery;
 using Composer.Planning;
 
@@ -34,7 +35,7 @@ public sealed class InterruptedRunRepairTests
         engine.Containers.Add(Container("old", "p-web-1", "running"));
         engine.Containers.Add(Container("new", ContainerNames.Temporary("0123456789abcdef", "p-web-1"), "created"));
 
-        await InterruptedRunRepair.RepairAsync(engine, Project(), CancellationToken.None);
+        await RepairAsync(engine);
 
         Assert.Equal(["remove new"], engine.Calls);
     }
@@ -45,7 +46,7 @@ public sealed class InterruptedRunRepairTests
         var engine = new FakeEngine();
         engine.Containers.Add(Container("new", ContainerNames.Temporary("0123456789abcdef", "p-web-1"), "created"));
 
-        await InterruptedRunRepair.RepairAsync(engine, Project(), CancellationToken.None);
+        await RepairAsync(engine);
 
         Assert.Equal(["rename new p-web-1"], engine.Calls);
     }
@@ -57,11 +58,17 @@ public sealed class InterruptedRunRepairTests
         engine.Containers.Add(Container("half", "p-web-1", "created"));
         engine.Inspection = new ContainerInspection { Id = "half", Name = "p-web-1", State = "created" };
 
-        await InterruptedRunRepair.RepairAsync(engine, Project(), CancellationToken.None);
+        await RepairAsync(engine);
         engine.Inspection = engine.Inspection with { Networks = new Dictionary<string, IReadOnlyList<string>> { ["p_default"] = [] } };
-        await InterruptedRunRepair.RepairAsync(engine, Project(), CancellationToken.None);
+        await RepairAsync(engine);
 
         Assert.Equal(["remove half"], engine.Calls);
+    }
+
+    private static async Task RepairAsync(FakeEngine engine)
+    {
+        var observed = await ProjectObserver.ObserveAsync(engine, Project(), CancellationToken.None);
+        await InterruptedRunRepair.RepairAsync(engine, Project(), observed.Containers, CancellationToken.None);
     }
 
     private static Project Project() => TestServices.Project("p", TestServices.Sleeper("web")) with
