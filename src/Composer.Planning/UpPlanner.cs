@@ -20,6 +20,9 @@ internal sealed class UpPlanner
     private readonly Dictionary<string, int> waitOperations = new(StringComparer.Ordinal);
     private readonly HashSet<string> recreatedServices = new(StringComparer.Ordinal);
 
+    // Containers taken off a network that is recreated, by container id: the operation that removed them.
+    private readonly Dictionary<string, int> detachedContainers = new(StringComparer.Ordinal);
+
     public UpPlanner(Project project, ObservedState observed, UpPlanOptions options)
     {
         this.project = project;
@@ -38,6 +41,11 @@ internal sealed class UpPlanner
         CheckExternalResources();
         var selected = SelectServices();
         PlanNetworks();
+
+        // Whatever lost its container to a recreated network gets a new one, selected or not.
+        selected = new SortedSet<string>(selected.Concat(detachedContainers.Keys
+            .Select(id => observed.Containers.First(container => container.Id == id).Service!)
+            .Where(project.Services.ContainsKey)), StringComparer.Ordinal);
         PlanVolumes();
         foreach (var serviceName in graph.StartOrder.Where(selected.Contains))
         {
@@ -92,17 +100,84 @@ internal sealed class UpPlanner
 
     private void PlanNetworks()
     {
-        foreach (var (key, network) in project.Networks)
+        foreach (var (key, network) in project.Networks.Where(pair => !pair.Value.External))
         {
-            if (!network.External && !observed.HasNetwork(network.Name))
+            var hash = NetworkConfigHash.Compute(network);
+            var existing = observed.NetworkNamed(network.Name);
+
+            // A network without the hash label was made by another tool or an older version: adopted as it is.
+            if (existing is not null && (existing.ConfigHash is null || existing.ConfigHash == hash))
             {
-                networkOperations[key] = plan.Add(new Operation
-                {
-                    Id = 0, Kind = OperationKind.CreateNetwork, Target = network.Name, ResourceKey = key,
-                });
+                continue;
             }
+
+            var after = Array.Empty<int>();
+            if (existing is not null)
+            {
+                if (options.NoRecreate)
+                {
+                    plan.Warn($"network \"{network.Name}\" has been modified; --no-recreate leaves it as it is");
+                    continue;
+                }
+
+                plan.Warn($"network \"{network.Name}\" has been modified, recreating it");
+                after = [plan.Add(new Operation
+                {
+                    Id = 0, Kind = OperationKind.RemoveNetwork, Target = network.Name, DependsOn = DetachFrom(key, network),
+                })];
+            }
+
+            networkOperations[key] = plan.Add(new Operation
+            {
+                Id = 0, Kind = OperationKind.CreateNetwork, Target = network.Name, ResourceKey = key, ConfigHash = hash, DependsOn = after,
+            });
         }
     }
+
+    // The engine removes a network only once no running container is on it. The project's own containers go (they
+    // are recreated on the new network); running containers up does not manage would be cut off, so they stop the plan.
+    private int[] DetachFrom(string key, Network network)
+    {
+        var attached = observed.Containers
+            .Where(container => container.Networks.Contains(network.Name)
+                || (Managed(container) && NetworkKeys(project.Services[container.Service!]).Contains(key)))
+            .OrderBy(container => container.Name, StringComparer.Ordinal)
+            .ToList();
+        var blocking = attached
+            .Where(container => !Managed(container) && container.IsRunning && !(options.RemoveOrphans && IsOrphan(container)))
+            .Select(container => container.Name)
+            .ToList();
+        if (blocking.Count > 0)
+        {
+            throw new PlanningException($"network \"{network.Name}\" has been modified and must be recreated, but containers "
+                + $"({string.Join(", ", blocking)}) that up does not manage are running on it; stop them first (--remove-orphans removes orphans)");
+        }
+
+        var removals = new List<int>();
+        foreach (var container in attached.Where(container => Managed(container) || (options.RemoveOrphans && IsOrphan(container))))
+        {
+            var timeout = Managed(container) ? Timeout(project.Services[container.Service!]) : options.Timeout;
+            var removed = detachedContainers.GetValueOrDefault(container.Id);
+            if (removed == 0)
+            {
+                removed = StopAndRemove(container, timeout, []);
+                detachedContainers[container.Id] = removed;
+            }
+
+            removals.Add(removed);
+        }
+
+        return [.. removals];
+    }
+
+    private bool Managed(ObservedContainer container) =>
+        !container.IsOneOff && container.Service is { } service && project.Services.ContainsKey(service);
+
+    private bool IsOrphan(ObservedContainer container) =>
+        container.Service is { } service && !project.Services.ContainsKey(service) && !project.DisabledServices.ContainsKey(service);
+
+    private static IEnumerable<string> NetworkKeys(Service service) =>
+        service.NetworkMode is null && service.Networks.Count == 0 ? ["default"] : service.Networks.Keys;
 
     private void PlanVolumes()
     {
@@ -130,13 +205,26 @@ internal sealed class UpPlanner
         var starts = new List<int>();
         var pendingStarts = new List<(string Name, int[] After)>();
 
-        foreach (var container in surplus)
+        foreach (var container in surplus.Where(container => !detachedContainers.ContainsKey(container.Id)))
         {
             StopAndRemove(container, Timeout(service), []);
         }
 
         foreach (var container in kept)
         {
+            if (detachedContainers.TryGetValue(container.Id, out var detached))
+            {
+                // Its network was recreated: a new container under the same name joins the new network.
+                var name = ContainerNames.For(project.Name, service, container.Number);
+                pendingStarts.Add((name, [plan.Add(new Operation
+                {
+                    Id = 0, Kind = OperationKind.CreateContainer, Target = name, Service = service.Name,
+                    Number = container.Number, ConfigHash = hash, ImageId = imageId, DependsOn = [.. createPrerequisites, detached],
+                })]));
+                recreatedServices.Add(service.Name);
+                continue;
+            }
+
             var changed = container.ConfigHash != hash
                 || (imageId is not null && container.Labels.GetValueOrDefault(ComposeLabels.Image) != imageId);
             var recreate = !options.NoRecreate && (options.ForceRecreate || changed);
@@ -230,8 +318,7 @@ internal sealed class UpPlanner
     private int[] CreatePrerequisites(Service service)
     {
         var prerequisites = new List<int>();
-        var networkKeys = service.NetworkMode is null && service.Networks.Count == 0 ? ["default"] : service.Networks.Keys;
-        foreach (var key in networkKeys)
+        foreach (var key in NetworkKeys(service))
         {
             if (networkOperations.TryGetValue(key, out var operation))
             {
@@ -299,8 +386,7 @@ internal sealed class UpPlanner
     private void PlanOrphans()
     {
         var orphans = observed.Containers
-            .Where(container => container.Service is { } service
-                && !project.Services.ContainsKey(service) && !project.DisabledServices.ContainsKey(service))
+            .Where(container => IsOrphan(container) && !detachedContainers.ContainsKey(container.Id))
             .OrderBy(container => container.Name, StringComparer.Ordinal)
             .ToList();
         if (orphans.Count == 0)

@@ -22,7 +22,15 @@ internal static class PlanSimulator
             switch (operation.Kind)
             {
                 case OperationKind.CreateNetwork:
-                    networks.Add(new ObservedNetwork("id-" + operation.Target, operation.Target, operation.ResourceKey));
+                    Assert.DoesNotContain(networks, network => network.Name == operation.Target);
+                    networks.Add(new ObservedNetwork("id-" + operation.Target, operation.Target, operation.ResourceKey)
+                    {
+                        Labels = new SortedDictionary<string, string>(StringComparer.Ordinal) { [ComposeLabels.ConfigHash] = operation.ConfigHash! },
+                    });
+                    break;
+                case OperationKind.RemoveNetwork:
+                    Assert.DoesNotContain(containers, container => container.IsRunning && container.Networks.Contains(operation.Target));
+                    networks.RemoveAll(network => network.Name == operation.Target);
                     break;
                 case OperationKind.CreateVolume:
                     volumes.Add(new ObservedVolume(operation.Target, operation.ResourceKey));
@@ -34,6 +42,7 @@ internal static class PlanSimulator
                         Id = "new-" + operation.Target,
                         Name = operation.Target,
                         State = "created",
+                        Networks = [.. JoinedNetworks(project, project.Services[operation.Service!])],
                         Labels = new SortedDictionary<string, string>(StringComparer.Ordinal)
                         {
                             [ComposeLabels.Project] = project.Name,
@@ -66,4 +75,8 @@ internal static class PlanSimulator
 
         return new ObservedState { Containers = containers, Networks = networks, Volumes = volumes };
     }
+
+    private static IEnumerable<string> JoinedNetworks(Project project, Service service) =>
+        (service.NetworkMode is null && service.Networks.Count == 0 ? ["default"] : service.Networks.Keys)
+            .Select(key => project.Networks[key].Name);
 }

@@ -89,14 +89,28 @@ public sealed class UpConvergenceTests
             foreach (var number in numbers)
             {
                 var fresh = random.Next(2) == 0 && project.Services.ContainsKey(service);
-                containers.Add(Projects.Running(project, service, number, hash: fresh ? null : "stale") with { State = States[random.Next(States.Length)] });
+                containers.Add(Projects.Running(project, service, number, hash: fresh ? null : "stale") with
+                {
+                    State = States[random.Next(States.Length)],
+                    Networks = project.Services.ContainsKey(service) ? ["p_default"] : [],
+                });
             }
         }
 
         return new ObservedState
         {
             Containers = containers,
-            Networks = random.Next(2) == 0 ? [new ObservedNetwork("n", "p_default", "default")] : [],
+            Networks = random.Next(3) switch
+            {
+                0 => [],
+                1 => [new ObservedNetwork("n", "p_default", "default")],
+
+                // Created with other settings than the file has now: recreated, with every container on it.
+                _ => [new ObservedNetwork("n", "p_default", "default")
+                {
+                    Labels = new SortedDictionary<string, string>(StringComparer.Ordinal) { [ComposeLabels.ConfigHash] = "stale" },
+                }],
+            },
         };
     }
 }

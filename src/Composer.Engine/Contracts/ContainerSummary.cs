@@ -19,4 +19,7 @@ public sealed record ContainerSummary
     public string? Health { get; init; }
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
     public IReadOnlyList<PublishedPort> Ports { get; init; } = [];
+
+    /// <summary>Names of the networks the container is configured to join (also listed while it is stopped).</summary>
+    public IReadOnlyList<string> Networks { get; init; } = [];
 }

@@ -346,6 +346,7 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
         Labels = new Dictionary<string, string>(container.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal),
         Ports = [.. (container.Ports ?? []).Select(port => new PublishedPort(
             string.IsNullOrEmpty(port.IP) ? null : port.IP, port.PublicPort, port.PrivatePort, port.Type ?? "tcp"))],
+        Networks = [.. (container.NetworkSettings?.Networks?.Keys ?? []).Order(StringComparer.Ordinal)],
     };
 
     // API 1.41 lists no health field; the status text carries it as "(healthy)" and such.

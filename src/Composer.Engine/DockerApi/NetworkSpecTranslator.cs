@@ -19,6 +19,11 @@ internal static class NetworkSpecTranslator
             [ComposeLabels.Network] = request.Key,
             [ComposeLabels.Version] = ComposeLabels.ComposerVersion,
         };
+        if (request.ConfigHash is { } hash)
+        {
+            labels[ComposeLabels.ConfigHash] = hash;
+        }
+
         return new NetworksCreateParameters
         {
             Name = network.Name,

@@ -23,7 +23,7 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
         {
             case OperationKind.CreateNetwork:
                 await StepAsync(ResourceKind.Network, operation.Target, "Creating", "Created", token =>
-                    engine.CreateNetworkAsync(new NetworkRequest(project.Name, operation.ResourceKey!, project.Networks[operation.ResourceKey!]), token), cancellationToken);
+                    engine.CreateNetworkAsync(new NetworkRequest(project.Name, operation.ResourceKey!, project.Networks[operation.ResourceKey!]) { ConfigHash = operation.ConfigHash }, token), cancellationToken);
                 break;
             case OperationKind.CreateVolume:
                 await StepAsync(ResourceKind.Volume, operation.Target, "Creating", "Created", token =>

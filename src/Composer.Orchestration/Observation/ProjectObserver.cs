@@ -26,7 +26,7 @@ internal static class ProjectObserver
         {
             if (found is not null)
             {
-                networks.Add(new ObservedNetwork(found.Id, found.Name, key));
+                networks.Add(new ObservedNetwork(found.Id, found.Name, key) { Labels = found.Labels });
             }
         }
 
@@ -35,7 +35,7 @@ internal static class ProjectObserver
         {
             if (networks.All(known => known.Name != network.Name))
             {
-                networks.Add(new ObservedNetwork(network.Id, network.Name, network.Labels.GetValueOrDefault(ComposeLabels.Network)));
+                networks.Add(new ObservedNetwork(network.Id, network.Name, network.Labels.GetValueOrDefault(ComposeLabels.Network)) { Labels = network.Labels });
             }
         }
 
@@ -74,5 +74,6 @@ internal static class ProjectObserver
         Labels = container.Labels,
         State = container.State,
         Health = container.Health,
+        Networks = container.Networks,
     };
 }

@@ -13,7 +13,7 @@ namespace Composer.Planning.Hashing;
 /// </summary>
 public static class ConfigHash
 {
-    private static readonly JsonSerializerOptions SerializerOptions = new()
+    internal static readonly JsonSerializerOptions SerializerOptions = new()
     {
         WriteIndented = false,
         TypeInfoResolver = ModelJsonContext.Default.WithAddedModifier(LeaveOutDerivedProperties),
@@ -21,10 +21,10 @@ public static class ConfigHash
 
     public static string Compute(Service service)
     {
-        var json = CanonicalJson(service);
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(json));
-        return Convert.ToHexStringLower(digest);
+        return Digest(CanonicalJson(service));
     }
+
+    internal static string Digest(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 
     /// <summary>The text that is hashed: keys sorted, nulls and empty objects dropped so that absent equals empty.</summary>
     public static string CanonicalJson(Service service)
@@ -55,7 +55,7 @@ public static class ConfigHash
         }
     }
 
-    private static JsonNode? Canonicalize(JsonNode? node)
+    internal static JsonNode? Canonicalize(JsonNode? node)
     {
         switch (node)
         {

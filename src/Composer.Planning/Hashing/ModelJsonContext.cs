@@ -10,6 +10,7 @@ namespace Composer.Planning.Hashing;
 /// </summary>
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(Service))]
+[JsonSerializable(typeof(Network))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(long))]

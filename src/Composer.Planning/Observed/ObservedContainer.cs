@@ -9,6 +9,9 @@ public sealed record ObservedContainer
     public required string Name { get; init; }
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Engine names of the networks the container joins.</summary>
+    public IReadOnlyList<string> Networks { get; init; } = [];
+
     /// <summary>Engine state: created, running, paused, restarting, removing, exited, dead.</summary>
     public string State { get; init; } = "running";
 

@@ -11,6 +11,8 @@ public sealed record ObservedState
 
     public bool HasNetwork(string name) => Networks.Any(network => network.Name == name);
 
+    public ObservedNetwork? NetworkNamed(string name) => Networks.FirstOrDefault(network => network.Name == name);
+
     public bool HasVolume(string name) => Volumes.Any(volume => volume.Name == name);
 
     /// <summary>The service's regular (not one-off) containers, lowest number first.</summary>

@@ -28,7 +28,7 @@ public sealed record Operation
     /// <summary>RenameContainer: the final name.</summary>
     public string? NewName { get; init; }
 
-    /// <summary>CreateContainer: the config hash label to set.</summary>
+    /// <summary>CreateContainer and CreateNetwork: the config hash label to set.</summary>
     public string? ConfigHash { get; init; }
 
     /// <summary>
