@@ -98,7 +98,7 @@ internal sealed class FakeEngine : IEngine
 
     public Task<string> CreateNetworkAsync(NetworkRequest request, CancellationToken cancellationToken)
     {
-        Calls.Enqueue("create network " + request.Network.Name);
+        Calls.Enqueue($"create network {request.Network.Name} hash={request.ConfigHash}");
         return Task.FromResult("net");
     }
 
