@@ -5,11 +5,7 @@ namespace Composer.Planning.Tests;
 
 public sealed class NetworkConfigHashTests
 {
-    private static readonly Network Back = new()
-    {
-        Name = "app_back",
-        Ipam = new Ipam { Config = [new IpamPool { Subnet = "172.31.240.0/24" }] },
-    };
+    private static readonly Network Back = NetworkRecreatePlanTests.Back;
 
     [Fact]
     public void Same_settings_give_the_same_hash()

@@ -7,7 +7,7 @@ namespace Composer.Planning.Tests;
 /// <summary>up when a network's settings in the file no longer match the network the engine has.</summary>
 public sealed class NetworkRecreatePlanTests
 {
-    private static readonly Network Back = new()
+    internal static readonly Network Back = new()
     {
         Name = "app_back",
         Ipam = new Ipam { Config = [new IpamPool { Subnet = "172.31.240.0/24" }] },

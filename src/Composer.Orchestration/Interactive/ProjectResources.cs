@@ -1,5 +1,6 @@
 using Composer.Engine.Contracts;
 using Composer.Model;
+using Composer.Planning.Hashing;
 
 namespace Composer.Orchestration.Interactive;
 
@@ -17,7 +18,7 @@ internal static class ProjectResources
         {
             if (project.Networks.TryGetValue(key, out var network) && !network.External)
             {
-                await engine.CreateNetworkAsync(new NetworkRequest(project.Name, key, network), cancellationToken);
+                await engine.CreateNetworkAsync(new NetworkRequest(project.Name, key, network) { ConfigHash = NetworkConfigHash.Compute(network) }, cancellationToken);
             }
         }
 

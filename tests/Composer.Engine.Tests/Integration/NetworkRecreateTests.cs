@@ -3,6 +3,7 @@ using Composer.Model;
 using Composer.Orchestration.Services;
 using Composer.Planning.Hashing;
 using Docker.DotNet.Models;
+using Network = Composer.Model.Network;
 
 namespace Composer.Engine.Tests.Integration;
 

@@ -3,6 +3,7 @@ using Composer.Engine.DockerApi;
 using Composer.Engine.Tests.Support;
 using Composer.Model;
 using Composer.Orchestration.Execution;
+using Composer.Orchestration.Interactive;
 using Composer.Orchestration.Readiness;
 using Composer.Planning;
 using Composer.Planning.Hashing;
@@ -62,5 +63,17 @@ public sealed class NetworkRecreateExecutionTests
         Assert.Equal(
             ["stop old-api", "remove old-api", "remove network p_back", $"create network p_back hash={NetworkConfigHash.Compute(Back)}", "create p-api-1", "start p-api-1"],
             engine.Calls);
+    }
+
+    [Fact]
+    public async Task Run_creates_a_missing_network_with_the_same_config_hash_label_as_up()
+    {
+        var service = TestServices.Sleeper("api") with { Networks = TestServices.Map<ServiceNetwork?>(("back", null)) };
+        var project = TestServices.Project("p", service) with { Networks = TestServices.Map(("back", Back)) };
+        var engine = new FakeEngine();
+
+        await ProjectResources.EnsureAsync(engine, project, service, CancellationToken.None);
+
+        Assert.Equal([$"create network p_back hash={NetworkConfigHash.Compute(Back)}"], engine.Calls);
     }
 }
