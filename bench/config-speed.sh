@@ -8,9 +8,14 @@ work=$(mktemp -d)
 bash bench/gen-compose.sh 1000 "$work/big"
 bash bench/gen-compose.sh 20 "$work/small"
 command -v docker-compose >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
-# ReadyToRun: precompiled code, as a release build ships it; start-up is most of a short command.
-dotnet publish src/Composer.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/composer" -nologo -v q >/dev/null
-composer="$work/composer/composer"
+# The native AOT executable, as a release build ships it (PublishAot in the project): start-up is most of a short command.
+# COMPOSER_BIN: an already published composer.
+if [[ -n ${COMPOSER_BIN:-} ]]; then
+  composer=$COMPOSER_BIN
+else
+  dotnet publish src/Composer.Cli -c Release -r linux-x64 -o "$work/composer" -nologo -v q >/dev/null
+  composer="$work/composer/composer"
+fi
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 time_ms() { # command... -> elapsed ms of one whole-process run

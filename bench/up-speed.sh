@@ -9,12 +9,12 @@ runs=${RUNS:-3}
 sizes=${SIZES:-"20 50"}
 work=$(mktemp -d)
 command -v docker-compose >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
-# ReadyToRun: precompiled code, as a release build ships it; start-up is most of a short command.
+# The native AOT executable, as a release build ships it (PublishAot in the project): start-up is most of a short command.
 # COMPOSER_BIN: an already published composer (so that a slow publish need not run while the engine lock is held).
 if [[ -n ${COMPOSER_BIN:-} ]]; then
   composer=$COMPOSER_BIN
 else
-  dotnet publish src/Composer.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/composer" -nologo -v q >/dev/null
+  dotnet publish src/Composer.Cli -c Release -r linux-x64 -o "$work/composer" -nologo -v q >/dev/null
   composer="$work/composer/composer"
 fi
 

@@ -15,7 +15,7 @@ public sealed class ExecInTerminalTests
         Assert.Equal(0, (await CliProcess.RunAsync(stack.Directory, Limit, stack.Arguments("up", "-d"))).ExitCode);
 
         // After composer ends, the outer shell reports the exit code and whether echo (so cooked mode) is back.
-        var command = $"dotnet {CliLocation.ComposerDll} -p {stack.ProjectName} exec web sh; echo CODE=$?; stty -a | grep -q -- ' echo ' && echo TERMINAL=restored";
+        var command = $"{CliLocation.ShellCommand} -p {stack.ProjectName} exec web sh; echo CODE=$?; stty -a | grep -q -- ' echo ' && echo TERMINAL=restored";
         using var terminal = new TmuxTerminal(stack.Directory, command);
         // capture-pane trims the space after the prompt.
         await terminal.UntilScreenShowsAsync("/ #", Limit);

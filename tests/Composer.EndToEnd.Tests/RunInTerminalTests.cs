@@ -13,7 +13,7 @@ public sealed class RunInTerminalTests
         Assert.True(TmuxTerminal.Available, "tmux is not installed (scripts/test.sh installs it)");
         await using var stack = new StackFolder("runtty", InteractiveStacks.WebWithDatabase);
 
-        var command = $"dotnet {CliLocation.ComposerDll} -p {stack.ProjectName} run --rm --no-deps web sh; echo CODE=$?";
+        var command = $"{CliLocation.ShellCommand} -p {stack.ProjectName} run --rm --no-deps web sh; echo CODE=$?";
         using var terminal = new TmuxTerminal(stack.Directory, command);
         // capture-pane trims the space after the prompt.
         await terminal.UntilScreenShowsAsync("/ #", Limit);

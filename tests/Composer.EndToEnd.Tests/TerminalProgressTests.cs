@@ -12,7 +12,7 @@ public sealed class TerminalProgressTests
     {
         Assert.True(TmuxTerminal.Available, "tmux is not installed (scripts/test.sh installs it)");
         await using var stack = new StackFolder("tty", Stacks.Sleepers(2));
-        var command = $"dotnet {CliLocation.ComposerDll} -p {stack.ProjectName} up -d";
+        var command = $"{CliLocation.ShellCommand} -p {stack.ProjectName} up -d";
 
         using var terminal = new TmuxTerminal(stack.Directory, command);
         var screen = await terminal.UntilScreenShowsAsync("EXIT=", Limit);

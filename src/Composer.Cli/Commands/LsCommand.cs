@@ -29,7 +29,7 @@ internal static class LsCommand
         }
         else if ((parse.GetValue(Format) ?? "table").Equals("json", StringComparison.OrdinalIgnoreCase))
         {
-            invocation.Output.WriteData(DataJson.Serialize(rows.Select(row => new { row.Name, row.Status, row.ConfigFiles })));
+            invocation.Output.WriteData(DataJson.Serialize(rows.Select(row => new Dictionary<string, string> { ["Name"] = row.Name, ["Status"] = row.Status, ["ConfigFiles"] = row.ConfigFiles }).ToList()));
         }
         else
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Composer.Cli.Hosting;
 using Composer.Cli.Rendering;
 
@@ -54,7 +53,7 @@ internal sealed class ConsoleOutput(CliContext context, OutputMode mode, bool us
         {
             if (Mode == OutputMode.Json)
             {
-                context.Error.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["level"] = level, ["message"] = message }));
+                context.Error.WriteLine(DataJson.SerializeEscaped(new Dictionary<string, string> { ["level"] = level, ["message"] = message }));
             }
             else if (level == "info")
             {

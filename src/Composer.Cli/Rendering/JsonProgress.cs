@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Composer.Cli.Output;
 using Composer.Orchestration.Progress;
 
 namespace Composer.Cli.Rendering;
@@ -30,7 +30,7 @@ internal sealed class JsonProgress(TextWriter error) : IProgressRenderer
 
     private void Write(Dictionary<string, object> line)
     {
-        var text = JsonSerializer.Serialize(line);
+        var text = DataJson.SerializeEscaped(line);
         lock (_gate)
         {
             error.WriteLine(text);

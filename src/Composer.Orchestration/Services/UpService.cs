@@ -1,3 +1,6 @@
+using Composer.Planning.Plans;
+using Composer.Planning.Observed;
+using Composer.Orchestration.Progress;
 using Composer.Engine.Build;
 using Composer.Engine.Validation;
 using Composer.Orchestration.Building;
@@ -42,12 +45,36 @@ public sealed class UpService(OrchestrationContext context)
         }
 
         var result = await runner.RunAsync(project, observed, state => Planner.PlanUp(project, state, planOptions), options.DryRun, cancellationToken);
+        if (result.Executed)
+        {
+            ReportUntouchedRunning(observed, selected, result.Plan);
+        }
+
         if (result.Executed && options.Wait && !options.NoStart)
         {
             await WaitForServicesAsync(project, options, runner.Waiter(), cancellationToken);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Containers the plan left alone get a "Running" line, as docker compose prints them: an up with nothing to do
+    /// says that every service is running rather than nothing at all.
+    /// </summary>
+    private void ReportUntouchedRunning(ObservedState observed, IReadOnlyCollection<string> selected, Plan plan)
+    {
+        var touched = plan.Operations
+            .SelectMany(operation => new[] { operation.Target, operation.ContainerId, operation.NewName })
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var container in observed.Containers
+            .Where(container => !container.IsOneOff && container.State == "running" && container.Service is { } service && selected.Contains(service))
+            .Where(container => !touched.Contains(container.Name) && !touched.Contains(container.Id))
+            .OrderBy(container => container.Name, StringComparer.Ordinal))
+        {
+            context.Progress.Report(new ProgressEvent(ResourceKind.Container, container.Name, "Running", ProgressState.Done, TimeSpan.Zero));
+        }
     }
 
     private static IEnumerable<string> SelectedWithDependencies(Project project, UpOptions options) =>

@@ -37,10 +37,13 @@ public static class ConfigHash
             Profiles = [],
             Build = null,
         };
-        var node = JsonSerializer.SerializeToNode(relevant, SerializerOptions);
+        var node = JsonSerializer.SerializeToNode(relevant, TypeInfo<Service>());
         var canonical = Canonicalize(node);
         return canonical?.ToJsonString(SerializerOptions) ?? "{}";
     }
+
+    // Typed metadata from the source-generated context (with the modifier above): no reflection, so native AOT works.
+    internal static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)SerializerOptions.GetTypeInfo(typeof(T));
 
     // Extensions.IsEmpty is computed from the values; hashing it would make an empty deploy differ from none.
     private static void LeaveOutDerivedProperties(JsonTypeInfo typeInfo)

@@ -13,7 +13,7 @@ public static class NetworkConfigHash
     public static string Compute(Network network)
     {
         var relevant = network with { External = false, Extensions = Extensions.Empty };
-        var node = JsonSerializer.SerializeToNode(relevant, ConfigHash.SerializerOptions);
+        var node = JsonSerializer.SerializeToNode(relevant, ConfigHash.TypeInfo<Network>());
         var json = ConfigHash.Canonicalize(node)?.ToJsonString(ConfigHash.SerializerOptions) ?? "{}";
         return ConfigHash.Digest(json);
     }

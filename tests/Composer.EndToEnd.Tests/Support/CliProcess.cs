@@ -44,15 +44,12 @@ internal sealed class CliProcess : IDisposable
     /// <summary>Starts it with extra environment variables (e.g. DOCKER_HOST) on top of the test's own.</summary>
     public static CliProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(CliLocation.ComposerDll);
+        var start = CliLocation.StartInfo();
+        start.WorkingDirectory = workingDirectory;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
+        start.UseShellExecute = false;
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

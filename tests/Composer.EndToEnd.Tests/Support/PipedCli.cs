@@ -7,15 +7,12 @@ internal static class PipedCli
 {
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, string input, TimeSpan limit, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(CliLocation.ComposerDll);
+        var start = CliLocation.StartInfo();
+        start.WorkingDirectory = workingDirectory;
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
