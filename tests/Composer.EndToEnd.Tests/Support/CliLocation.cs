@@ -17,16 +17,31 @@ internal static class CliLocation
     /// <summary>How a shell (tmux) starts it.</summary>
     public static string ShellCommand => NativeBinary ?? $"dotnet {ComposerDll.Value}";
 
-    /// <summary>A start info for it, ready for the composer arguments to be added.</summary>
-    public static ProcessStartInfo StartInfo()
+    /// <summary>
+    /// How a test starts it: in <paramref name="workingDirectory"/> with <paramref name="arguments"/>, every stream
+    /// redirected, colours off.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> arguments)
     {
-        if (NativeBinary is not null)
+        var start = new ProcessStartInfo(NativeBinary ?? "dotnet")
         {
-            return new ProcessStartInfo(NativeBinary);
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (NativeBinary is null)
+        {
+            start.ArgumentList.Add(ComposerDll.Value);
         }
 
-        var start = new ProcessStartInfo("dotnet");
-        start.ArgumentList.Add(ComposerDll.Value);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
         return start;
     }
 

@@ -44,18 +44,7 @@ internal sealed class CliProcess : IDisposable
     /// <summary>Starts it with extra environment variables (e.g. DOCKER_HOST) on top of the test's own.</summary>
     public static CliProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = CliLocation.StartInfo();
-        start.WorkingDirectory = workingDirectory;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.RedirectStandardInput = true;
-        start.UseShellExecute = false;
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
+        var start = CliLocation.StartInfo(workingDirectory, arguments);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -7,18 +7,7 @@ internal static class PipedCli
 {
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, string input, TimeSpan limit, params string[] arguments)
     {
-        var start = CliLocation.StartInfo();
-        start.WorkingDirectory = workingDirectory;
-        start.RedirectStandardInput = true;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
+        var start = CliLocation.StartInfo(workingDirectory, arguments);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
