@@ -1,13 +1,13 @@
-using Composer.Planning.Plans;
-using Composer.Planning.Observed;
-using Composer.Orchestration.Progress;
 using Composer.Engine.Build;
 using Composer.Engine.Validation;
-using Composer.Orchestration.Building;
 using Composer.Model;
+using Composer.Orchestration.Building;
+using Composer.Orchestration.Progress;
 using Composer.Orchestration.Readiness;
 using Composer.Orchestration.Recovery;
 using Composer.Planning;
+using Composer.Planning.Observed;
+using Composer.Planning.Plans;
 
 namespace Composer.Orchestration.Services;
 
@@ -45,14 +45,15 @@ public sealed class UpService(OrchestrationContext context)
         }
 
         var result = await runner.RunAsync(project, observed, state => Planner.PlanUp(project, state, planOptions), options.DryRun, cancellationToken);
-        if (result.Executed)
+        if (!result.Executed)
         {
-            ReportUntouchedRunning(observed, selected, result.Plan);
+            return result;
         }
 
-        if (result.Executed && options.Wait && !options.NoStart)
+        ReportUntouchedRunning(observed, selected, result.Plan);
+        if (options.Wait && !options.NoStart)
         {
-            await WaitForServicesAsync(project, options, runner.Waiter(), cancellationToken);
+            await WaitForServicesAsync(project, selected, options, runner.Waiter(), cancellationToken);
         }
 
         return result;
@@ -82,15 +83,14 @@ public sealed class UpService(OrchestrationContext context)
             ? options.Services
             : Planning.Graph.DependencyGraph.FromServices(project.Services).WithDependencies(options.Services);
 
-    private static async Task WaitForServicesAsync(Project project, UpOptions options, DependencyWaiter waiter, CancellationToken cancellationToken)
+    private static async Task WaitForServicesAsync(
+        Project project, IReadOnlyList<string> services, UpOptions options, DependencyWaiter waiter, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (options.WaitTimeout is { } limit)
         {
             timeout.CancelAfter(limit);
         }
-
-        var services = options.Services.Count == 0 ? project.Services.Keys : SelectedWithDependencies(project, options);
 
         // One-shot services (migrations, seeders) that others wait on to complete may exit 0 without failing the wait.
         var oneShots = project.Services.Values

@@ -13,18 +13,18 @@ namespace Composer.Planning.Hashing;
 /// </summary>
 public static class ConfigHash
 {
-    internal static readonly JsonSerializerOptions SerializerOptions = new()
+    private static readonly JsonSerializerOptions SerializerOptions = new()
     {
         WriteIndented = false,
         TypeInfoResolver = ModelJsonContext.Default.WithAddedModifier(LeaveOutDerivedProperties),
     };
 
-    public static string Compute(Service service)
-    {
-        return Digest(CanonicalJson(service));
-    }
+    public static string Compute(Service service) => Sha256(CanonicalJson(service));
 
-    internal static string Digest(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+    /// <summary>The same fingerprint for any part of the model (networks): SHA-256 of its canonical JSON.</summary>
+    internal static string Fingerprint<T>(T relevant) => Sha256(CanonicalJsonOf(relevant));
+
+    private static string Sha256(string canonicalJson) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson)));
 
     /// <summary>The text that is hashed: keys sorted, nulls and empty objects dropped so that absent equals empty.</summary>
     public static string CanonicalJson(Service service)
@@ -37,13 +37,15 @@ public static class ConfigHash
             Profiles = [],
             Build = null,
         };
-        var node = JsonSerializer.SerializeToNode(relevant, TypeInfo<Service>());
-        var canonical = Canonicalize(node);
-        return canonical?.ToJsonString(SerializerOptions) ?? "{}";
+        return CanonicalJsonOf(relevant);
     }
 
-    // Typed metadata from the source-generated context (with the modifier above): no reflection, so native AOT works.
-    internal static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)SerializerOptions.GetTypeInfo(typeof(T));
+    // Typed metadata from the source-generated context (with the modifier below): no reflection, so native AOT works.
+    private static string CanonicalJsonOf<T>(T relevant)
+    {
+        var node = JsonSerializer.SerializeToNode(relevant, (JsonTypeInfo<T>)SerializerOptions.GetTypeInfo(typeof(T)));
+        return Canonicalize(node)?.ToJsonString(SerializerOptions) ?? "{}";
+    }
 
     // Extensions.IsEmpty is computed from the values; hashing it would make an empty deploy differ from none.
     private static void LeaveOutDerivedProperties(JsonTypeInfo typeInfo)
@@ -58,7 +60,7 @@ public static class ConfigHash
         }
     }
 
-    internal static JsonNode? Canonicalize(JsonNode? node)
+    private static JsonNode? Canonicalize(JsonNode? node)
     {
         switch (node)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Composer.Model;
 
 namespace Composer.Planning.Hashing;
@@ -10,11 +9,6 @@ namespace Composer.Planning.Hashing;
 /// </summary>
 public static class NetworkConfigHash
 {
-    public static string Compute(Network network)
-    {
-        var relevant = network with { External = false, Extensions = Extensions.Empty };
-        var node = JsonSerializer.SerializeToNode(relevant, ConfigHash.TypeInfo<Network>());
-        var json = ConfigHash.Canonicalize(node)?.ToJsonString(ConfigHash.SerializerOptions) ?? "{}";
-        return ConfigHash.Digest(json);
-    }
+    public static string Compute(Network network) =>
+        ConfigHash.Fingerprint(network with { External = false, Extensions = Extensions.Empty });
 }
