@@ -1,0 +1,221 @@
+#!/bin/bash
+# setup.sh - bring up an N-node Docker Swarm (default 3, max 3) on this one
+# machine, fully isolated from the host's own dockerd.  Idempotent: re-running
+# only creates/starts what is missing.
+#
+#   NODES=3 setup.sh      # 1 manager + 2 workers
+#   NODES=1 setup.sh      # single-node swarm (manager only)
+#
+# Layout (everything under $SWARM_DIR, default /tmp/composer-swarm; nothing is added to the host netns
+# unless HOSTLINK=1):
+#   netns swhub : bridge swbr0 192.168.240.62/26 (the "switch"; also a handy
+#                 place to run test clients from)
+#   netns swnN  : eth0 192.168.240.N/26 (veth to swbr0), its own dockerd +
+#                 containerd, data in $SWARM_DIR/nN, API on
+#                 unix://$SWARM_DIR/nN/docker.sock
+#   docker0/docker_gwbridge of node N : from 192.168.240.(64*N)/26, /27 each
+#   swarm overlay networks (incl. ingress): 10.250.0.0/16, /24 each (254 tasks per network)
+# No namespace has a route off 192.168.240.0/26, so no traffic can leave.
+set -euo pipefail
+B=${SWARM_DIR:-/tmp/composer-swarm}
+NODES=${NODES:-3}
+# SWARM_PREFIX names the namespaces, bridge and veths (<prefix>hub, <prefix>nN, ...) and SWARM_NET the /24 they use,
+# so that two of these (a test swarm and a fault-injection engine) can run side by side.
+P=${SWARM_PREFIX:-sw}
+HUB=${P}hub
+BR=${P}br0
+NET=${SWARM_NET:-192.168.240}
+CG=composer-${P}
+SWARM_POOL=${SWARM_POOL:-10.250.0.0/16}
+SWARM_MASK=${SWARM_MASK:-24}
+[ "$NODES" -ge 1 ] && [ "$NODES" -le 3 ] || { echo "NODES must be 1..3"; exit 1; }
+mkdir -p "$B"; cd "$B"
+mkdir -p "$B/bin"
+
+log() { printf '[setup %s] %s\n' "$(date +%T)" "$*"; }
+now() { date +%s.%N; }
+dt() { awk -v a="$1" -v b="$(now)" 'BEGIN{printf "%.2f", b-a}'; }
+dk() { local n=$1; shift; DOCKER_HOST=unix://$B/n$n/docker.sock docker "$@"; }
+cmdline() { { tr '\0' ' ' < "/proc/$1/cmdline"; } 2>/dev/null; }
+
+for c in ip dockerd docker busybox unshare tar; do
+  command -v $c >/dev/null || { echo "missing $c"; exit 1; }
+done
+if ldd "$(command -v busybox)" >/dev/null 2>&1; then
+  echo "busybox is dynamically linked; install busybox-static"; exit 1
+fi
+has_ns() { [ -e "/run/netns/$1" ]; }
+
+# Wrapper run as: ip netns exec swnN nswrap.sh NODEDIR HOSTNAME CMD...
+# `ip netns exec` gives a private (slave) mount namespace and a fresh /sys
+# for the netns, which hides the host's /sys/fs/cgroup mounts (dockerd then
+# dies with "Devices cgroup isn't mounted"). So:
+#  1. replay the host's cgroup mounts (saved below) in that mount namespace;
+#  2. hide /run/containerd behind NODEDIR/run-containerd, so dockerd never
+#     picks up a system containerd socket (it starts its own) and the shim
+#     sockets stay in NODEDIR;
+#  3. new UTS namespace with a per-node hostname (swarm node names).
+cat > "$B/bin/nswrap.sh" <<'WRAP'
+#!/bin/sh
+set -e
+d="$1"; host="$2"; shift 2
+if ! grep -q ' /sys/fs/cgroup' /proc/self/mounts; then
+  while read -r src dst fstype opts rest; do
+    mkdir -p "$dst"
+    mount -t "$fstype" -o "$opts" "$src" "$dst"
+  done < "$(dirname "$d")/cgroup-mounts.txt"
+fi
+mkdir -p "$d/run-containerd"
+[ -d /run/containerd ] || mkdir -p /run/containerd
+mount --bind "$d/run-containerd" /run/containerd
+exec unshare --uts sh -c 'hostname "$0"; exec "$@"' "$host" "$@"
+WRAP
+chmod +x "$B/bin/nswrap.sh"
+
+# host cgroup mounts, replayed inside each node's mount namespace
+grep -E ' /sys/fs/cgroup(/| )' /proc/self/mounts > "$B/cgroup-mounts.txt"
+
+# ---- network ---------------------------------------------------------------
+has_ns $HUB || ip netns add $HUB
+ip -n $HUB link set lo up
+ip -n $HUB link show $BR >/dev/null 2>&1 || ip -n $HUB link add $BR type bridge
+ip -n $HUB addr replace $NET.62/26 dev $BR
+ip -n $HUB link set $BR up
+for n in $(seq 1 "$NODES"); do
+  ns=${P}n$n
+  has_ns $ns || ip netns add $ns
+  ip -n $ns link set lo up
+  if ! ip -n $ns link show eth0 >/dev/null 2>&1; then
+    ip -n $HUB link del ${P}v$n 2>/dev/null || true
+    ip -n $HUB link add ${P}v$n type veth peer name eth0 netns $ns
+  fi
+  ip -n $HUB link set ${P}v$n master $BR up
+  ip -n $ns addr replace $NET.$n/26 dev eth0
+  ip -n $ns link set eth0 up
+done
+
+# Optional (HOSTLINK=1): a veth from the host netns into the hub bridge, so
+# test code running in the host netns can reach 192.168.240.1-3 directly
+# (adds interface swhost0 192.168.240.61/26 to the host; nothing else).
+# Without it, run clients inside the hub: ip netns exec swhub <cmd>.
+if [ "${HOSTLINK:-0}" = 1 ]; then
+  ip link show ${P}host0 >/dev/null 2>&1 || ip link add ${P}host0 type veth peer name ${P}vh netns $HUB
+  ip -n $HUB link set ${P}vh master $BR up
+  ip addr replace $NET.61/26 dev ${P}host0
+  ip link set ${P}host0 up
+fi
+
+# ---- dockerds ----------------------------------------------------------------
+running() {  # node -> 0 if our dockerd for that node runs
+  local pf=$B/n$1/pid pid
+  [ -f "$pf" ] || return 1
+  pid=$(cat "$pf" 2>/dev/null) || return 1
+  [ -d "/proc/$pid" ] || return 1
+  case "$(cmdline "$pid")" in *"--pidfile $pf "*|*"--pidfile $pf") return 0;; esac
+  return 1
+}
+start_dockerd() {
+  local n=$1 d=$B/n$1 t0
+  mkdir -p "$d"
+  cat > "$d/daemon.json" <<EOF
+{
+  "deprecated-key-path": "$d/key.json",
+  "shutdown-timeout": 3
+}
+EOF
+  t0=$(now)
+  # DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1: swarm tasks use the local image and
+  # do not first try (and fail) to pull it from a registry.
+  DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1 setsid nohup ip netns exec ${P}n$n \
+    "$B/bin/nswrap.sh" "$d" ${P}n$n \
+    dockerd --config-file "$d/daemon.json" \
+      --data-root "$d/root" --exec-root "$d/exec" --pidfile "$d/pid" \
+      -H "unix://$d/docker.sock" \
+      --cgroup-parent "/$CG-n$n" \
+      --default-address-pool "base=$NET.$((64 * n))/26,size=27" \
+      --iptables=true --ip-masq=true \
+      >> "$d/dockerd.log" 2>&1 < /dev/null &
+  for _ in $(seq 1 240); do
+    dk "$n" version --format '{{.Server.Version}}' >/dev/null 2>&1 && break
+    sleep 0.25
+  done
+  dk "$n" version --format '{{.Server.Version}}' >/dev/null 2>&1 \
+    || { echo "dockerd n$n did not come up, see $d/dockerd.log"; tail -20 "$d/dockerd.log"; exit 1; }
+  log "n$n: dockerd pid $(cat "$d/pid") up in $(dt "$t0")s"
+}
+for n in $(seq 1 "$NODES"); do
+  if running "$n"; then log "n$n: dockerd already running (pid $(cat $B/n$n/pid))"
+  else start_dockerd "$n" & fi
+done
+wait
+for n in $(seq 1 "$NODES"); do running "$n" || { echo "dockerd n$n is not running"; exit 1; }; done
+
+# ---- busybox images (busybox:local and busybox:v2 for update tests) --------
+mkroot() {  # dir index-text
+  local r=$1
+  [ -x "$r/bin/busybox" ] && return 0
+  mkdir -p "$r"/{bin,etc,tmp,root,proc,sys,dev,var/www}
+  chmod 1777 "$r/tmp"
+  cp "$(command -v busybox)" "$r/bin/busybox"
+  for a in $("$r/bin/busybox" --list); do [ "$a" = busybox ] || ln -sf busybox "$r/bin/$a"; done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' > "$r/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' > "$r/etc/group"
+  echo "$2" > "$r/var/www/index.html"
+}
+mkroot "$B/img/root" "hello from busybox"
+mkroot "$B/img/root2" "hello from v2"
+t0=$(now)
+for tag in local:root v2:root2; do
+  t=${tag%%:*}; r=${tag#*:}
+  dk 1 image inspect busybox:$t >/dev/null 2>&1 || \
+    tar -C "$B/img/$r" -c . | dk 1 import -c 'CMD ["sh"]' - busybox:$t >/dev/null
+done
+if [ "$NODES" -gt 1 ]; then
+  [ -f "$B/img/images.tar" ] || dk 1 save -o "$B/img/images.tar" busybox:local busybox:v2
+  for n in $(seq 2 "$NODES"); do
+    dk "$n" image inspect busybox:v2 >/dev/null 2>&1 || dk "$n" load -q -i "$B/img/images.tar" >/dev/null
+  done
+fi
+log "images busybox:local, busybox:v2 present on all nodes ($(dt "$t0")s)"
+
+# ---- swarm (SWARM_INIT=0 leaves the engines standalone, e.g. for an engine a test kills) ------------------------
+state() { dk "$1" info --format '{{.Swarm.LocalNodeState}}' 2>/dev/null; }
+if [ "${SWARM_INIT:-1}" = 0 ]; then
+  log "engines ready without a swarm (SWARM_INIT=0)"
+elif [ "$(state 1)" != active ]; then
+  t0=$(now)
+  dk 1 swarm init --advertise-addr $NET.1 --listen-addr $NET.1:2377 \
+     --default-addr-pool "$SWARM_POOL" --default-addr-pool-mask-length "$SWARM_MASK" >/dev/null
+  log "n1: swarm init in $(dt "$t0")s"
+else
+  log "n1: swarm already active"
+fi
+[ "${SWARM_INIT:-1}" = 0 ] || dk 1 swarm join-token -q worker > "$B/worker.token"
+for n in $(seq 2 "$NODES"); do
+  [ "${SWARM_INIT:-1}" = 0 ] && break
+  s=$(state "$n")
+  if [ "$s" != active ]; then
+    [ "$s" = inactive ] || dk "$n" swarm leave --force >/dev/null 2>&1 || true
+    t0=$(now)
+    dk "$n" swarm join --advertise-addr $NET.$n --listen-addr $NET.$n:2377 \
+       --token "$(cat $B/worker.token)" $NET.1:2377 >/dev/null
+    log "n$n: swarm join in $(dt "$t0")s"
+  else
+    log "n$n: swarm already active"
+  fi
+done
+# wait until the manager sees all nodes Ready
+for _ in $(seq 1 120); do
+  [ "${SWARM_INIT:-1}" = 0 ] && break
+  r=$(dk 1 node ls --format '{{.Status}}' | grep -c Ready || true)
+  [ "$r" -ge "$NODES" ] && break; sleep 0.25
+done
+[ "${SWARM_INIT:-1}" = 0 ] || dk 1 node ls
+
+cat > "$B/env.sh" <<EOF
+# source $B/env.sh : DOCKER_HOST points at the swarm manager (n1)
+export DOCKER_HOST=unix://$B/n1/docker.sock
+dk() { local n=\$1; shift; DOCKER_HOST=unix://$B/n\$n/docker.sock docker "\$@"; }
+hub() { ip netns exec $HUB "\$@"; }   # run a client in the hub namespace
+EOF
+log "ready: source $B/env.sh (DOCKER_HOST=unix://$B/n1/docker.sock)"
