@@ -4,6 +4,15 @@ public sealed record UpPlanOptions
 {
     public bool ForceRecreate { get; init; }
     public bool NoRecreate { get; init; }
+
+    /// <summary>
+    /// Pulls and builds up would do first, shown at the head of a --dry-run plan with the creates waiting on them;
+    /// a real up has done them before it plans and passes none.
+    /// </summary>
+    public IReadOnlyList<ImageStep> ImageSteps { get; init; } = [];
+
+    /// <summary>Services recreated even when unchanged (up --always-recreate-deps names the dependencies).</summary>
+    public IReadOnlySet<string> ForceRecreateServices { get; init; } = new HashSet<string>(StringComparer.Ordinal);
     public bool NoStart { get; init; }
 
     /// <summary>Leave the selected services' dependencies alone.</summary>

@@ -18,6 +18,7 @@ internal sealed class UpPlanner
     private readonly Dictionary<string, int> volumeOperations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> startOperations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> waitOperations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> imageOperations = new(StringComparer.Ordinal);
     private readonly HashSet<string> recreatedServices = new(StringComparer.Ordinal);
 
     // Containers taken off a network that is recreated, by container id: the operation that removed them.
@@ -40,6 +41,7 @@ internal sealed class UpPlanner
 
         CheckExternalResources();
         var selected = SelectServices();
+        PlanImages();
         PlanNetworks();
 
         // Whatever lost its container to a recreated network gets a new one, selected or not.
@@ -227,7 +229,7 @@ internal sealed class UpPlanner
 
             var changed = container.ConfigHash != hash
                 || (imageId is not null && container.Labels.GetValueOrDefault(ComposeLabels.Image) != imageId);
-            var recreate = !options.NoRecreate && (options.ForceRecreate || changed);
+            var recreate = !options.NoRecreate && (options.ForceRecreate || changed || options.ForceRecreateServices.Contains(service.Name));
             if (recreate)
             {
                 var finalName = ContainerNames.For(project.Name, service, container.Number);
@@ -315,9 +317,33 @@ internal sealed class UpPlanner
         return count;
     }
 
+    // One pull or build per image, before any container that runs it.
+    private void PlanImages()
+    {
+        var byImage = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var step in options.ImageSteps)
+        {
+            if (!byImage.TryGetValue(step.Image, out var operation))
+            {
+                operation = plan.Add(new Operation
+                {
+                    Id = 0, Kind = step.Build ? OperationKind.BuildImage : OperationKind.PullImage, Target = step.Image, Service = step.Service,
+                });
+                byImage[step.Image] = operation;
+            }
+
+            imageOperations[step.Service] = operation;
+        }
+    }
+
     private int[] CreatePrerequisites(Service service)
     {
         var prerequisites = new List<int>();
+        if (imageOperations.TryGetValue(service.Name, out var image))
+        {
+            prerequisites.Add(image);
+        }
+
         foreach (var key in NetworkKeys(service))
         {
             if (networkOperations.TryGetValue(key, out var operation))

@@ -29,4 +29,28 @@ internal static class EnvironmentArguments
 
         return result;
     }
+
+    /// <summary>run --env-from-file: KEY=VALUE lines of .env files (the loader's .env syntax), before the -e entries.</summary>
+    public static IReadOnlyList<string> FromFiles(IEnumerable<string> files, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var result = new List<string>();
+        foreach (var file in files)
+        {
+            var path = Path.GetFullPath(file, workingDirectory);
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"--env-from-file {file}: no such file");
+            }
+
+            var values = Composer.Loader.EnvFiles.DotEnvFile.Parse(File.ReadAllText(path), path, name => environment.GetValueOrDefault(name), out var problem);
+            if (problem is not null)
+            {
+                throw new UsageException(problem);
+            }
+
+            result.AddRange(values.Select(pair => $"{pair.Key}={pair.Value}"));
+        }
+
+        return result;
+    }
 }

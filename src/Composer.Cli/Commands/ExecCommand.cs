@@ -8,7 +8,7 @@ namespace Composer.Cli.Commands;
 /// <summary><c>composer exec</c>: run a command in a service's running container; its exit code is ours.</summary>
 internal static class ExecCommand
 {
-    private static readonly Option<bool> NoTty = new("--no-TTY", "-T") { Description = "Disable pseudo-TTY allocation (the default when stdin is not a terminal)" };
+    private static readonly Option<bool> NoTty = new("--no-TTY", "--no-tty", "-T") { Description = "Disable pseudo-TTY allocation (the default when stdin is not a terminal)" };
     private static readonly Option<bool> Interactive = new("--interactive", "-i") { Description = "Keep stdin open (always on; accepted for compatibility)" };
     private static readonly Option<bool> Detach = new("--detach", "-d") { Description = "Run the command in the background" };
     private static readonly Option<string[]> Env = new("--env", "-e") { Description = "Set an environment variable KEY=VAL (repeatable)" };

@@ -10,7 +10,7 @@ internal static class RunCommand
 {
     private static readonly Option<bool> Remove = new("--rm") { Description = "Remove the container when it exits" };
     private static readonly Option<bool> Detach = new("--detach", "-d") { Description = "Run the container in the background and print its name" };
-    private static readonly Option<bool> NoTty = new("--no-TTY", "-T") { Description = "Disable pseudo-TTY allocation (the default when stdin is not a terminal)" };
+    private static readonly Option<bool> NoTty = new("--no-TTY", "--no-tty", "-T") { Description = "Disable pseudo-TTY allocation (the default when stdin is not a terminal)" };
     private static readonly Option<bool> Interactive = new("--interactive", "-i") { Description = "Keep stdin open (on by default)", DefaultValueFactory = _ => true };
     private static readonly Option<string[]> Env = new("--env", "-e") { Description = "Set an environment variable KEY=VAL (repeatable)" };
     private static readonly Option<string?> Entrypoint = new("--entrypoint") { Description = "Override the image's entrypoint" };
@@ -27,12 +27,21 @@ internal static class RunCommand
         Description = "Pull the image before running: always, missing, never, or policy (the service's pull_policy)",
         DefaultValueFactory = _ => "policy",
     };
+    private static readonly Option<string[]> CapAdd = new("--cap-add") { Description = "Add Linux capabilities (repeatable)" };
+    private static readonly Option<string[]> CapDrop = new("--cap-drop") { Description = "Drop Linux capabilities (repeatable)" };
+    private static readonly Option<string[]> Label = new("--label", "-l") { Description = "Add or override a label KEY=VALUE (repeatable)" };
+    private static readonly Option<bool> PublishAll = new("--publish-all", "-P") { Description = "Publish all the service's ports (and exposed ones) to free host ports" };
+    private static readonly Option<bool> UseAliases = new("--use-aliases") { Description = "Use the service's network aliases for the one-off container" };
+    private static readonly Option<string[]> EnvFromFile = new("--env-from-file") { Description = "Set environment variables from a file (repeatable)" };
+    private static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Don't print pull or build progress" };
+    private static readonly Option<bool> RemoveOrphans = new("--remove-orphans") { Description = "Remove containers of services not in the compose file" };
     private static readonly Argument<string> Service = new("service") { Description = "The service to run a one-off container of" };
     private static readonly Argument<string[]> CommandLine = new("command") { Description = "The command and its arguments (else the service's)", Arity = ArgumentArity.ZeroOrMore };
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "run", "Run a one-off command on a service", context, RunAsync,
-        Remove, Detach, NoTty, Interactive, Env, Entrypoint, Publish, ServicePorts, NoDeps, Name, Volume, User, Workdir, Build, Pull, Service, CommandLine);
+        Remove, Detach, NoTty, Interactive, Env, Entrypoint, Publish, ServicePorts, NoDeps, Name, Volume, User, Workdir, Build, Pull,
+        CapAdd, CapDrop, Label, PublishAll, UseAliases, EnvFromFile, Quiet, RemoveOrphans, Service, CommandLine);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -45,7 +54,7 @@ internal static class RunCommand
             throw new UsageException("--detach and --rm cannot be combined");
         }
 
-        var pull = PullOverride(parse.GetValue(Pull));
+        var pull = PullValue.Parse(parse.GetValue(Pull));
 
         await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectAsync([service], cancellationToken);
@@ -58,7 +67,9 @@ internal static class RunCommand
                 ? entrypoint.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : null,
             Name = parse.GetValue(Name),
-            Environment = EnvironmentArguments.Parse(parse.GetValue(Env) ?? [], invocation.Context.Environment),
+            Environment = [
+                .. EnvironmentArguments.FromFiles(parse.GetValue(EnvFromFile) ?? [], invocation.Context.WorkingDirectory, invocation.Context.Environment),
+                .. EnvironmentArguments.Parse(parse.GetValue(Env) ?? [], invocation.Context.Environment)],
             Publish = [.. (parse.GetValue(Publish) ?? []).Select(PublishArgument.Parse)],
             ServicePorts = parse.GetValue(ServicePorts),
             Volumes = [.. (parse.GetValue(Volume) ?? []).Select(volume => VolumeArgument.Parse(volume, project.WorkingDirectory))],
@@ -71,10 +82,26 @@ internal static class RunCommand
             NoDeps = parse.GetValue(NoDeps),
             Build = parse.GetValue(Build),
             Pull = pull,
+            CapAdd = parse.GetValue(CapAdd) ?? [],
+            CapDrop = parse.GetValue(CapDrop) ?? [],
+            Labels = KeyValueArguments.Parse(parse.GetValue(Label) ?? [], "--label"),
+            PublishAll = parse.GetValue(PublishAll),
+            UseAliases = parse.GetValue(UseAliases),
+            RemoveOrphans = parse.GetValue(RemoveOrphans),
+            DryRun = parse.GetValue(GlobalOptions.DryRun),
         };
 
         await session.ReadyAsync();
-        var result = await new RunService(session.Orchestration).RunAsync(project, options, console, session.CloseProgressAsync, cancellationToken);
+        var orchestration = parse.GetValue(Quiet)
+            ? session.Orchestration with { Progress = new Rendering.QuietImageProgress(session.Orchestration.Progress, quietPull: true, quietBuild: true) }
+            : session.Orchestration;
+        var result = await new RunService(orchestration).RunAsync(project, options, console, session.CloseProgressAsync, cancellationToken);
+        if (result.PlanText is { } plan)
+        {
+            await session.CloseProgressAsync();
+            invocation.Output.WriteData(plan);
+            return ExitCodes.Success;
+        }
         if (detach)
         {
             invocation.Output.WriteData(result.ContainerName);
@@ -82,12 +109,4 @@ internal static class RunCommand
 
         return result.ExitCode;
     }
-
-    // "policy" keeps the service's pull_policy; the others replace it for this run.
-    private static string? PullOverride(string? value) => value?.ToLowerInvariant() switch
-    {
-        null or "policy" => null,
-        "always" or "missing" or "never" => value.ToLowerInvariant(),
-        _ => throw new UsageException($"--pull must be one of always, missing, never, policy (got '{value}')"),
-    };
 }

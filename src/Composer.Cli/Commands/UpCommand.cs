@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
 using Composer.Cli.Logs;
+using Composer.Cli.Rendering;
 using Composer.Orchestration.Services;
 
 namespace Composer.Cli.Commands;
@@ -27,11 +28,18 @@ internal static class UpCommand
     private static readonly Option<bool> Timestamps = new("--timestamps") { Description = "Show timestamps" };
     private static readonly Option<bool> Build = new("--build") { Description = "Build images before starting containers" };
     private static readonly Option<bool> NoBuild = new("--no-build") { Description = "Don't build an image, even if it's missing" };
+    private static readonly Option<string> Pull = new("--pull") { Description = "Pull images before running: always, missing, never, or policy (each service's pull_policy)", DefaultValueFactory = _ => "policy" };
+    private static readonly Option<bool> QuietPull = new("--quiet-pull") { Description = "Pull without printing progress information" };
+    private static readonly Option<bool> QuietBuild = new("--quiet-build") { Description = "Suppress the build output" };
+    private static readonly Option<bool> RenewAnonVolumes = new("--renew-anon-volumes", "-V") { Description = "Recreate anonymous volumes instead of retrieving data from the previous containers (Composer always does)" };
+    private static readonly Option<bool> AlwaysRecreateDeps = new("--always-recreate-deps") { Description = "Recreate dependent containers. Incompatible with --no-recreate" };
+    private static readonly Option<bool> AttachDependencies = new("--attach-dependencies") { Description = "Show the output of the dependencies too" };
+    private static readonly Option<bool> AbortOnContainerFailure = new("--abort-on-container-failure") { Description = "Stop all containers if any container exited with failure" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "up", "Create and start containers", context, RunAsync,
-        Detach, Wait, WaitTimeout, ForceRecreate, NoRecreate, NoDeps, NoStart, RemoveOrphans, Scale, Timeout, Attach, NoAttach, AbortOnContainerExit, ExitCodeFrom, NoColor, NoLogPrefix, Timestamps, Build, NoBuild, Services);
+        Detach, Wait, WaitTimeout, ForceRecreate, NoRecreate, NoDeps, NoStart, RemoveOrphans, Scale, Timeout, Attach, NoAttach, AbortOnContainerExit, ExitCodeFrom, NoColor, NoLogPrefix, Timestamps, Build, NoBuild, Pull, QuietPull, QuietBuild, RenewAnonVolumes, AlwaysRecreateDeps, AttachDependencies, AbortOnContainerFailure, Services);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -47,10 +55,22 @@ internal static class UpCommand
             throw new UsageException("--build and --no-build cannot be combined");
         }
 
-        if (parse.GetValue(Detach) && (parse.GetValue(AbortOnContainerExit) || parse.GetValue(ExitCodeFrom) is not null))
+        if (parse.GetValue(Detach) && (parse.GetValue(AbortOnContainerExit) || parse.GetValue(ExitCodeFrom) is not null || parse.GetValue(AbortOnContainerFailure)))
         {
-            throw new UsageException("--detach cannot be combined with --abort-on-container-exit or --exit-code-from");
+            throw new UsageException("--detach cannot be combined with --abort-on-container-exit, --abort-on-container-failure or --exit-code-from");
         }
+
+        if (parse.GetValue(AbortOnContainerExit) && parse.GetValue(AbortOnContainerFailure))
+        {
+            throw new UsageException("--abort-on-container-exit and --abort-on-container-failure cannot be combined");
+        }
+
+        if (parse.GetValue(AlwaysRecreateDeps) && parse.GetValue(NoRecreate))
+        {
+            throw new UsageException("--always-recreate-deps and --no-recreate cannot be combined");
+        }
+
+        var pull = PullValue.Parse(parse.GetValue(Pull));
 
         await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectAsync(services, cancellationToken);
@@ -72,6 +92,8 @@ internal static class UpCommand
             DryRun = parse.GetValue(GlobalOptions.DryRun),
             Build = parse.GetValue(Build),
             NoBuild = parse.GetValue(NoBuild),
+            Pull = pull,
+            AlwaysRecreateDeps = parse.GetValue(AlwaysRecreateDeps),
         };
 
         var detached = parse.GetValue(Detach) || options.Wait || options.DryRun || options.NoStart;
@@ -82,7 +104,10 @@ internal static class UpCommand
         VerbResult result;
         try
         {
-            result = await new UpService(session.Orchestration).UpAsync(project, options, cancellationToken);
+            var orchestration = parse.GetValue(QuietPull) || parse.GetValue(QuietBuild)
+                ? session.Orchestration with { Progress = new QuietImageProgress(session.Orchestration.Progress, parse.GetValue(QuietPull), parse.GetValue(QuietBuild)) }
+                : session.Orchestration;
+            result = await new UpService(orchestration).UpAsync(project, options, cancellationToken);
         }
         catch (OperationCanceledException) when (attach is not null && cancellationToken.IsCancellationRequested)
         {
@@ -115,11 +140,17 @@ internal static class UpCommand
         IEnumerable<string> attached = attachOnly.Length > 0
             ? attachOnly
             : options.Services.Count > 0 ? options.Services : project.Services.Keys;
+        if (parse.GetValue(AttachDependencies))
+        {
+            attached = Composer.Planning.Graph.DependencyGraph.FromServices(project.Services).WithDependencies(attached);
+        }
+
         return new AttachOptions
         {
             AttachedServices = [.. attached.Except(noAttach, StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Services = options.Services,
             AbortOnContainerExit = parse.GetValue(AbortOnContainerExit),
+            AbortOnContainerFailure = parse.GetValue(AbortOnContainerFailure),
             ExitCodeFrom = exitCodeFrom,
             Prefix = !parse.GetValue(NoLogPrefix),
             Colour = LogColours.Enabled(invocation, parse.GetValue(NoColor)),

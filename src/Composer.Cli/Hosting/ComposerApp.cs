@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Composer.Cli.Commands;
 
 namespace Composer.Cli.Hosting;
@@ -9,6 +10,13 @@ internal static class ComposerApp
     public static RootCommand BuildRoot(CliContext context)
     {
         var root = new RootCommand("Composer: define and run multi-container applications with the Docker engine");
+        // `--version` prints what `version` prints (the parser's own option would print the assembly's version).
+        foreach (var builtIn in root.Options.OfType<VersionOption>().ToList())
+        {
+            root.Options.Remove(builtIn);
+        }
+
+        root.Options.Add(RootVersion);
         foreach (var option in GlobalOptions.All)
         {
             root.Options.Add(option);
@@ -45,10 +53,11 @@ internal static class ComposerApp
         return root;
     }
 
+    private static readonly Option<bool> RootVersion = new("--version", "-v") { Description = "Show the Composer version information" };
+
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
         var root = BuildRoot(context);
-        var parseResult = root.Parse(PassThroughArguments.Separate(args, root));
         var configuration = new InvocationConfiguration
         {
             Output = context.Out,
@@ -56,6 +65,31 @@ internal static class ComposerApp
             EnableDefaultExceptionHandler = false,
             ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
         };
+        var parseResult = root.Parse(PassThroughArguments.Separate(args, root));
+        if (parseResult.Action is HelpAction)
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken);
+        }
+
+        if (ParseErrors.Find(parseResult) is { } problem)
+        {
+            context.Error.WriteLine("error: " + problem.Message);
+            if (problem.Hint is not null)
+            {
+                context.Error.WriteLine(problem.Hint);
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        if (parseResult.CommandResult.Command is RootCommand)
+        {
+            // `composer --version` is `composer version`; `composer` alone prints the help, as docker compose does.
+            return parseResult.GetValue(RootVersion)
+                ? await RunAsync(["version"], context, cancellationToken)
+                : await root.Parse(["--help"]).InvokeAsync(configuration, cancellationToken);
+        }
+
         return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 }

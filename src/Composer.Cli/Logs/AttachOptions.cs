@@ -9,6 +9,9 @@ internal sealed record AttachOptions
     /// <summary>Services the up was about (empty means all): what Ctrl-C stops.</summary>
     public required IReadOnlyList<string> Services { get; init; }
     public bool AbortOnContainerExit { get; init; }
+
+    /// <summary>Stop the stack when a container exits with a non-zero code (--abort-on-container-failure).</summary>
+    public bool AbortOnContainerFailure { get; init; }
     public string? ExitCodeFrom { get; init; }
     public bool Prefix { get; init; } = true;
     public bool Colour { get; init; }

@@ -20,6 +20,7 @@ internal sealed class AttachedUp(CommandInvocation invocation, IEngine engine, P
     {
         var streamer = new LogStreamer(engine, new ConsoleLogSink(invocation.Context.Out));
         var abort = options.AbortOnContainerExit || options.ExitCodeFrom is not null;
+        var abortOnFailure = !abort && options.AbortOnContainerFailure;
         IReadOnlyList<ContainerExit> exits;
         try
         {
@@ -29,6 +30,7 @@ internal sealed class AttachedUp(CommandInvocation invocation, IEngine engine, P
                 Follow = true,
                 ReportExits = true,
                 StopOnFirstExit = abort,
+                StopOnFirstFailure = abortOnFailure,
                 Since = LogTime.Format(since),
                 Prefix = options.Prefix,
                 Colour = options.Colour,
@@ -40,19 +42,20 @@ internal sealed class AttachedUp(CommandInvocation invocation, IEngine engine, P
             return await StopAfterInterruptAsync();
         }
 
-        if (!abort)
+        var failed = exits.FirstOrDefault(exit => exit.ExitCode != 0);
+        if (!abort && !(abortOnFailure && failed is not null))
         {
             return ExitCodes.Success;
         }
 
-        invocation.Context.Error.WriteLine("Aborting on container exit...");
+        invocation.Context.Error.WriteLine(abort ? "Aborting on container exit..." : "Aborting on container failure...");
         await StopStackAsync();
         if (options.ExitCodeFrom is { } service)
         {
             return await ExitCodeOfAsync(service);
         }
 
-        return exits.Count > 0 ? (int)exits[0].ExitCode : ExitCodes.Success;
+        return abortOnFailure ? (int)failed!.ExitCode : exits.Count > 0 ? (int)exits[0].ExitCode : ExitCodes.Success;
     }
 
     /// <summary>Ctrl-C: stop what the up started, then exit 130 as a shell expects of an interrupted command.</summary>

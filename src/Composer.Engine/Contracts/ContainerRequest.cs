@@ -12,6 +12,9 @@ public sealed record ContainerRequest
     public required string ConfigHash { get; init; }
     public bool OneOff { get; init; }
 
+    /// <summary>The service's name and aliases as DNS aliases on its networks; run leaves them out unless --use-aliases.</summary>
+    public bool ServiceAliases { get; init; } = true;
+
     /// <summary>
     /// The id of the image the container runs, recorded in its labels so that a rebuilt image is noticed; null
     /// records the image name.

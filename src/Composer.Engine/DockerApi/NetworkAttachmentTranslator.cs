@@ -27,7 +27,7 @@ internal static class NetworkAttachmentTranslator
             .ThenBy(pair => pair.Key, StringComparer.Ordinal)
             .Select(pair => new KeyValuePair<string, EndpointSettings>(
                 request.Project.Networks.TryGetValue(pair.Key, out var network) ? network.Name : pair.Key,
-                Endpoint(service, pair.Value, links)))
+                Endpoint(service, request.ServiceAliases ? pair.Value : null, links, request.ServiceAliases)))
             .ToList();
         var networking = new NetworkingConfig
         {
@@ -59,9 +59,9 @@ internal static class NetworkAttachmentTranslator
     }
 
     // On user networks links are per endpoint: the engine adds the alias to the linked container's DNS answers there.
-    private static EndpointSettings Endpoint(Service service, ServiceNetwork? attachment, List<string> links)
+    private static EndpointSettings Endpoint(Service service, ServiceNetwork? attachment, List<string> links, bool serviceAliases)
     {
-        var aliases = new List<string> { service.Name };
+        var aliases = serviceAliases ? new List<string> { service.Name } : [];
         if (attachment is not null)
         {
             aliases.AddRange(attachment.Aliases.Where(alias => alias != service.Name));

@@ -1,6 +1,7 @@
 using Composer.Engine.Build;
 using Composer.Model;
 using Composer.Orchestration.Services;
+using Composer.Planning;
 
 namespace Composer.Orchestration.Building;
 
@@ -10,7 +11,8 @@ namespace Composer.Orchestration.Building;
 /// </summary>
 internal sealed class UpImageBuilder(OrchestrationContext context)
 {
-    public async Task<IReadOnlyDictionary<string, string>> PrepareAsync(Project project, IEnumerable<string> serviceNames, UpOptions options, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> PrepareAsync(
+        Project project, IEnumerable<string> serviceNames, UpOptions options, List<ImageStep> steps, CancellationToken cancellationToken)
     {
         var withBuild = serviceNames.Where(name => project.Services[name].Build is not null).ToList();
         if (withBuild.Count == 0)
@@ -18,7 +20,12 @@ internal sealed class UpImageBuilder(OrchestrationContext context)
             return new Dictionary<string, string>(StringComparer.Ordinal);
         }
 
-        if (!options.NoBuild && !options.DryRun)
+        if (!options.NoBuild && options.DryRun)
+        {
+            steps.AddRange((await new BuildService(context).ToBuildAsync(project, withBuild, options.Build, cancellationToken))
+                .Select(service => new ImageStep(service.Name, ImageNames.For(project, service), Build: true)));
+        }
+        else if (!options.NoBuild)
         {
             await new BuildService(context).BuildMissingAsync(project, withBuild, options.Build, cancellationToken);
         }

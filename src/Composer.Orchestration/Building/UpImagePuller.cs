@@ -13,7 +13,9 @@ namespace Composer.Orchestration.Building;
 /// </summary>
 internal sealed class UpImagePuller(OrchestrationContext context, RegistryCredentialStore credentials, TimeProvider time)
 {
-    public async Task PrepareAsync(Project project, IEnumerable<string> serviceNames, bool dryRun, CancellationToken cancellationToken)
+    /// <summary>Pulls what must be pulled (only lists it with <paramref name="dryRun"/>); <paramref name="pullOverride"/> is up --pull.</summary>
+    public async Task<IReadOnlyList<ServiceImage>> PrepareAsync(
+        Project project, IEnumerable<string> serviceNames, bool dryRun, string? pullOverride, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var toPull = new List<ServiceImage>();
@@ -32,7 +34,7 @@ internal sealed class UpImagePuller(OrchestrationContext context, RegistryCreden
             .ToDictionary(found => found.Image, found => found.Local, StringComparer.Ordinal);
         foreach (var service in candidates)
         {
-            var policy = PullPolicies.Of(service);
+            var policy = pullOverride is null ? PullPolicies.Of(service) : PullPolicy.Parse(pullOverride, service.Name);
             var local = localImages[service.Image!];
             if (policy.Kind is PullPolicyKind.Never or PullPolicyKind.Build && local is null)
             {
@@ -56,5 +58,7 @@ internal sealed class UpImagePuller(OrchestrationContext context, RegistryCreden
             await new ImageTransfer(context, credentials).PullAsync(
                 [.. toPull.DistinctBy(image => image.Image, StringComparer.Ordinal)], _ => false, cancellationToken);
         }
+
+        return toPull;
     }
 }

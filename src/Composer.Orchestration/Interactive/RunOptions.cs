@@ -38,4 +38,22 @@ public sealed record RunOptions
 
     /// <summary>--pull: a pull_policy (always, missing, never) for this run in place of the service's; null keeps it.</summary>
     public string? Pull { get; init; }
+
+    public IReadOnlyList<string> CapAdd { get; init; } = [];
+    public IReadOnlyList<string> CapDrop { get; init; } = [];
+
+    /// <summary>-l/--label: labels added to the container's.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>-P: every port of the service (and every exposed one) published on a free host port.</summary>
+    public bool PublishAll { get; init; }
+
+    /// <summary>--use-aliases: the service's name and network aliases also answer for the one-off container.</summary>
+    public bool UseAliases { get; init; }
+
+    /// <summary>--remove-orphans, for the up that starts the dependencies.</summary>
+    public bool RemoveOrphans { get; init; }
+
+    /// <summary>--dry-run: the plan is returned (<see cref="RunResult.PlanText"/>) and nothing is created or started.</summary>
+    public bool DryRun { get; init; }
 }

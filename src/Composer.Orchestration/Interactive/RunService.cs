@@ -26,10 +26,16 @@ public sealed class RunService(OrchestrationContext context)
         var service = project.Services[options.Service];
 
         // The service's own image first: one that cannot be had stops run before anything is created or started.
-        var imageIds = await new ImagePreparation(context).PrepareAsync(project, [service.Name], new UpOptions { Build = options.Build }, cancellationToken);
+        var (imageIds, imageSteps) = await new ImagePreparation(context).PrepareAsync(
+            project, [service.Name], new UpOptions { Build = options.Build, DryRun = options.DryRun }, cancellationToken);
+        if (options.DryRun)
+        {
+            return await PlanAsync(project, service, options, imageSteps, cancellationToken);
+        }
+
         if (!options.NoDeps && service.DependsOn.Count > 0)
         {
-            await StartDependenciesAsync(project, service, cancellationToken);
+            await StartDependenciesAsync(project, service, options, cancellationToken);
         }
 
         await ProjectResources.EnsureAsync(Engine, project, service, cancellationToken);
@@ -43,6 +49,7 @@ public sealed class RunService(OrchestrationContext context)
             Number = 1,
             ConfigHash = ConfigHash.Compute(service),
             OneOff = true,
+            ServiceAliases = options.UseAliases,
             ImageId = imageIds.GetValueOrDefault(service.Name),
         }, cancellationToken);
 
@@ -95,9 +102,32 @@ public sealed class RunService(OrchestrationContext context)
         return (int)(await Engine.WaitContainerAsync(id, cancellationToken) ?? 0);
     }
 
-    private async Task StartDependenciesAsync(Project project, Service service, CancellationToken cancellationToken)
+    // --dry-run: the image steps, the plan of the up that would start the dependencies, then the one-off container.
+    private async Task<RunResult> PlanAsync(
+        Project project, Service service, RunOptions options, IReadOnlyList<Planning.ImageStep> imageSteps, CancellationToken cancellationToken)
     {
-        await new UpService(context).UpAsync(project, new UpOptions { Services = [.. service.DependsOn.Keys] }, cancellationToken);
+        var lines = imageSteps.Select(step => $"{(step.Build ? "BuildImage" : "PullImage")} {step.Image} for {step.Service}").ToList();
+        if (!options.NoDeps && service.DependsOn.Count > 0)
+        {
+            var dependencies = await new UpService(context).UpAsync(
+                project, new UpOptions { Services = [.. service.DependsOn.Keys], RemoveOrphans = options.RemoveOrphans, DryRun = true }, cancellationToken);
+            lines.AddRange(dependencies.PlanText.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        var name = options.Name ?? OneOffContainer.DefaultName(project.Name, service.Name);
+        lines.Add($"CreateContainer {name} (one-off of {service.Name})");
+        lines.Add($"StartContainer {name}");
+        if (options.Remove)
+        {
+            lines.Add($"RemoveContainer {name} (when it exits)");
+        }
+
+        return new RunResult(name, 0) { PlanText = string.Join('\n', lines) };
+    }
+
+    private async Task StartDependenciesAsync(Project project, Service service, RunOptions options, CancellationToken cancellationToken)
+    {
+        await new UpService(context).UpAsync(project, new UpOptions { Services = [.. service.DependsOn.Keys], RemoveOrphans = options.RemoveOrphans }, cancellationToken);
         var waiter = new PlanRunner(context).Waiter();
         await Task.WhenAll(service.DependsOn
             .Where(dependency => project.Services.ContainsKey(dependency.Key))

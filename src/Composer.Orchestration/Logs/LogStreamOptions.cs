@@ -15,6 +15,9 @@ public sealed record LogStreamOptions
     /// <summary>With <see cref="Follow"/>: end as soon as any followed container stops (--abort-on-container-exit).</summary>
     public bool StopOnFirstExit { get; init; }
 
+    /// <summary>With <see cref="Follow"/>: end when a followed container exits with a non-zero code (--abort-on-container-failure).</summary>
+    public bool StopOnFirstFailure { get; init; }
+
     /// <summary>With <see cref="Follow"/>: print "name exited with code N" when a container stops.</summary>
     public bool ReportExits { get; init; }
 

@@ -175,7 +175,7 @@ public sealed class LogStreamer(IEngine engine, ILogSink sink)
                     }
                 }
 
-                if (options.StopOnFirstExit)
+                if (options.StopOnFirstExit || (options.StopOnFirstFailure && exitCode != 0))
                 {
                     finished.TrySetResult();
                 }

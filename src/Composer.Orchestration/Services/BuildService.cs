@@ -27,7 +27,11 @@ public sealed class BuildService(OrchestrationContext context)
     /// For up: builds the images of services with a build section whose image is missing or whose pull_policy is
     /// build, or all of them when <paramref name="rebuild"/>; returns the new image id per built service.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> BuildMissingAsync(Project project, IEnumerable<string> serviceNames, bool rebuild, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> BuildMissingAsync(Project project, IEnumerable<string> serviceNames, bool rebuild, CancellationToken cancellationToken) =>
+        await BuildServicesAsync(project, await ToBuildAsync(project, serviceNames, rebuild, cancellationToken), new BuildOptions(), cancellationToken);
+
+    /// <summary>The services (one per image) <see cref="BuildMissingAsync"/> would build: what --dry-run shows.</summary>
+    public async Task<IReadOnlyList<Service>> ToBuildAsync(Project project, IEnumerable<string> serviceNames, bool rebuild, CancellationToken cancellationToken)
     {
         var candidates = BuildRequests.OnePerImage(project, serviceNames.Select(name => project.Services[name]));
         var toBuild = new List<Service>();
@@ -39,7 +43,7 @@ public sealed class BuildService(OrchestrationContext context)
             }
         }
 
-        return await BuildServicesAsync(project, toBuild, new BuildOptions(), cancellationToken);
+        return toBuild;
     }
 
     private async Task<IReadOnlyDictionary<string, string>> BuildServicesAsync(Project project, IReadOnlyList<Service> services, BuildOptions options, CancellationToken cancellationToken)

@@ -27,4 +27,10 @@ public sealed record UpOptions
 
     /// <summary>--no-build: never build, even an image that is missing.</summary>
     public bool NoBuild { get; init; }
+
+    /// <summary>--pull: a pull_policy (always, missing, never, build) for every service in place of its own; null keeps them.</summary>
+    public string? Pull { get; init; }
+
+    /// <summary>--always-recreate-deps: the dependencies of the selected services are recreated even when unchanged.</summary>
+    public bool AlwaysRecreateDeps { get; init; }
 }

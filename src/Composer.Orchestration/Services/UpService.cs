@@ -24,7 +24,7 @@ public sealed class UpService(OrchestrationContext context)
         // Pulls and builds change images, never containers, networks or volumes: observing meanwhile takes the
         // engine's answers off a no-op up's critical path.
         var observing = runner.ObserveAsync(project, cancellationToken);
-        var imageIds = await new ImagePreparation(context).PrepareAsync(project, selected, options, cancellationToken);
+        var (imageIds, imageSteps) = await new ImagePreparation(context).PrepareAsync(project, selected, options, cancellationToken);
 
         var planOptions = new UpPlanOptions
         {
@@ -37,6 +37,8 @@ public sealed class UpService(OrchestrationContext context)
             Scale = options.Scale,
             Timeout = options.Timeout,
             ImageIds = imageIds,
+            ImageSteps = imageSteps,
+            ForceRecreateServices = options.AlwaysRecreateDeps ? DependenciesOf(project, selected, options) : new HashSet<string>(StringComparer.Ordinal),
         };
         var observed = await observing;
         if (!options.DryRun && await InterruptedRunRepair.RepairAsync(context.Engine, project, observed.Containers, cancellationToken))
@@ -76,6 +78,17 @@ public sealed class UpService(OrchestrationContext context)
         {
             context.Progress.Report(new ProgressEvent(ResourceKind.Container, container.Name, "Running", ProgressState.Done, TimeSpan.Zero));
         }
+    }
+
+    // --always-recreate-deps: every service a selected one depends on (directly or not) is recreated.
+    private static HashSet<string> DependenciesOf(Project project, IEnumerable<string> selected, UpOptions options)
+    {
+        var graph = Planning.Graph.DependencyGraph.FromServices(project.Services);
+        var roots = options.Services.Count == 0 ? project.Services.Keys.ToList() : [.. options.Services];
+        return roots
+            .SelectMany(root => graph.WithDependencies([root]).Where(name => name != root))
+            .Where(selected.Contains)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private static IEnumerable<string> SelectedWithDependencies(Project project, UpOptions options) =>

@@ -84,6 +84,9 @@ public sealed record Operation
             case OperationKind.RemoveContainer when RemoveVolumes:
                 text.Append(" with-volumes");
                 break;
+            case OperationKind.PullImage or OperationKind.BuildImage:
+                text.Append(" for ").Append(Service);
+                break;
             case OperationKind.KillContainer when Signal is not null:
                 text.Append(' ').Append(Signal);
                 break;

@@ -16,4 +16,10 @@ public enum OperationKind
     PauseContainer,
     UnpauseContainer,
     RemoveImage,
+
+    /// <summary>Pull a service's image (only in --dry-run plans: up pulls before it plans).</summary>
+    PullImage,
+
+    /// <summary>Build a service's image (only in --dry-run plans: up builds before it plans).</summary>
+    BuildImage,
 }
