@@ -60,7 +60,12 @@ public static class ProjectLoader
     private static async Task<ComposeTree> BuildTreeAsync(LoadOptions options, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         var workingDirectory = Path.GetFullPath(options.WorkingDirectory);
-        var envFiles = options.EnvFiles.Select(file => Path.GetFullPath(file, workingDirectory)).ToArray();
+        // --env-file wins; else COMPOSE_ENV_FILES (comma-separated), else the project's .env.
+        var envFileNames = options.EnvFiles.Count > 0 ? options.EnvFiles
+            : options.Environment.TryGetValue("COMPOSE_ENV_FILES", out var listed) && listed.Trim().Length > 0
+                ? listed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : [];
+        var envFiles = envFileNames.Select(file => Path.GetFullPath(file, workingDirectory)).ToArray();
         var explicitProjectDirectory = options.ProjectDirectory is null ? null : Path.GetFullPath(options.ProjectDirectory, workingDirectory);
 
         // COMPOSE_FILE may itself come from the .env file, which is looked for before the compose files are known.

@@ -5,6 +5,9 @@ public sealed record DownPlanOptions
     /// <summary>Also remove named volumes of the project and anonymous volumes of its containers.</summary>
     public bool RemoveVolumes { get; init; }
     public bool RemoveOrphans { get; init; }
+
+    /// <summary>down SERVICE...: only these services' containers; networks and volumes go only when no other container is left.</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>--rmi: which of the services' images to remove after their containers.</summary>

@@ -10,21 +10,8 @@ internal sealed class DownPlanner(Project project, ObservedState observed, DownP
 {
     private readonly PlanBuilder plan = new();
 
-    public Plan Build()
+    private List<int> RemoveContainers(DependencyGraph graph, List<ObservedContainer> containers)
     {
-        var graph = DependencyGraph.FromServices(project.Services);
-        var containers = observed.Containers.Where(container => BelongsToProject(container.Service)).ToList();
-        var orphans = observed.Containers.Where(container => !BelongsToProject(container.Service)).ToList();
-        if (options.RemoveOrphans)
-        {
-            containers.AddRange(orphans);
-        }
-        else if (orphans.Count > 0)
-        {
-            plan.Warn($"found orphan containers ({string.Join(", ", orphans.Select(container => container.Name).Order(StringComparer.Ordinal))}) "
-                + "for this project; remove them with --remove-orphans");
-        }
-
         var stops = StopInReverseDependencyOrder.Add(plan, graph, containers, service => Timeout(service));
         var removals = new List<int>();
         foreach (var container in OrderForStopping(graph, containers))
@@ -36,6 +23,40 @@ internal sealed class DownPlanner(Project project, ObservedState observed, DownP
                 DependsOn = stops.TryGetValue(container.Id, out var stop) ? [stop] : [],
             }));
         }
+
+        return removals;
+    }
+
+    public Plan Build()
+    {
+        var graph = DependencyGraph.FromServices(project.Services);
+        var containers = observed.Containers.Where(container => BelongsToProject(container.Service)).ToList();
+        var orphans = observed.Containers.Where(container => !BelongsToProject(container.Service)).ToList();
+        var others = options.Services.Count == 0 ? [] : containers.Where(container => !options.Services.Contains(container.Service!)).ToList();
+        if (others.Count > 0 || (options.Services.Count > 0 && orphans.Count > 0 && !options.RemoveOrphans))
+        {
+            // Other services still run on the project's networks and volumes: only the named services' containers go.
+            containers = [.. containers.Where(container => options.Services.Contains(container.Service!))];
+            if (options.RemoveOrphans)
+            {
+                containers.AddRange(orphans);
+            }
+
+            RemoveContainers(graph, containers);
+            return plan.Build();
+        }
+
+        if (options.RemoveOrphans)
+        {
+            containers.AddRange(orphans);
+        }
+        else if (orphans.Count > 0)
+        {
+            plan.Warn($"found orphan containers ({string.Join(", ", orphans.Select(container => container.Name).Order(StringComparer.Ordinal))}) "
+                + "for this project; remove them with --remove-orphans");
+        }
+
+        var removals = RemoveContainers(graph, containers);
 
         var networks = IsNameOnly
             ? observed.Networks.Where(network => network.Key is not null).Select(network => network.Name)

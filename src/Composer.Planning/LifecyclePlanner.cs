@@ -87,6 +87,31 @@ internal sealed class LifecyclePlanner
     public Plan Kill(string? signal) =>
         EachContainer(OperationKind.KillContainer, container => container.IsRunning, signal);
 
+    /// <summary>kill --remove-orphans: the kills, then the containers of services no longer in the file are removed.</summary>
+    public Plan KillAndRemoveOrphans(string? signal)
+    {
+        var plan = new PlanBuilder();
+        foreach (var operation in Kill(signal).Operations)
+        {
+            plan.Add(operation with { Id = 0 });
+        }
+
+        foreach (var orphan in observed.Containers
+            .Where(container => !container.IsOneOff && container.Service is { } service && !project.Services.ContainsKey(service))
+            .OrderBy(container => container.Name, StringComparer.Ordinal))
+        {
+            int[] killed = orphan.IsRunning
+                ? [plan.Add(new Operation { Id = 0, Kind = OperationKind.KillContainer, Target = orphan.Name, ContainerId = orphan.Id, Service = orphan.Service, Signal = signal })]
+                : [];
+            plan.Add(new Operation
+            {
+                Id = 0, Kind = OperationKind.RemoveContainer, Target = orphan.Name, ContainerId = orphan.Id, Service = orphan.Service, DependsOn = killed,
+            });
+        }
+
+        return plan.Build();
+    }
+
     public Plan Pause() =>
         EachContainer(OperationKind.PauseContainer, container => container.State == "running", null);
 

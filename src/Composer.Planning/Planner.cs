@@ -25,8 +25,10 @@ public static class Planner
     public static Plan PlanRemove(Project project, ObservedState observed, IReadOnlyList<string> services, bool stopFirst, bool removeVolumes, TimeSpan? timeout) =>
         new LifecyclePlanner(project, observed, services).Remove(stopFirst, removeVolumes, timeout);
 
-    public static Plan PlanKill(Project project, ObservedState observed, IReadOnlyList<string> services, string? signal) =>
-        new LifecyclePlanner(project, observed, services).Kill(signal);
+    public static Plan PlanKill(Project project, ObservedState observed, IReadOnlyList<string> services, string? signal, bool removeOrphans = false) =>
+        removeOrphans
+            ? new LifecyclePlanner(project, observed, services).KillAndRemoveOrphans(signal)
+            : new LifecyclePlanner(project, observed, services).Kill(signal);
 
     public static Plan PlanPause(Project project, ObservedState observed, IReadOnlyList<string> services) =>
         new LifecyclePlanner(project, observed, services).Pause();

@@ -24,6 +24,12 @@ internal static class AttachCommand
         var index = InteractiveTarget.CheckedIndex(parse.GetValue(Index));
         var (project, engine) = await InteractiveTarget.OpenAsync(invocation, service, cancellationToken);
         using var _ = engine;
+        if (parse.GetValue(GlobalOptions.DryRun))
+        {
+            invocation.Output.WriteData(await new AttachService(engine).PlanAsync(project, service, index, cancellationToken));
+            return ExitCodes.Success;
+        }
+
         try
         {
             return await new AttachService(engine).AttachAsync(project, service, index, !parse.GetValue(NoStdin), new ProcessConsole(), cancellationToken);

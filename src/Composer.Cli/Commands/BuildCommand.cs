@@ -35,15 +35,25 @@ internal static class BuildCommand
         await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectAsync(services, cancellationToken);
         ServiceNames.EnsureKnown(project, services);
+        if (parse.GetValue(GlobalOptions.DryRun))
+        {
+            // Nothing is built: one line per image that would be.
+            var planned = (services.Length == 0 ? project.Services.Values : services.Select(name => project.Services[name]))
+                .Where(service => service.Build is not null)
+                .Select(service => (Service: service.Name, Image: Composer.Engine.Build.ImageNames.For(project, service)))
+                .DistinctBy(step => step.Image, StringComparer.Ordinal);
+            invocation.Output.WriteData(string.Concat(planned.Select(step => $"BuildImage {step.Image} for {step.Service}\n")));
+            return ExitCodes.Success;
+        }
+
         await session.Engine.PingAsync(cancellationToken);
 
         // Build output is line-oriented, so it is printed plainly rather than through the live progress view.
         var quiet = parse.GetValue(Quiet);
         IProgressSink progress = quiet ? new NullProgressSink() : new PlainProgress(invocation.Context.Error);
-        var parallel = parse.GetValue(GlobalOptions.Parallel);
         var orchestration = new OrchestrationContext(session.Engine, progress)
         {
-            ParallelLimit = parallel ?? OrchestrationContext.ParallelLimitFrom(invocation.Context.Environment),
+            ParallelLimit = GlobalOptions.ParallelLimit(parse, invocation.Context),
         };
         await new BuildService(orchestration).BuildAsync(project, new BuildOptions
         {

@@ -23,17 +23,37 @@ internal static class ConfigCommand
     private static readonly Option<bool> NoInterpolate = new("--no-interpolate") { Description = "Do not interpolate environment variables" };
     private static readonly Option<bool> NoConsistency = new("--no-consistency") { Description = "Do not check the project's references for consistency" };
     private static readonly Option<string?> OutputFile = new("--output", "-o") { Description = "Write to this file instead of standard output" };
+    private static readonly Option<bool> Variables = new("--variables") { Description = "Print the model's variables and their defaults" };
+    private static readonly Option<bool> EnvironmentOption = new("--environment") { Description = "Print the environment used for interpolation" };
+    private static readonly Option<bool> NoNormalize = new("--no-normalize") { Description = "Don't normalize the compose model: print the merged, interpolated files as written" };
+    private static readonly Option<bool> NoPathResolution = new("--no-path-resolution") { Description = "Don't resolve file paths (prints the merged, interpolated files as written)" };
+    private static readonly Option<bool> ResolveImageDigests = new("--resolve-image-digests") { Description = "Pin image tags to the digests the engine knows them by" };
     private static readonly Argument<string[]> ServiceNames = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "config", "Parse, resolve and render the compose file in canonical form", context, RunAsync,
-        Format, Quiet, Services, Volumes, Networks, Profiles, Images, Hash, NoInterpolate, NoConsistency, OutputFile, ServiceNames);
+        Format, Quiet, Services, Volumes, Networks, Profiles, Images, Hash, NoInterpolate, NoConsistency, OutputFile,
+        Variables, EnvironmentOption, NoNormalize, NoPathResolution, ResolveImageDigests, ServiceNames);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var parse = invocation.ParseResult;
         var requested = parse.GetValue(ServiceNames) ?? [];
         var options = invocation.LoadOptions(requested) with { CheckConsistency = !parse.GetValue(NoConsistency) };
+        if (parse.GetValue(Variables) || parse.GetValue(EnvironmentOption))
+        {
+            var raw = await ProjectLoader.LoadTreeAsync(options with { Interpolate = false }, cancellationToken);
+            return await WriteAsync(invocation, parse.GetValue(Variables)
+                ? ConfigVariables.Table(TreeYamlWriter.ToYaml(raw))
+                : string.Concat(raw.Environment.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}\n")), cancellationToken);
+        }
+
+        if (parse.GetValue(NoNormalize) || parse.GetValue(NoPathResolution))
+        {
+            var merged = await ProjectLoader.LoadTreeAsync(options, cancellationToken);
+            return await WriteAsync(invocation, parse.GetValue(Quiet) ? null : TreeYamlWriter.ToYaml(merged), cancellationToken);
+        }
+
         if (parse.GetValue(NoInterpolate))
         {
             // Un-interpolated values ("${PORT}:80") cannot be bound to the typed model: print the merged tree as written.
@@ -48,6 +68,11 @@ internal static class ConfigCommand
         }
 
         var project = requested.Length == 0 ? result.Project : ProjectSelection.Only(result.Project, requested);
+        if (parse.GetValue(ResolveImageDigests))
+        {
+            project = await ImageDigests.PinAsync(invocation, project, cancellationToken);
+        }
+
         return await WriteAsync(invocation, parse.GetValue(Quiet) ? null : Render(project, parse), cancellationToken);
     }
 

@@ -46,6 +46,12 @@ internal static class CpCommand
         var (project, engine) = await ProjectEngine.OpenAsync(invocation, [(source.Service ?? destination.Service)!], cancellationToken);
         using (engine)
         {
+            if (parse.GetValue(GlobalOptions.DryRun))
+            {
+                invocation.Output.WriteData($"Copy {Describe(source)} to {Describe(destination)}");
+                return ExitCodes.Success;
+            }
+
             var copier = new CopyService(engine)
             {
                 StandardInput = Console.OpenStandardInput,
@@ -62,6 +68,8 @@ internal static class CpCommand
 
         return ExitCodes.Success;
     }
+
+    private static string Describe(CopyLocation location) => location.InContainer ? $"{location.Service}:{location.Path}" : location.Path;
 
     private static CopyLocation OnHost(CopyLocation location, string workingDirectory)
     {

@@ -10,11 +10,16 @@ internal static class CreateCommand
     private static readonly Option<bool> ForceRecreate = new("--force-recreate") { Description = "Recreate containers even if nothing changed" };
     private static readonly Option<bool> NoRecreate = new("--no-recreate") { Description = "Never recreate existing containers" };
     private static readonly Option<string[]> Scale = new("--scale") { Description = "SERVICE=N (repeatable)" };
+    private static readonly Option<bool> Build = new("--build") { Description = "Build images before starting containers" };
+    private static readonly Option<bool> NoBuild = new("--no-build") { Description = "Don't build an image, even if it's missing" };
+    private static readonly Option<string> Pull = new("--pull") { Description = "Pull images before creating: always, missing, never, or policy (each service's pull_policy)", DefaultValueFactory = _ => "policy" };
+    private static readonly Option<bool> RemoveOrphans = new("--remove-orphans") { Description = "Remove containers of services not in the compose file" };
+    private static readonly Option<bool> Yes = new("--yes", "-y") { Description = "Assume \"yes\" as answer to all prompts and run non-interactively" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "create", "Create containers for a service", context, RunAsync,
-        ForceRecreate, NoRecreate, Scale, Services);
+        ForceRecreate, NoRecreate, Scale, Build, NoBuild, Pull, RemoveOrphans, Yes, Services);
 
     private static Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -24,6 +29,12 @@ internal static class CreateCommand
             throw new UsageException("--force-recreate and --no-recreate cannot be combined");
         }
 
+        if (parse.GetValue(Build) && parse.GetValue(NoBuild))
+        {
+            throw new UsageException("--build and --no-build cannot be combined");
+        }
+
+        var pull = PullValue.Parse(parse.GetValue(Pull));
         var names = parse.GetValue(Services) ?? [];
         var scale = ScaleArguments.Parse(parse.GetValue(Scale) ?? []);
         return VerbExecution.RunAsync(invocation, [.. names, .. scale.Keys], (orchestration, project, dryRun, token) =>
@@ -35,6 +46,10 @@ internal static class CreateCommand
                 Scale = scale,
                 Services = names,
                 DryRun = dryRun,
+                Build = parse.GetValue(Build),
+                NoBuild = parse.GetValue(NoBuild),
+                Pull = pull,
+                RemoveOrphans = parse.GetValue(RemoveOrphans) || GlobalOptions.Switch(invocation.Context, "COMPOSE_REMOVE_ORPHANS"),
             }, token), cancellationToken);
     }
 }

@@ -13,9 +13,11 @@ internal static class DownCommand
     private static readonly Option<string?> RemoveImages = new("--rmi") { Description = "Remove images used by services: local (only those built without an image: name) or all" };
     private static readonly Option<int?> Timeout = new("--timeout", "-t") { Description = "Seconds to wait for containers to stop" };
 
+    private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
+
     public static Command Create(CliContext context) => CommandRunner.Define(
         "down", "Stop and remove containers, networks", context, RunAsync,
-        Volumes, RemoveOrphans, Timeout, RemoveImages);
+        Volumes, RemoveOrphans, Timeout, RemoveImages, Services);
 
     private static Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -27,14 +29,16 @@ internal static class DownCommand
             "all" => DownImageRemoval.All,
             var other => throw new UsageException($"--rmi must be local or all (got '{other}')"),
         };
-        return VerbExecution.RunAsync(invocation, [], (orchestration, project, dryRun, token) =>
+        var services = parse.GetValue(Services) ?? [];
+        return VerbExecution.RunAsync(invocation, services, (orchestration, project, dryRun, token) =>
             new DownService(orchestration).DownAsync(project, new DownOptions
             {
                 Volumes = parse.GetValue(Volumes),
-                RemoveOrphans = parse.GetValue(RemoveOrphans),
+                RemoveOrphans = parse.GetValue(RemoveOrphans) || GlobalOptions.Switch(invocation.Context, "COMPOSE_REMOVE_ORPHANS"),
                 Timeout = Durations.Seconds(parse.GetValue(Timeout)),
                 DryRun = dryRun,
                 RemoveImages = removeImages,
+                Services = services,
             }, token), cancellationToken);
     }
 }

@@ -45,6 +45,12 @@ internal static class ExecCommand
 
         var (project, engine) = await InteractiveTarget.OpenAsync(invocation, service, cancellationToken);
         using var _ = engine;
+        if (parse.GetValue(GlobalOptions.DryRun))
+        {
+            invocation.Output.WriteData(await new ExecService(engine).PlanAsync(project.Name, options, cancellationToken));
+            return ExitCodes.Success;
+        }
+
         return await new ExecService(engine).ExecAsync(project.Name, options, console, cancellationToken);
     }
 }

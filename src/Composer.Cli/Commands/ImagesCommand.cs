@@ -10,7 +10,7 @@ namespace Composer.Cli.Commands;
 internal static class ImagesCommand
 {
     private static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Only display image IDs" };
-    private static readonly Option<string> Format = new("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
+    private static readonly Option<string> Format = new("--format") { Description = "table, json, or a Go template such as '{{.Repository}}:{{.Tag}}'", DefaultValueFactory = _ => "table" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
     public static Command Create(CliContext context) => CommandRunner.Define(
@@ -22,10 +22,12 @@ internal static class ImagesCommand
         var parse = invocation.ParseResult;
         var services = parse.GetValue(Services) ?? [];
         var format = parse.GetValue(Format) ?? "table";
-        if (format is not ("table" or "json"))
+        if (format is not ("table" or "json") && !GoTemplate.IsTemplate(format))
         {
-            throw new UsageException($"--format must be table or json (got '{format}')");
+            throw new UsageException($"--format must be table, json or a Go template (got '{format}')");
         }
+
+        var template = GoTemplate.IsTemplate(format) ? GoTemplate.Parse(format) : null;
 
         await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectOrNameAsync(services, cancellationToken);
@@ -34,12 +36,17 @@ internal static class ImagesCommand
         var rows = await new ImagesService(session.Orchestration).ListAsync(project.Name, services, cancellationToken);
         await session.CloseProgressAsync();
         invocation.Output.WriteData(parse.GetValue(Quiet) ? string.Concat(rows.Select(row => row.Id).Distinct(StringComparer.Ordinal).Select(id => id + "\n"))
+            : template is not null ? template.Render([.. rows.Select(row => (IReadOnlyDictionary<string, object?>)Fields(row))], TemplateHeaders)
             : format == "json" ? Json(rows)
             : Table(rows));
         return ExitCodes.Success;
     }
 
-    private static string Json(IReadOnlyList<ImageRow> rows) => DataJson.Serialize(rows.Select(row => new Dictionary<string, object?>
+    private static readonly Dictionary<string, string> TemplateHeaders = new(StringComparer.Ordinal) { ["ContainerName"] = "CONTAINER", ["ID"] = "IMAGE ID" };
+
+    private static string Json(IReadOnlyList<ImageRow> rows) => DataJson.Serialize(rows.Select(Fields).ToList()) + "\n";
+
+    private static Dictionary<string, object?> Fields(ImageRow row) => new()
     {
         ["ContainerName"] = row.Container,
         ["Service"] = row.Service,
@@ -48,7 +55,7 @@ internal static class ImagesCommand
         ["ID"] = row.Id,
         ["Size"] = row.Size,
         ["Created"] = row.Created?.ToString("O"),
-    }).ToList()) + "\n";
+    };
 
     private static string Table(IReadOnlyList<ImageRow> rows) => TextTable.Render(
         ["CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "SIZE", "CREATED"],

@@ -33,7 +33,22 @@ internal static class LifecycleCommands
         var services = new Argument<string[]>("services") { Arity = ArgumentArity.ZeroOrMore };
         var timeout = new Option<int?>("--timeout", "-t") { Description = "Seconds to wait for containers to stop" };
         var signal = new Option<string?>("--signal", "-s") { Description = "Signal to send (default SIGKILL)" };
+        var wait = new Option<bool>("--wait") { Description = "Wait for services to be running or healthy" };
+        var waitTimeout = new Option<int?>("--wait-timeout") { Description = "Seconds to wait with --wait" };
+        var noDeps = new Option<bool>("--no-deps") { Description = "Don't restart dependent services" };
+        var removeOrphans = new Option<bool>("--remove-orphans") { Description = "Remove containers of services not in the compose file" };
         command.Arguments.Add(services);
+        foreach (var option in name switch
+        {
+            "start" => new Option[] { wait, waitTimeout },
+            "restart" => [noDeps],
+            "kill" => [removeOrphans],
+            _ => [],
+        })
+        {
+            command.Options.Add(option);
+        }
+
         if (withTimeout)
         {
             command.Options.Add(timeout);
@@ -55,6 +70,10 @@ internal static class LifecycleCommands
                     Timeout = withTimeout ? Durations.Seconds(invocation.ParseResult.GetValue(timeout)) : null,
                     Signal = withSignal ? invocation.ParseResult.GetValue(signal) : null,
                     DryRun = dryRun,
+                    Wait = invocation.ParseResult.GetResult(wait) is not null && invocation.ParseResult.GetValue(wait),
+                    WaitTimeout = invocation.ParseResult.GetResult(waitTimeout) is null ? null : Durations.Seconds(invocation.ParseResult.GetValue(waitTimeout)),
+                    NoDeps = invocation.ParseResult.GetResult(noDeps) is not null && invocation.ParseResult.GetValue(noDeps),
+                    RemoveOrphans = invocation.ParseResult.GetResult(removeOrphans) is not null && invocation.ParseResult.GetValue(removeOrphans),
                 };
                 return verb(orchestration, project, options, token);
             }, cancellationToken);

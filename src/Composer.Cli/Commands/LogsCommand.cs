@@ -69,7 +69,7 @@ internal static class LogsCommand
         return ExitCodes.Success;
     }
 
-    private static string? EngineTime(string? value, string option, DateTimeOffset now)
+    internal static string? EngineTime(string? value, string option, DateTimeOffset now)
     {
         if (value is null)
         {

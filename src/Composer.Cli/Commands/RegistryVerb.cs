@@ -3,6 +3,8 @@ using Composer.Engine.Registry;
 using Composer.Model;
 using Composer.Orchestration;
 
+using Composer.Orchestration.Images;
+
 namespace Composer.Cli.Commands;
 
 /// <summary>What pull and push share: load the project, check the named services, and hand over the registry logins.</summary>
@@ -11,15 +13,22 @@ internal static class RegistryVerb
     public static async Task<int> RunAsync(
         CommandInvocation invocation,
         IReadOnlyList<string> services,
-        Func<OrchestrationContext, Project, RegistryCredentialStore, Task> verb,
+        string stepName,
+        Func<OrchestrationContext, Project, RegistryCredentialStore, bool, Task<IReadOnlyList<ServiceImage>>> verb,
         CancellationToken cancellationToken)
     {
         await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectAsync(services, cancellationToken);
         ServiceNames.EnsureKnown(project, services);
         await session.ReadyAsync();
-        await verb(session.Orchestration, project, RegistryCredentialStore.FromEnvironment(invocation.Context.Environment));
+        var dryRun = invocation.ParseResult.GetValue(GlobalOptions.DryRun);
+        var images = await verb(session.Orchestration, project, RegistryCredentialStore.FromEnvironment(invocation.Context.Environment), dryRun);
         await session.CloseProgressAsync();
+        if (dryRun)
+        {
+            invocation.Output.WriteData(string.Concat(images.Select(image => $"{stepName} {image.Image} for {image.Service}\n")));
+        }
+
         return ExitCodes.Success;
     }
 }

@@ -87,7 +87,7 @@ internal static class RunCommand
             Labels = KeyValueArguments.Parse(parse.GetValue(Label) ?? [], "--label"),
             PublishAll = parse.GetValue(PublishAll),
             UseAliases = parse.GetValue(UseAliases),
-            RemoveOrphans = parse.GetValue(RemoveOrphans),
+            RemoveOrphans = parse.GetValue(RemoveOrphans) || GlobalOptions.Switch(invocation.Context, "COMPOSE_REMOVE_ORPHANS"),
             DryRun = parse.GetValue(GlobalOptions.DryRun),
         };
 

@@ -85,7 +85,7 @@ internal static class UpCommand
             NoRecreate = parse.GetValue(NoRecreate),
             NoDeps = parse.GetValue(NoDeps),
             NoStart = parse.GetValue(NoStart),
-            RemoveOrphans = parse.GetValue(RemoveOrphans),
+            RemoveOrphans = parse.GetValue(RemoveOrphans) || GlobalOptions.Switch(invocation.Context, "COMPOSE_REMOVE_ORPHANS"),
             Scale = scale,
             Timeout = Durations.Seconds(parse.GetValue(Timeout)),
             Services = services,

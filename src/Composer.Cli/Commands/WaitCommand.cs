@@ -27,6 +27,20 @@ internal static class WaitCommand
         var (project, engine) = await ProjectEngine.OpenAsync(invocation, services, cancellationToken);
         using (engine)
         {
+            if (invocation.ParseResult.GetValue(Hosting.GlobalOptions.DryRun))
+            {
+                // Nothing is waited for or taken down: what would happen, then the down plan.
+                var plan = $"Wait for {string.Join(", ", services)} to stop";
+                if (down)
+                {
+                    var downPlan = await new DownService(new OrchestrationContext(engine, NullProgressSink.Instance)).DownAsync(project, new DownOptions { DryRun = true }, cancellationToken);
+                    plan += "\n" + downPlan.PlanText;
+                }
+
+                invocation.Output.WriteData(plan);
+                return ExitCodes.Success;
+            }
+
             var code = await new WaitService(engine).WaitAsync(project.Name, services, firstOnly: down,
                 (_, exitCode) => invocation.Output.WriteData(exitCode.ToString(CultureInfo.InvariantCulture)), cancellationToken);
             if (down)

@@ -59,7 +59,7 @@ internal static class CommandRunner
         IConsoleOutput output;
         try
         {
-            output = OutputFactory.Create(parseResult.GetValue(GlobalOptions.Progress) ?? "auto", parseResult.GetValue(GlobalOptions.Ansi) ?? "auto", context);
+            output = OutputFactory.Create(GlobalOptions.ProgressMode(parseResult, context), GlobalOptions.AnsiMode(parseResult, context), context);
         }
         catch (UsageException usage)
         {

@@ -33,11 +33,7 @@ internal sealed class EngineSession : IAsyncDisposable
 
     public static EngineSession Connect(CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var parallel = invocation.ParseResult.GetValue(GlobalOptions.Parallel);
-        if (parallel is <= 0)
-        {
-            throw new UsageException("--parallel must be a positive number");
-        }
+        _ = GlobalOptions.ParallelLimit(invocation.ParseResult, invocation.Context);
 
         _ = Task.Run(StartupWarmUp.HashConfig, CancellationToken.None);
         return new EngineSession(invocation, session => Task.Run(() => ConnectAsync(session, cancellationToken), cancellationToken));
@@ -89,9 +85,9 @@ internal sealed class EngineSession : IAsyncDisposable
     {
         var engine = await _connected;
         _progress = _invocation.Output.StartProgress();
-        var parallel = _invocation.ParseResult.GetValue(GlobalOptions.Parallel);
-        var limit = parallel ?? OrchestrationContext.ParallelLimitFrom(_invocation.Context.Environment);
-        Orchestration = new OrchestrationContext(engine, _progress) { ParallelLimit = limit };
+        var limit = GlobalOptions.ParallelLimit(_invocation.ParseResult, _invocation.Context);
+        IProgressSink sink = GlobalOptions.Switch(_invocation.Context, "COMPOSE_IGNORE_ORPHANS") ? new OrphanWarningFilter(_progress) : _progress;
+        Orchestration = new OrchestrationContext(engine, sink) { ParallelLimit = limit };
     }
 
     /// <summary>Closes the progress view (so that what follows prints below it) but keeps the engine.</summary>

@@ -37,18 +37,16 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    public static readonly Option<string> Progress = new("--progress")
+    public static readonly Option<string?> Progress = new("--progress")
     {
-        Description = "Progress output: auto, tty, plain, json, quiet",
+        Description = "Progress output: auto, tty, plain, json, quiet (default: COMPOSE_PROGRESS, else auto)",
         Recursive = true,
-        DefaultValueFactory = _ => "auto",
     };
 
-    public static readonly Option<string> Ansi = new("--ansi")
+    public static readonly Option<string?> Ansi = new("--ansi")
     {
-        Description = "Control characters: never, always, auto",
+        Description = "Control characters: never, always, auto (default: COMPOSE_ANSI, else auto)",
         Recursive = true,
-        DefaultValueFactory = _ => "auto",
     };
 
     public static readonly Option<int?> Parallel = new("--parallel")
@@ -63,7 +61,46 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [Files, ProjectName, ProjectDirectory, EnvFiles, Profiles, Progress, Ansi, Parallel, DryRun];
+    public static readonly Option<bool> Compatibility = new("--compatibility")
+    {
+        Description = "Run compose in backward compatibility mode (accepted; names keep docker compose v2's form)",
+        Recursive = true,
+    };
+
+    public static IEnumerable<Option> All => [Files, ProjectName, ProjectDirectory, EnvFiles, Profiles, Progress, Ansi, Parallel, DryRun, Compatibility];
+
+    /// <summary>--progress, else COMPOSE_PROGRESS, else auto.</summary>
+    public static string ProgressMode(ParseResult parseResult, CliContext context) =>
+        parseResult.GetValue(Progress) ?? (context.Environment.GetValueOrDefault("COMPOSE_PROGRESS") is { Length: > 0 } fromEnvironment ? fromEnvironment : "auto");
+
+    /// <summary>--ansi, else COMPOSE_ANSI, else auto.</summary>
+    public static string AnsiMode(ParseResult parseResult, CliContext context) =>
+        parseResult.GetValue(Ansi) ?? (context.Environment.GetValueOrDefault("COMPOSE_ANSI") is { Length: > 0 } fromEnvironment ? fromEnvironment : "auto");
+
+    /// <summary>
+    /// --parallel, else COMPOSE_PARALLEL_LIMIT, else 8. A value that is not a positive number is a usage error, from
+    /// the variable as from the option, rather than silently the default.
+    /// </summary>
+    public static int ParallelLimit(ParseResult parseResult, CliContext context)
+    {
+        if (parseResult.GetValue(Parallel) is { } parallel)
+        {
+            return parallel > 0 ? parallel : throw new UsageException("--parallel must be a positive number");
+        }
+
+        if (context.Environment.TryGetValue("COMPOSE_PARALLEL_LIMIT", out var text) && text.Length > 0)
+        {
+            return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit > 0
+                ? limit
+                : throw new UsageException($"COMPOSE_PARALLEL_LIMIT must be a positive number (got '{text}')");
+        }
+
+        return 8;
+    }
+
+    /// <summary>A COMPOSE_* switch such as COMPOSE_REMOVE_ORPHANS: 1, true, yes or on.</summary>
+    public static bool Switch(CliContext context, string variable) =>
+        context.Environment.TryGetValue(variable, out var value) && value.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
 
     public static LoadOptions ToLoadOptions(ParseResult parseResult, CliContext context, IReadOnlyList<string> requestedServices)
     {

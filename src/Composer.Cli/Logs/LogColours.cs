@@ -12,7 +12,7 @@ internal static class LogColours
             return false;
         }
 
-        return (invocation.ParseResult.GetValue(GlobalOptions.Ansi) ?? "auto").ToLowerInvariant() switch
+        return GlobalOptions.AnsiMode(invocation.ParseResult, invocation.Context).ToLowerInvariant() switch
         {
             "always" => true,
             "never" => false,

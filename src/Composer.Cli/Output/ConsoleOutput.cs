@@ -3,9 +3,12 @@ using Composer.Cli.Rendering;
 
 namespace Composer.Cli.Output;
 
-internal sealed class ConsoleOutput(CliContext context, OutputMode mode, bool useColor) : IConsoleOutput
+internal sealed class ConsoleOutput(CliContext context, OutputMode mode, bool useColor, bool statusToStdout = false) : IConsoleOutput
 {
     private readonly object _gate = new();
+
+    // COMPOSE_STATUS_STDOUT: progress, warnings and notes go to stdout; errors stay on stderr.
+    private TextWriter Status => statusToStdout ? context.Out : context.Error;
 
     public OutputMode Mode { get; } = mode;
 
@@ -41,23 +44,24 @@ internal sealed class ConsoleOutput(CliContext context, OutputMode mode, bool us
 
     public IProgressRenderer StartProgress() => Mode switch
     {
-        OutputMode.Tty => new TtyProgress(context.Error, UseColor),
-        OutputMode.Json => new JsonProgress(context.Error),
-        OutputMode.Quiet => new QuietProgress(context.Error),
-        _ => new PlainProgress(context.Error),
+        OutputMode.Tty => new TtyProgress(Status, UseColor),
+        OutputMode.Json => new JsonProgress(Status),
+        OutputMode.Quiet => new QuietProgress(Status),
+        _ => new PlainProgress(Status),
     };
 
     private void WriteMessage(string level, string message, bool? yellow)
     {
         lock (_gate)
         {
+            var writer = level == "error" ? context.Error : Status;
             if (Mode == OutputMode.Json)
             {
-                context.Error.WriteLine(DataJson.SerializeEscaped(new Dictionary<string, string> { ["level"] = level, ["message"] = message }));
+                writer.WriteLine(DataJson.SerializeEscaped(new Dictionary<string, string> { ["level"] = level, ["message"] = message }));
             }
             else if (level == "info")
             {
-                context.Error.WriteLine(message);
+                writer.WriteLine(message);
             }
             else
             {
@@ -67,10 +71,10 @@ internal sealed class ConsoleOutput(CliContext context, OutputMode mode, bool us
                     prefix = (yellow.Value ? "\u001b[33m" : "\u001b[31m") + prefix + "\u001b[0m";
                 }
 
-                context.Error.WriteLine(prefix + message);
+                writer.WriteLine(prefix + message);
             }
 
-            context.Error.Flush();
+            writer.Flush();
         }
     }
 }

@@ -24,6 +24,6 @@ internal static class OutputFactory
             "auto" => context.ErrorIsTerminal && !noColor,
             _ => throw new UsageException($"--ansi must be one of never, always, auto (got '{ansi}')"),
         };
-        return new ConsoleOutput(context, mode, useColor);
+        return new ConsoleOutput(context, mode, useColor, GlobalOptions.Switch(context, "COMPOSE_STATUS_STDOUT"));
     }
 }

@@ -66,6 +66,13 @@ public interface IEngine : IDisposable
     IAsyncEnumerable<EngineEvent> ContainerEventsAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken);
 
     /// <summary>
+    /// As above within a time window (engine times, seconds.nanoseconds): past events from <paramref name="since"/>,
+    /// and the stream ends at <paramref name="until"/>. Engines without history give the live stream.
+    /// </summary>
+    IAsyncEnumerable<EngineEvent> ContainerEventsAsync(IReadOnlyDictionary<string, string?> labels, string? since, string? until, CancellationToken cancellationToken) =>
+        ContainerEventsAsync(labels, cancellationToken);
+
+    /// <summary>
     /// The container's output line by line, stdout and stderr apart. With <see cref="LogRequest.Follow"/> it ends when
     /// the container stops; a container that is gone ends it at once.
     /// </summary>

@@ -6,6 +6,9 @@ public sealed record ImageDetails
     /// <summary>sha256:...</summary>
     public required string Id { get; init; }
     public IReadOnlyList<string> RepoTags { get; init; } = [];
+
+    /// <summary>repository@sha256:... names the image was pulled or pushed under (none for an image built here).</summary>
+    public IReadOnlyList<string> RepoDigests { get; init; } = [];
     public long Size { get; init; }
     public DateTimeOffset? Created { get; init; }
 

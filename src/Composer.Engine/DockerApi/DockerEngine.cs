@@ -212,8 +212,11 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
             }
         }, cancellationToken);
 
+    public IAsyncEnumerable<EngineEvent> ContainerEventsAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken) =>
+        ContainerEventsAsync(labels, null, null, cancellationToken);
+
     public async IAsyncEnumerable<EngineEvent> ContainerEventsAsync(
-        IReadOnlyDictionary<string, string?> labels, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string?> labels, string? since, string? until, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true });
         var filters = LabelFilters.For(labels);
@@ -222,7 +225,7 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
         {
             try
             {
-                await client.System.MonitorEventsAsync(new ContainerEventsParameters { Filters = filters }, new ChannelProgress<Message>(channel.Writer), cancellationToken);
+                await client.System.MonitorEventsAsync(new ContainerEventsParameters { Filters = filters, Since = since, Until = until }, new ChannelProgress<Message>(channel.Writer), cancellationToken);
                 channel.Writer.TryComplete();
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -20,6 +20,7 @@ internal sealed class DockerImageStore(DockerClient client, EngineCalls calls) :
                 {
                     Id = image.ID,
                     RepoTags = image.RepoTags?.ToArray() ?? [],
+                    RepoDigests = image.RepoDigests?.ToArray() ?? [],
                     Size = image.Size,
                     Created = image.Created is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : null,
                     LastTagged = image.Metadata?.LastTagTime is { } tagged && tagged > DateTime.UnixEpoch

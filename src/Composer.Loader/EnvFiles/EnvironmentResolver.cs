@@ -21,7 +21,7 @@ internal static class EnvironmentResolver
         CancellationToken cancellationToken)
     {
         var fromFiles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in FilesToRead(explicitEnvFiles, projectDirectory))
+        foreach (var path in FilesToRead(explicitEnvFiles, projectDirectory, processEnvironment))
         {
             if (Directory.Exists(path))
             {
@@ -51,16 +51,24 @@ internal static class EnvironmentResolver
         return resolved;
     }
 
-    private static IEnumerable<string> FilesToRead(IReadOnlyList<string> explicitEnvFiles, string projectDirectory)
+    private static IEnumerable<string> FilesToRead(IReadOnlyList<string> explicitEnvFiles, string projectDirectory, IReadOnlyDictionary<string, string> processEnvironment)
     {
         if (explicitEnvFiles.Count > 0)
         {
             return explicitEnvFiles;
         }
 
+        // COMPOSE_DISABLE_ENV_FILE=true: no .env is read (as docker compose).
+        if (processEnvironment.TryGetValue("COMPOSE_DISABLE_ENV_FILE", out var disabled) && IsTrue(disabled))
+        {
+            return [];
+        }
+
         var defaultFile = Path.Combine(projectDirectory, DefaultEnvFileName);
         return File.Exists(defaultFile) ? [defaultFile] : [];
     }
+
+    internal static bool IsTrue(string value) => value.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
 
     private static string? Lookup(IReadOnlyDictionary<string, string> processEnvironment, Dictionary<string, string> fromFiles, string name) =>
         processEnvironment.TryGetValue(name, out var value) ? value : fromFiles.GetValueOrDefault(name);

@@ -8,9 +8,10 @@ namespace Composer.Orchestration.Inspection;
 public sealed class EventsService(IEngine engine)
 {
     public async IAsyncEnumerable<ProjectEvent> StreamAsync(
-        string projectName, IReadOnlyCollection<string> services, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string projectName, IReadOnlyCollection<string> services, [EnumeratorCancellation] CancellationToken cancellationToken,
+        string? since = null, string? until = null)
     {
-        await foreach (var engineEvent in engine.ContainerEventsAsync(ProjectObserver.ProjectLabel(projectName), cancellationToken))
+        await foreach (var engineEvent in engine.ContainerEventsAsync(ProjectObserver.ProjectLabel(projectName), since, until, cancellationToken))
         {
             var projectEvent = ProjectEvent.From(engineEvent, DateTimeOffset.UtcNow);
             if (services.Count == 0 || services.Contains(projectEvent.Service))

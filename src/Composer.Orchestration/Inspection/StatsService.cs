@@ -5,9 +5,10 @@ namespace Composer.Orchestration.Inspection;
 /// <summary><c>stats</c>: one reading of every running container of the named services, read side by side.</summary>
 public sealed class StatsService(IEngine engine)
 {
-    public async Task<IReadOnlyList<StatsRow>> SampleAsync(string projectName, IReadOnlyCollection<string> services, CancellationToken cancellationToken)
+    /// <summary>One reading per container; <paramref name="all"/> (stats -a) includes stopped containers, which read as zero.</summary>
+    public async Task<IReadOnlyList<StatsRow>> SampleAsync(string projectName, IReadOnlyCollection<string> services, CancellationToken cancellationToken, bool all = false)
     {
-        var containers = await ServiceContainers.ListAsync(engine, projectName, services, runningOnly: true, cancellationToken);
+        var containers = await ServiceContainers.ListAsync(engine, projectName, services, runningOnly: !all, cancellationToken);
         var samples = await Task.WhenAll(containers.Select(async container =>
             (Container: container, Sample: await engine.Tools.StatsAsync(container.Id, cancellationToken))));
         return [.. samples

@@ -9,6 +9,13 @@ namespace Composer.Orchestration.Interactive;
 /// </summary>
 public sealed class AttachService(IEngine engine)
 {
+    /// <summary>--dry-run: the running container attach would follow.</summary>
+    public async Task<string> PlanAsync(Project project, string service, int index, CancellationToken cancellationToken)
+    {
+        var container = await ServiceContainerLocator.RunningAsync(engine, project.Name, service, index, cancellationToken);
+        return $"Attach {container.Name}";
+    }
+
     public async Task<int> AttachAsync(Project project, string service, int index, bool forwardInput, IInteractiveConsole console, CancellationToken cancellationToken)
     {
         var container = await ServiceContainerLocator.RunningAsync(engine, project.Name, service, index, cancellationToken);

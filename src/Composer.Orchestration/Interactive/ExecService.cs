@@ -5,6 +5,13 @@ namespace Composer.Orchestration.Interactive;
 /// <summary><c>exec</c>: runs a command in a service's running container and returns its exit code.</summary>
 public sealed class ExecService(IEngine engine)
 {
+    /// <summary>--dry-run: the container the command would run in (which must be running), and the command.</summary>
+    public async Task<string> PlanAsync(string projectName, ExecOptions options, CancellationToken cancellationToken)
+    {
+        var container = await ServiceContainerLocator.RunningAsync(engine, projectName, options.Service, options.Index, cancellationToken);
+        return $"Exec {container.Name}: {string.Join(' ', options.Command)}";
+    }
+
     public async Task<int> ExecAsync(string projectName, ExecOptions options, IInteractiveConsole console, CancellationToken cancellationToken)
     {
         var container = await ServiceContainerLocator.RunningAsync(engine, projectName, options.Service, options.Index, cancellationToken);

@@ -4,6 +4,9 @@ public sealed record DownOptions
 {
     public bool Volumes { get; init; }
     public bool RemoveOrphans { get; init; }
+
+    /// <summary>down SERVICE...: only these services (empty: the whole project).</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
     public TimeSpan? Timeout { get; init; }
     public bool DryRun { get; init; }
 

@@ -8,7 +8,7 @@ public sealed class DownService(OrchestrationContext context)
 {
     public Task<VerbResult> DownAsync(Project project, DownOptions options, CancellationToken cancellationToken)
     {
-        var planOptions = new DownPlanOptions { RemoveVolumes = options.Volumes, RemoveOrphans = options.RemoveOrphans, Timeout = options.Timeout, RemoveImages = options.RemoveImages };
+        var planOptions = new DownPlanOptions { RemoveVolumes = options.Volumes, RemoveOrphans = options.RemoveOrphans, Timeout = options.Timeout, RemoveImages = options.RemoveImages, Services = options.Services };
         return new PlanRunner(context).RunAsync(project, observed => Planner.PlanDown(project, observed, planOptions), options.DryRun, cancellationToken);
     }
 }

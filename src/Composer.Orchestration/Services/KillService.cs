@@ -7,5 +7,5 @@ namespace Composer.Orchestration.Services;
 public sealed class KillService(OrchestrationContext context)
 {
     public Task<VerbResult> KillAsync(Project project, LifecycleOptions options, CancellationToken cancellationToken) =>
-        new PlanRunner(context).RunAsync(project, observed => Planner.PlanKill(project, observed, options.Services, options.Signal), options.DryRun, cancellationToken);
+        new PlanRunner(context).RunAsync(project, observed => Planner.PlanKill(project, observed, options.Services, options.Signal, options.RemoveOrphans), options.DryRun, cancellationToken);
 }

@@ -13,4 +13,10 @@ public sealed record PsRow(
     string? Health,
     string Status,
     string Ports,
-    IReadOnlyDictionary<string, string> Labels);
+    IReadOnlyDictionary<string, string> Labels)
+{
+    /// <summary>The ports one by one (ps --format json's Publishers).</summary>
+    public IReadOnlyList<Engine.Contracts.PublishedPort> Publishers { get; init; } = [];
+
+    public IReadOnlyList<string> Networks { get; init; } = [];
+}

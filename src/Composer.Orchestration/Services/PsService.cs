@@ -33,7 +33,11 @@ public sealed class PsService(OrchestrationContext context)
         container.Health,
         container.Status,
         FormatPorts(container.Ports),
-        container.Labels);
+        container.Labels)
+    {
+        Publishers = container.Ports,
+        Networks = container.Networks,
+    };
 
     internal static string FormatPorts(IReadOnlyList<PublishedPort> ports) => string.Join(", ", ports
         .OrderBy(port => port.ContainerPort)

@@ -55,7 +55,7 @@ public sealed class UpService(OrchestrationContext context)
         ReportUntouchedRunning(observed, selected, result.Plan);
         if (options.Wait && !options.NoStart)
         {
-            await WaitForServicesAsync(project, selected, options, runner.Waiter(), cancellationToken);
+            await ServiceWait.WaitAsync(context, project, selected, options.Scale, options.WaitTimeout, runner.Waiter(), cancellationToken);
         }
 
         return result;
@@ -95,39 +95,4 @@ public sealed class UpService(OrchestrationContext context)
         options.NoDeps
             ? options.Services
             : Planning.Graph.DependencyGraph.FromServices(project.Services).WithDependencies(options.Services);
-
-    private static async Task WaitForServicesAsync(
-        Project project, IReadOnlyList<string> services, UpOptions options, DependencyWaiter waiter, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (options.WaitTimeout is { } limit)
-        {
-            timeout.CancelAfter(limit);
-        }
-
-        // One-shot services (migrations, seeders) that others wait on to complete may exit 0 without failing the wait.
-        var oneShots = project.Services.Values
-            .SelectMany(service => service.DependsOn)
-            .Where(dependency => dependency.Value.Condition == ServiceDependency.CompletedSuccessfully)
-            .Select(dependency => dependency.Key)
-            .ToHashSet(StringComparer.Ordinal);
-        var waits = services
-            .Where(name => (options.Scale.TryGetValue(name, out var scale) ? scale : project.Services[name].Scale ?? project.Services[name].Deploy?.Replicas ?? 1) > 0)
-            .Select(name =>
-            {
-                var service = project.Services[name];
-                var condition = oneShots.Contains(name) ? ServiceDependency.CompletedSuccessfully
-                    : service.Healthcheck is { Disable: false, Test: not null } && service.Healthcheck.Test is not ["NONE"] ? ServiceDependency.Healthy
-                    : ReadinessRules.Running;
-                return waiter.WaitAsync(project.Name, name, condition, timeout.Token);
-            });
-        try
-        {
-            await Task.WhenAll(waits);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new DependencyFailedException($"services were not ready within {options.WaitTimeout?.TotalSeconds}s");
-        }
-    }
 }
