@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using Composer.Cli.Commands;
+using Composer.Cli.Completion;
 
 namespace Composer.Cli.Hosting;
 
@@ -50,14 +51,30 @@ internal static class ComposerApp
         root.Subcommands.Add(ExecCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(AttachCommand.Create(context));
+        root.Subcommands.Add(VolumesCommand.Create(context));
+        root.Subcommands.Add(VizCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(CommitCommand.Create(context));
+        root.Subcommands.Add(CompletionCommand.Create(context));
+        root.Subcommands.Add(HelpCommand.Create(root, context));
         return root;
     }
+
+    private const string CompleteVerb = "__complete";
 
     private static readonly Option<bool> RootVersion = new("--version", "-v") { Description = "Show the Composer version information" };
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
         var root = BuildRoot(context);
+        if (args is [CompleteVerb, .. var words])
+        {
+            // The completion scripts' callback: candidates one per line, nothing else.
+            var candidates = await CompletionCandidates.ForAsync(root, words.Length == 0 ? [] : words[..^1], words.Length == 0 ? "" : words[^1], context, cancellationToken);
+            context.Out.Write(string.Concat(candidates.Select(candidate => candidate + "\n")));
+            return ExitCodes.Success;
+        }
+
         var configuration = new InvocationConfiguration
         {
             Output = context.Out,

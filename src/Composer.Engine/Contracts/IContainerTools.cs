@@ -17,4 +17,10 @@ public interface IContainerTools
 
     /// <summary>Extracts a tar into the existing folder <paramref name="directory"/>; keepOwnership keeps the tar's uid/gid.</summary>
     Task WriteArchiveAsync(string idOrName, string directory, Stream archive, bool keepOwnership, CancellationToken cancellationToken);
+
+    /// <summary>The container's whole filesystem as a tar stream (export); the caller disposes it.</summary>
+    Task<Stream> ExportAsync(string idOrName, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    /// <summary>A new image from the container's changes (commit); returns the image id.</summary>
+    Task<string> CommitAsync(string idOrName, CommitRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

@@ -76,4 +76,36 @@ internal sealed class DockerContainerTools(DockerClient client, EngineCalls call
         stat.Size,
         ((uint)stat.Mode & 0x80000000u) != 0,
         string.IsNullOrEmpty(stat.LinkTarget) ? null : stat.LinkTarget);
+
+    public Task<Stream> ExportAsync(string idOrName, CancellationToken cancellationToken) =>
+        calls.CallAsync($"export container {idOrName}", token => client.Containers.ExportContainerAsync(idOrName, token), cancellationToken);
+
+    public Task<string> CommitAsync(string idOrName, CommitRequest request, CancellationToken cancellationToken) =>
+        calls.CallAsync($"commit container {idOrName}", async token =>
+        {
+            var (repository, tag) = SplitReference(request.Reference);
+            var response = await client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
+            {
+                ContainerID = idOrName,
+                RepositoryName = repository,
+                Tag = tag,
+                Comment = request.Message,
+                Author = request.Author,
+                Changes = request.Changes.Count == 0 ? null : [.. request.Changes],
+                Pause = request.Pause,
+            }, token);
+            return response.ID;
+        }, cancellationToken);
+
+    // "reg:5000/app:1" -> ("reg:5000/app", "1"); a colon before the last slash is a registry port, not a tag.
+    private static (string? Repository, string? Tag) SplitReference(string? reference)
+    {
+        if (reference is null)
+        {
+            return (null, null);
+        }
+
+        var colon = reference.LastIndexOf(':');
+        return colon > reference.LastIndexOf('/') ? (reference[..colon], reference[(colon + 1)..]) : (reference, null);
+    }
 }

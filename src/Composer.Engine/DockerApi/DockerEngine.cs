@@ -385,5 +385,8 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
         new(network.ID, network.Name, new Dictionary<string, string>(network.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal));
 
     private static EngineVolume ToVolume(VolumeResponse volume) =>
-        new(volume.Name, new Dictionary<string, string>(volume.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal));
+        new(volume.Name, new Dictionary<string, string>(volume.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal))
+        {
+            Driver = volume.Driver ?? "local",
+        };
 }
