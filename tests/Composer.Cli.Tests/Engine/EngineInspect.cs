@@ -1,0 +1,27 @@
+using System.Diagnostics;
+
+namespace Composer.Cli.Tests.Engine;
+
+/// <summary>What the engine says about a container or image, through the docker CLI (independent of Composer's own code).</summary>
+internal static class EngineInspect
+{
+    public static async Task<string> FormatAsync(string target, string format)
+    {
+        var start = new ProcessStartInfo("docker", ["inspect", "-f", format, target])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output.Trim();
+    }
+
+    public static async Task RemoveImageAsync(string image)
+    {
+        using var process = Process.Start(new ProcessStartInfo("docker", ["image", "rm", "-f", image]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
+        await process.WaitForExitAsync();
+    }
+}
