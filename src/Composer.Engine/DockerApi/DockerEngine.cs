@@ -24,6 +24,8 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
 
     public IContainerTools Tools => field ??= new DockerContainerTools(client, calls);
 
+    public ISwarmEngine Swarm => field ??= new Swarm.DockerSwarmEngine(client, calls);
+
     public Task PingAsync(CancellationToken cancellationToken) =>
         CallAsync("ping the engine", token => client.System.PingAsync(token), cancellationToken);
 
