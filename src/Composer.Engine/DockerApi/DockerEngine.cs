@@ -283,17 +283,7 @@ internal sealed class DockerEngine(DockerClient client, EnginePolicies policies)
 
         using (stream)
         {
-            var splitter = new LogLineSplitter();
-            await foreach (var (source, bytes) in MultiplexedChunks.ReadAsync(stream, cancellationToken))
-            {
-                var target = source == MultiplexedStream.TargetStream.StandardError ? LogStream.Stderr : LogStream.Stdout;
-                foreach (var line in splitter.Add(target, bytes.Span))
-                {
-                    yield return line;
-                }
-            }
-
-            foreach (var line in splitter.Flush())
+            await foreach (var line in MultiplexedLines.ReadAsync(stream, cancellationToken))
             {
                 yield return line;
             }

@@ -11,6 +11,7 @@ namespace Composer.Planning.Hashing;
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(Service))]
 [JsonSerializable(typeof(Network))]
+[JsonSerializable(typeof(Composer.Model.Swarm.SwarmServiceSpec))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(long))]

@@ -18,7 +18,7 @@ public static class StackSpecHash
             Replicas = SwarmModes.IsJob(spec.Mode) ? spec.Replicas : null,
             Labels = SwarmMaps.Sorted(spec.Labels.Where(label => label.Key != Model.StackLabels.ConfigHash)),
         };
-        var json = JsonSerializer.SerializeToUtf8Bytes(hashed, StackJsonContext.Default.SwarmServiceSpec);
+        var json = JsonSerializer.SerializeToUtf8Bytes(hashed, Hashing.ModelJsonContext.Default.SwarmServiceSpec);
         return Convert.ToHexStringLower(SHA256.HashData(json));
     }
 }

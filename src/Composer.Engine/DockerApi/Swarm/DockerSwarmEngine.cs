@@ -13,7 +13,7 @@ internal sealed class DockerSwarmEngine(DockerClient client, EngineCalls calls) 
 {
     public async Task EnsureManagerAsync(CancellationToken cancellationToken)
     {
-        var info = await calls.CallAsync("read the engine's swarm state", token => client.System.GetSystemInfoAsync(token), cancellationToken);
+        var info = await calls.QueryAsync("read the engine's swarm state", token => client.System.GetSystemInfoAsync(token), cancellationToken);
         var swarm = info.Swarm;
         if (swarm is null || swarm.LocalNodeState is "inactive" or "" or null)
         {
@@ -28,7 +28,7 @@ internal sealed class DockerSwarmEngine(DockerClient client, EngineCalls calls) 
 
     public async Task<IReadOnlyList<SwarmServiceState>> ListServicesAsync(string? stack, CancellationToken cancellationToken)
     {
-        var services = await calls.CallAsync("list swarm services", token => client.Swarm.ListServicesAsync(
+        var services = await calls.QueryAsync("list swarm services", token => client.Swarm.ListServicesAsync(
             new ServiceListParameters { Filters = NamespaceFilter(stack), Status = true }, token), cancellationToken);
         return [.. services.Select(SwarmStateTranslator.Service)];
     }
@@ -36,21 +36,21 @@ internal sealed class DockerSwarmEngine(DockerClient client, EngineCalls calls) 
     public async Task<IReadOnlyList<SwarmTaskState>> ListTasksAsync(string stack, CancellationToken cancellationToken)
     {
         // Tasks carry their service's labels, so the namespace filter finds a stack's tasks in one call.
-        var tasks = await calls.CallAsync($"list the tasks of stack {stack}", token => client.Tasks.ListAsync(
+        var tasks = await calls.QueryAsync($"list the tasks of stack {stack}", token => client.Tasks.ListAsync(
             new TasksListParameters { Filters = NamespaceFilter(stack) }, token), cancellationToken);
         return [.. tasks.Select(SwarmStateTranslator.Task)];
     }
 
     public async Task<IReadOnlyList<SwarmNodeState>> ListNodesAsync(CancellationToken cancellationToken)
     {
-        var nodes = await calls.CallAsync("list swarm nodes", token => client.Swarm.ListNodesAsync(token), cancellationToken);
+        var nodes = await calls.QueryAsync("list swarm nodes", token => client.Swarm.ListNodesAsync(token), cancellationToken);
         return [.. nodes.Select(node => new SwarmNodeState(node.ID, node.Description?.Hostname ?? node.ID, node.Status?.State ?? "unknown", node.Status?.Addr))];
     }
 
     public async Task<IReadOnlyList<SwarmObjectState>> ListObjectsAsync(CancellationToken cancellationToken)
     {
-        var secrets = calls.CallAsync("list secrets", token => client.Secrets.ListAsync(token), cancellationToken);
-        var configs = calls.CallAsync("list configs", token => client.Configs.ListConfigsAsync(token), cancellationToken);
+        var secrets = calls.QueryAsync("list secrets", token => client.Secrets.ListAsync(token), cancellationToken);
+        var configs = calls.QueryAsync("list configs", token => client.Configs.ListConfigsAsync(token), cancellationToken);
         return
         [
             .. (await secrets).Select(secret => new SwarmObjectState(SwarmObjectKind.Secret, secret.ID, secret.Spec.Name ?? secret.ID, Labels(secret.Spec.Labels))),
@@ -60,14 +60,14 @@ internal sealed class DockerSwarmEngine(DockerClient client, EngineCalls calls) 
 
     public async Task<IReadOnlyList<SwarmNetworkState>> ListNetworksAsync(CancellationToken cancellationToken)
     {
-        var networks = await calls.CallAsync("list networks", token => client.Networks.ListNetworksAsync(new NetworksListParameters(), token), cancellationToken);
+        var networks = await calls.QueryAsync("list networks", token => client.Networks.ListNetworksAsync(new NetworksListParameters(), token), cancellationToken);
         return [.. networks.Select(network => new SwarmNetworkState(network.ID, network.Name, network.Driver, network.Scope, Labels(network.Labels)))];
     }
 
     public async Task<string> CreateServiceAsync(SwarmServiceSpec spec, SwarmObjectIds objects, RegistryCredentials? registryAuth, CancellationToken cancellationToken)
     {
         var parameters = new ServiceCreateParameters { Service = SwarmServiceSpecTranslator.Translate(spec, objects), RegistryAuth = Auth(registryAuth)! };
-        var created = await calls.CallAsync($"create service {spec.Name}", token => client.Swarm.CreateServiceAsync(parameters, token), cancellationToken);
+        var created = await calls.ChangeAsync($"create service {spec.Name}", token => client.Swarm.CreateServiceAsync(parameters, token), cancellationToken);
         return created.ID ?? "";
     }
 
@@ -79,7 +79,7 @@ internal sealed class DockerSwarmEngine(DockerClient client, EngineCalls calls) 
             Version = (long)version,
             RegistryAuth = Auth(registryAuth)!,
         };
-        return calls.CallAsync($"update service {spec.Name}", token => client.Swarm.UpdateServiceAsync(id, parameters, token), cancellationToken);
+        return calls.ChangeAsync($"update service {spec.Name}", token => client.Swarm.UpdateServiceAsync(id, parameters, token), cancellationToken);
     }
 
     public async Task ScaleServiceAsync(string idOrName, ulong replicas, CancellationToken cancellationToken)
@@ -99,7 +99,7 @@ internal sealed class DockerSwarmEngine(DockerClient client, EngineCalls calls) 
             throw new EngineException($"service {spec.Name} is global: only replicated services can be scaled");
         }
 
-        await calls.CallAsync($"scale service {spec.Name}", token => client.Swarm.UpdateServiceAsync(service.ID,
+        await calls.ChangeAsync($"scale service {spec.Name}", token => client.Swarm.UpdateServiceAsync(service.ID,
             new ServiceUpdateParameters { Service = spec, Version = (long)(service.Version?.Index ?? 0) }, token), cancellationToken);
     }
 
@@ -111,21 +111,12 @@ internal sealed class DockerSwarmEngine(DockerClient client, EngineCalls calls) 
             throw new EngineException($"service {service.Spec?.Name} has no previous spec to roll back to");
         }
 
-        await calls.CallAsync($"roll back service {service.Spec?.Name}", token => client.Swarm.UpdateServiceAsync(service.ID,
+        await calls.ChangeAsync($"roll back service {service.Spec?.Name}", token => client.Swarm.UpdateServiceAsync(service.ID,
             new ServiceUpdateParameters { Service = service.Spec!, Version = (long)(service.Version?.Index ?? 0), Rollback = "previous" }, token), cancellationToken);
     }
 
     public Task RemoveServiceAsync(string idOrName, CancellationToken cancellationToken) =>
-        calls.CallAsync($"remove service {idOrName}", async token =>
-        {
-            try
-            {
-                await client.Swarm.RemoveServiceAsync(idOrName, token);
-            }
-            catch (DockerApiException gone) when (gone.StatusCode == HttpStatusCode.NotFound)
-            {
-            }
-        }, cancellationToken);
+        RemoveAsync($"remove service {idOrName}", token => client.Swarm.RemoveServiceAsync(idOrName, token), cancellationToken);
 
     public async Task<string> CreateObjectAsync(SwarmObjectSpec spec, CancellationToken cancellationToken)
     {
@@ -134,34 +125,19 @@ internal sealed class DockerSwarmEngine(DockerClient client, EngineCalls calls) 
         var templating = spec.TemplateDriver is { } driver ? new SwarmDriver { Name = driver } : null;
         if (spec.Kind == SwarmObjectKind.Secret)
         {
-            var secret = await calls.CallAsync($"create secret {spec.Name}", token => client.Secrets.CreateAsync(
+            var secret = await calls.ChangeAsync($"create secret {spec.Name}", token => client.Secrets.CreateAsync(
                 new SwarmSecretSpec { Name = spec.Name, Labels = labels, Data = data, Templating = templating }, token), cancellationToken);
             return secret.ID;
         }
 
-        var config = await calls.CallAsync($"create config {spec.Name}", token => client.Configs.CreateConfigAsync(
+        var config = await calls.ChangeAsync($"create config {spec.Name}", token => client.Configs.CreateConfigAsync(
             new SwarmCreateConfigParameters { Config = new SwarmConfigSpec { Name = spec.Name, Labels = labels, Data = data, Templating = templating } }, token), cancellationToken);
         return config.ID;
     }
 
-    public Task RemoveObjectAsync(SwarmObjectKind kind, string id, CancellationToken cancellationToken) =>
-        calls.CallAsync($"remove {(kind == SwarmObjectKind.Secret ? "secret" : "config")} {id}", async token =>
-        {
-            try
-            {
-                if (kind == SwarmObjectKind.Secret)
-                {
-                    await client.Secrets.DeleteAsync(id, token);
-                }
-                else
-                {
-                    await client.Configs.RemoveConfigAsync(id, token);
-                }
-            }
-            catch (DockerApiException gone) when (gone.StatusCode == HttpStatusCode.NotFound)
-            {
-            }
-        }, cancellationToken);
+    public Task RemoveObjectAsync(SwarmObjectKind kind, string id, CancellationToken cancellationToken) => kind == SwarmObjectKind.Secret
+        ? RemoveAsync($"remove secret {id}", token => client.Secrets.DeleteAsync(id, token), cancellationToken)
+        : RemoveAsync($"remove config {id}", token => client.Configs.RemoveConfigAsync(id, token), cancellationToken);
 
     public async Task<string> CreateNetworkAsync(SwarmNetworkSpec spec, CancellationToken cancellationToken)
     {
@@ -180,16 +156,20 @@ internal sealed class DockerSwarmEngine(DockerClient client, EngineCalls calls) 
                 Config = [.. spec.Subnets.Select(subnet => new IPAMConfig { Subnet = subnet })],
             },
         };
-        var created = await calls.CallAsync($"create network {spec.Name}", token => client.Networks.CreateNetworkAsync(parameters, token), cancellationToken);
+        var created = await calls.ChangeAsync($"create network {spec.Name}", token => client.Networks.CreateNetworkAsync(parameters, token), cancellationToken);
         return created.ID;
     }
 
     public Task RemoveNetworkAsync(string idOrName, CancellationToken cancellationToken) =>
-        calls.CallAsync($"remove network {idOrName}", async token =>
+        RemoveAsync($"remove network {idOrName}", token => client.Networks.DeleteNetworkAsync(idOrName, token), cancellationToken);
+
+    /// <summary>A removal where "not found" means it is already gone, which is what was asked.</summary>
+    private Task RemoveAsync(string operation, Func<CancellationToken, Task> remove, CancellationToken cancellationToken) =>
+        calls.ChangeAsync(operation, async token =>
         {
             try
             {
-                await client.Networks.DeleteNetworkAsync(idOrName, token);
+                await remove(token);
             }
             catch (DockerApiException gone) when (gone.StatusCode == HttpStatusCode.NotFound)
             {
@@ -210,21 +190,11 @@ internal sealed class DockerSwarmEngine(DockerClient client, EngineCalls calls) 
         };
 
         // Only opening the stream is retried: once lines were handed out, a retry would repeat them.
-        var stream = await calls.CallAsync($"read the logs of service {idOrName}",
+        var stream = await calls.BlockingAsync($"read the logs of service {idOrName}",
             token => client.Swarm.GetServiceLogsAsync(idOrName, false, parameters, token), cancellationToken);
         using (stream)
         {
-            var splitter = new LogLineSplitter();
-            await foreach (var (source, bytes) in MultiplexedChunks.ReadAsync(stream, cancellationToken))
-            {
-                var target = source == MultiplexedStream.TargetStream.StandardError ? LogStream.Stderr : LogStream.Stdout;
-                foreach (var line in splitter.Add(target, bytes.Span))
-                {
-                    yield return ServiceLogLine.Parse(line, request.Timestamps);
-                }
-            }
-
-            foreach (var line in splitter.Flush())
+            await foreach (var line in MultiplexedLines.ReadAsync(stream, cancellationToken))
             {
                 yield return ServiceLogLine.Parse(line, request.Timestamps);
             }
@@ -232,7 +202,7 @@ internal sealed class DockerSwarmEngine(DockerClient client, EngineCalls calls) 
     }
 
     private async Task<SwarmService> InspectAsync(string idOrName, CancellationToken cancellationToken) =>
-        await calls.CallAsync($"inspect service {idOrName}", token => client.Swarm.InspectServiceAsync(idOrName, token), cancellationToken);
+        await calls.QueryAsync($"inspect service {idOrName}", token => client.Swarm.InspectServiceAsync(idOrName, token), cancellationToken);
 
     private static IDictionary<string, IDictionary<string, bool>> NamespaceFilter(string? stack) =>
         LabelFilters.For(new Dictionary<string, string?> { [StackLabels.Namespace] = stack });
