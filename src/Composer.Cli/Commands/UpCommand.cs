@@ -142,7 +142,7 @@ internal static class UpCommand
             : options.Services.Count > 0 ? options.Services : project.Services.Keys;
         if (parse.GetValue(AttachDependencies))
         {
-            attached = Composer.Planning.Graph.DependencyGraph.FromServices(project.Services).WithDependencies(attached);
+            attached = Composer.Model.DependencyGraph.FromServices(project.Services).WithDependencies(attached);
         }
 
         return new AttachOptions

@@ -35,6 +35,6 @@ public sealed class PullService(OrchestrationContext context)
 
     internal static IEnumerable<Service> Selected(Project project, IReadOnlyList<string> names, bool includeDeps) =>
         names.Count == 0 ? project.Services.Values
-        : includeDeps ? Planning.Graph.DependencyGraph.FromServices(project.Services).WithDependencies(names).Select(name => project.Services[name])
+        : includeDeps ? Composer.Model.DependencyGraph.FromServices(project.Services).WithDependencies(names).Select(name => project.Services[name])
         : names.Select(name => project.Services[name]);
 }

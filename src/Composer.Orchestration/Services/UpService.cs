@@ -83,7 +83,7 @@ public sealed class UpService(OrchestrationContext context)
     // --always-recreate-deps: every service a selected one depends on (directly or not) is recreated.
     private static HashSet<string> DependenciesOf(Project project, IEnumerable<string> selected, UpOptions options)
     {
-        var graph = Planning.Graph.DependencyGraph.FromServices(project.Services);
+        var graph = DependencyGraph.FromServices(project.Services);
         var roots = options.Services.Count == 0 ? project.Services.Keys.ToList() : [.. options.Services];
         return roots
             .SelectMany(root => graph.WithDependencies([root]).Where(name => name != root))
@@ -94,5 +94,5 @@ public sealed class UpService(OrchestrationContext context)
     private static IEnumerable<string> SelectedWithDependencies(Project project, UpOptions options) =>
         options.NoDeps
             ? options.Services
-            : Planning.Graph.DependencyGraph.FromServices(project.Services).WithDependencies(options.Services);
+            : DependencyGraph.FromServices(project.Services).WithDependencies(options.Services);
 }
