@@ -24,13 +24,23 @@ public sealed class ModelApiExampleTests
         Assert.InRange(answer.RootElement.GetProperty("prediction").GetDouble(), 6.5, 7.5);
         Assert.False(string.IsNullOrEmpty(answer.RootElement.GetProperty("hostname").GetString()));
 
+        // The README's retraining step: edit the data, `up -d --wait` again; train runs again and the API serves the new line.
+        stack.WriteFile("data/points.csv", "x,y\n0,1\n1,4\n2,7\n3,10\n4,13\n");
+        await stack.SucceedAsync("up", "-d", "--wait");
+        using var retrained = JsonDocument.Parse(await LocalHttp.GetAsync(port, "/predict?x=3"));
+        Assert.InRange(retrained.RootElement.GetProperty("prediction").GetDouble(), 9.9, 10.1);
+
+        // Stopped with the default grace period, the Python API ends on SIGTERM (143), not a SIGKILL (137).
+        await stack.SucceedAsync("stop", "api");
+        Assert.Contains("Exited (143)", Assert.Single(await stack.ContainersAsync("api")).Status, StringComparison.Ordinal);
+
         await stack.SucceedAsync("down", "-t", "1");
         var afterDown = await stack.ResourcesAsync();
         Assert.Empty(afterDown.Containers);
         Assert.Equal([$"{stack.ProjectName}_models"], afterDown.Volumes);
         await stack.SucceedAsync("up", "-d", "--wait");
         using var again = JsonDocument.Parse(await LocalHttp.GetAsync(port, "/predict?x=3"));
-        Assert.InRange(again.RootElement.GetProperty("prediction").GetDouble(), 6.5, 7.5);
+        Assert.InRange(again.RootElement.GetProperty("prediction").GetDouble(), 9.9, 10.1);
 
         await stack.SucceedAsync("down", "-v", "-t", "1");
         var left = await stack.ResourcesAsync();

@@ -21,6 +21,9 @@ public sealed class WebDbExampleTests
         var appendOnly = await stack.SucceedAsync("exec", "-T", "cache", "redis-cli", "config", "get", "appendonly");
         Assert.Equal(["appendonly", "yes"], appendOnly.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
+        // Stopped with the default grace period, the Python web service ends on SIGTERM (143), not a SIGKILL (137).
+        await stack.SucceedAsync("stop", "web");
+        Assert.Contains("Exited (143)", Assert.Single(await stack.ContainersAsync("web")).Status, StringComparison.Ordinal);
         await stack.SucceedAsync("down", "-t", "1");
         var afterDown = await stack.ResourcesAsync();
         Assert.Empty(afterDown.Containers);

@@ -19,6 +19,9 @@ internal sealed class AttachedUp(CommandInvocation invocation, IEngine engine, P
     public async Task<int> RunAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var streamer = new LogStreamer(engine, new ConsoleLogSink(invocation.Context.Out));
+
+        // As docker compose: which services' output follows (on stderr, so that stdout is only the containers' output).
+        invocation.Context.Error.WriteLine($"Attaching to {string.Join(", ", options.AttachedServices)}");
         var abort = options.AbortOnContainerExit || options.ExitCodeFrom is not null;
         var abortOnFailure = !abort && options.AbortOnContainerFailure;
         IReadOnlyList<ContainerExit> exits;

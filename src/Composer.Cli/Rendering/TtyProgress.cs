@@ -112,8 +112,13 @@ internal sealed class TtyProgress : IProgressRenderer
                 rows.Add(new Markup("[yellow]warning:[/] " + Markup.Escape(warning)));
             }
 
-            var done = _order.Count(key => _lines[key].Progress.State != ProgressState.Working);
-            rows.Add(new Markup($"[bold][[+]] Running {done}/{_order.Count}[/]"));
+            // No header at all for a command that had nothing to show (run with no dependencies: no "Running 0/0").
+            if (_order.Count > 0)
+            {
+                var done = _order.Count(key => _lines[key].Progress.State != ProgressState.Working);
+                rows.Add(new Markup($"[bold][[+]] {Header(_order.Select(key => _lines[key].Progress.Status))} {done}/{_order.Count}[/]") { Overflow = Overflow.Ellipsis });
+            }
+
             foreach (var key in _order)
             {
                 var line = _lines[key];
@@ -128,6 +133,18 @@ internal sealed class TtyProgress : IProgressRenderer
         return new Rows(rows);
     }
 
+    // What the command is doing as a whole: a stop or down says so rather than "Running".
+    internal static string Header(IEnumerable<string> statuses)
+    {
+        var all = statuses.ToList();
+        var starting = all.Any(status => status is "Creating" or "Created" or "Starting" or "Started" or "Recreate" or "Recreated" or "Running"
+            or "Pulling" or "Pulled" or "Building" or "Built" or "Waiting" or "Healthy" or "Exited");
+        return starting ? "Running"
+            : all.Any(status => status.StartsWith("Remov", StringComparison.Ordinal)) ? "Removing"
+            : all.Any(status => status.StartsWith("Stop", StringComparison.Ordinal) || status.StartsWith("Kill", StringComparison.Ordinal)) ? "Stopping"
+            : "Running";
+    }
+
     // The image's download so far, summed over the layers whose size the engine has told.
     private static string Transferred(IReadOnlyList<ProgressEvent> layers)
     {
@@ -139,7 +156,7 @@ internal sealed class TtyProgress : IProgressRenderer
     {
         var (mark, color) = Look(layer.State);
         var bytes = ProgressText.Bytes(layer.Current, layer.Total);
-        return new Markup($"   [{color}]{mark}[/] {Markup.Escape(layer.Name),-12} [{color}]{Markup.Escape(layer.Status),-18}[/] [grey]{bytes}[/]");
+        return new Markup($"   [{color}]{mark}[/] {Markup.Escape(layer.Name),-12} [{color}]{Markup.Escape(layer.Status),-18}[/] [grey]{bytes}[/]") { Overflow = Overflow.Ellipsis };
     }
 
     private static (string Mark, string Color) Look(ProgressState state) => state switch
@@ -167,7 +184,8 @@ internal sealed class TtyProgress : IProgressRenderer
             : progress.Elapsed;
         var (mark, color) = Look(progress.State);
         var label = Markup.Escape($"{ProgressText.Kind(progress.Kind)} {progress.Name}");
-        return new Markup($" [{color}]{mark}[/] {label,-40} [{color}]{Markup.Escape(progress.Status),-12}[/] [grey]{ProgressText.Elapsed(elapsed)}{Transferred(layers)}[/]");
+        // Cut to the terminal's width (Overflow.Ellipsis), never wrapped: a wrapped line breaks the live redraw.
+        return new Markup($" [{color}]{mark}[/] {label,-40} [{color}]{Markup.Escape(progress.Status),-12}[/] [grey]{ProgressText.Elapsed(elapsed)}{Transferred(layers)}[/]") { Overflow = Overflow.Ellipsis };
     }
 
     private sealed record Line(ProgressEvent Progress, long StartedAt);

@@ -10,6 +10,9 @@ namespace Composer.Orchestration.Execution;
 /// <summary>Carries out one operation against the engine and reports its progress. It decides nothing.</summary>
 internal sealed class OperationRunner(IEngine engine, Project project, IProgressSink progress, DependencyWaiter waiter)
 {
+    // A recreate is several engine steps; its "Recreated" line counts from the first of them, not from the rename.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Stopwatch> _recreateClocks = new(StringComparer.Ordinal);
+
     public async Task RunAsync(Operation operation, CancellationToken cancellationToken)
     {
         var target = operation.ContainerId ?? operation.Target;
@@ -81,9 +84,10 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
             OperationKind.RenameContainer => token => engine.RenameContainerAsync(target, operation.NewName!, token),
             _ => throw new InvalidOperationException($"{operation.Kind} is not a recreate step"),
         };
+        var clock = _recreateClocks.GetOrAdd(name, _ => Stopwatch.StartNew());
         var last = operation.Kind == OperationKind.RenameContainer;
         return last
-            ? StepAsync(ResourceKind.Container, name, "Recreate", "Recreated", action, cancellationToken)
+            ? StepAsync(ResourceKind.Container, name, "Recreate", "Recreated", action, cancellationToken, clock)
             : QuietStepAsync(ResourceKind.Container, name, action, cancellationToken);
     }
 
@@ -164,9 +168,10 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
         return containers;
     }
 
-    private async Task StepAsync(ResourceKind kind, string name, string working, string finished, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    /// <param name="clock">When the step began, if before this call (a recreate's first step); else now.</param>
+    private async Task StepAsync(ResourceKind kind, string name, string working, string finished, Func<CancellationToken, Task> action, CancellationToken cancellationToken, Stopwatch? clock = null)
     {
-        var clock = Stopwatch.StartNew();
+        clock ??= Stopwatch.StartNew();
         progress.Report(new ProgressEvent(kind, name, working, ProgressState.Working, TimeSpan.Zero));
         try
         {

@@ -37,7 +37,9 @@ internal static class ReadinessRules
         return container.Health switch
         {
             "healthy" => ReadinessVerdict.Ready,
-            "unhealthy" => ReadinessVerdict.Failed($"{service} is unhealthy: {container.LastHealthOutput ?? "no output"}"),
+            "unhealthy" => ReadinessVerdict.Failed(container.LastHealthOutput is { } output && output.Trim().Length > 0
+                ? $"{service} is unhealthy: {output.Trim()}"
+                : $"{service} is unhealthy (its healthcheck printed nothing)"),
             _ when container.State is "exited" or "dead" => ReadinessVerdict.Failed($"{service} exited with code {container.ExitCode} before it was healthy"),
             _ => ReadinessVerdict.Pending,
         };

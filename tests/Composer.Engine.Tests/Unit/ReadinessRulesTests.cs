@@ -26,4 +26,15 @@ public sealed class ReadinessRulesTests
 
         Assert.Equal((satisfied, failure), (verdict.Satisfied, verdict.Failure));
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  \n")]
+    public void An_unhealthy_check_that_printed_nothing_says_so_instead_of_ending_on_a_colon(string? output)
+    {
+        var verdict = ReadinessRules.Judge("db", ServiceDependency.Healthy, Container("running", "unhealthy", 0, output));
+
+        Assert.Equal("db is unhealthy (its healthcheck printed nothing)", verdict.Failure);
+    }
 }
