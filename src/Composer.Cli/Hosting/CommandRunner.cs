@@ -4,6 +4,7 @@ using Composer.Engine.Contracts;
 using Composer.Orchestration.Execution;
 using Composer.Orchestration.Inspection;
 using Composer.Orchestration.Readiness;
+using Composer.Orchestration.Watch;
 using Composer.Planning;
 using Composer.Planning.Graph;
 using Composer.Loader.Diagnostics;
@@ -86,7 +87,7 @@ internal static class CommandRunner
             return ExitCodes.Usage;
         }
         catch (Exception failure) when (failure is EngineException or UnsupportedServiceException or PlanExecutionException
-            or DependencyFailedException or DependencyCycleException or PlanningException or InspectionException)
+            or DependencyFailedException or DependencyCycleException or PlanningException or InspectionException or WatchException)
         {
             // These already carry one readable line per problem, written by the layer that knew the cause.
             output.Error(failure.Message);
