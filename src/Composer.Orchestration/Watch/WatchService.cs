@@ -17,14 +17,21 @@ public sealed class WatchService(OrchestrationContext context)
         var quiet = context with { Progress = new WatchProgress(reporter) };
         var actions = new ServiceActions(quiet, reporter, options);
         var services = Watched(project, options, reporter);
-        await InitialSyncAsync(project, services, actions, cancellationToken);
-        reporter.Action($"watching {string.Join(", ", services.Select(service => service.Name))}; Ctrl-C stops watching");
+        var announced = false;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
                 var projectFiles = ProjectFiles(project, options);
                 using var watcher = new FileChangeWatcher(services.SelectMany(service => service.Rules).Select(rule => rule.Rule.Path).Concat(projectFiles), reporter.Warning);
+                if (!announced)
+                {
+                    // Files are watched from here on: what changes during the initial sync is synced again.
+                    await InitialSyncAsync(project, services, actions, cancellationToken);
+                    reporter.Action($"watching {string.Join(", ", services.Select(service => service.Name))}; Ctrl-C stops watching");
+                    announced = true;
+                }
+
                 while (true)
                 {
                     var batch = await ChangeBatcher.NextAsync(watcher.Changes, cancellationToken);
