@@ -26,6 +26,7 @@ public static class CanonicalService
             .Add("cpuset", service.Cpuset)
             .Add("depends_on", DependsOn(service.DependsOn))
             .Add("deploy", CanonicalServiceParts.Deploy(service.Deploy))
+            .Add("develop", CanonicalDevelop.Build(service.Develop))
             .Add("device_cgroup_rules", CanonicalMap.List(service.DeviceCgroupRules))
             .Add("devices", service.Devices.Select(Device).ToList())
             .Add("dns", CanonicalMap.List(service.Dns))
