@@ -34,6 +34,7 @@ internal sealed class AttachedUp(CommandInvocation invocation, IEngine engine, P
                 ReportExits = true,
                 StopOnFirstExit = abort,
                 StopOnFirstFailure = abortOnFailure,
+                UntilCancelled = options.Watching && !abort,
                 Since = LogTime.Format(since),
                 Prefix = options.Prefix,
                 Colour = options.Colour,

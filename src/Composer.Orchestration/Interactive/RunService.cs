@@ -47,7 +47,7 @@ public sealed class RunService(OrchestrationContext context)
             Service = oneOff,
             Name = name,
             Number = 1,
-            ConfigHash = ConfigHash.Compute(service),
+            ConfigHash = ConfigHash.Compute(project, service),
             OneOff = true,
             ServiceAliases = options.UseAliases,
             ImageId = imageIds.GetValueOrDefault(service.Name),
