@@ -72,7 +72,7 @@ before=$(versions cmp)
 t0=$(now); "$composer" -f "$file" --progress quiet stack deploy cmp; t1=$(now)
 composer_again=$(secs "$t0" "$t1"); row "composer stack deploy, unchanged" "$composer_again"
 [ "$before" = "$(versions cmp)" ] && updates=0 || updates=1
-row "service updates sent by the unchanged redeploy" "$updates"
+printf "| service updates sent by the unchanged redeploy | %s |\n" "$updates"
 t0=$(now); "$composer" --progress quiet stack rm -d cmp; until_gone cmp; t1=$(now)
 composer_rm=$(secs "$t0" "$t1"); row "composer stack rm, until the network is gone" "$composer_rm"
 while [ "$(docker ps -q --filter label=com.docker.stack.namespace=cmp | wc -l)" -gt 0 ]; do sleep 0.2; done
