@@ -48,4 +48,21 @@ public sealed class ConfigHashTests
         Assert.NotEqual(ConfigHash.Compute(Base), ConfigHash.Compute(Base with { Image = "busybox:1" }));
         Assert.NotEqual(ConfigHash.Compute(Base), ConfigHash.Compute(Base with { Command = ["sleep", "1"] }));
     }
+
+    /// <summary>Issue 14: an extension nested deeper than 64 levels (the loader allows 256) made the hash throw.</summary>
+    [Fact]
+    public void Extensions_nested_as_deep_as_the_loader_allows_hash()
+    {
+        object? value = "leaf";
+        for (var level = 0; level < 256; level++)
+        {
+            value = level % 2 == 0
+                ? new List<object?> { value }
+                : new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["a"] = value };
+        }
+
+        var deep = Base with { Extensions = new Extensions(new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["x-deep"] = value }) };
+
+        Assert.NotEqual(ConfigHash.Compute(Base), ConfigHash.Compute(deep));
+    }
 }

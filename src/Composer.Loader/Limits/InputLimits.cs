@@ -23,6 +23,9 @@ internal static class InputLimits
     /// </summary>
     public const int MaxNestingDepth = 256;
 
+    /// <summary>Services in one <c>extends</c> chain: real ones have two or three links; each link is a level of recursion.</summary>
+    public const int MaxExtendsChain = 64;
+
     /// <summary>
     /// Nodes of one document once its aliases are expanded (a "billion laughs" file is a few lines). A thousand services
     /// of a hundred values each are 100,000; each node costs the loader a few hundred bytes, so this keeps a whole

@@ -16,6 +16,7 @@ public static class ConfigHash
     private static readonly JsonSerializerOptions SerializerOptions = new()
     {
         WriteIndented = false,
+        MaxDepth = ModelJsonContext.MaxDepth,
         TypeInfoResolver = ModelJsonContext.Default.WithAddedModifier(LeaveOutDerivedProperties),
     };
 

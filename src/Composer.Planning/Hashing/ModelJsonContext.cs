@@ -10,6 +10,7 @@ namespace Composer.Planning.Hashing;
 /// </summary>
 [JsonSourceGenerationOptions(
     WriteIndented = false,
+    MaxDepth = MaxDepth,
     Converters = [typeof(ComposeTextConverter<NamespaceMode>), typeof(ComposeTextConverter<Link>), typeof(ComposeTextConverter<VolumesFromSource>)])]
 [JsonSerializable(typeof(Service))]
 [JsonSerializable(typeof(Network))]
@@ -25,4 +26,11 @@ namespace Composer.Planning.Hashing;
 [JsonSerializable(typeof(SortedDictionary<string, object?>))]
 [JsonSerializable(typeof(IReadOnlyList<object?>))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, object?>))]
-internal sealed partial class ModelJsonContext : JsonSerializerContext;
+internal sealed partial class ModelJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// Extension values (<c>x-*</c>) may nest as deep as the loader allows (256 levels, plus the service around them);
+    /// System.Text.Json's default of 64 made the hash of such a service fail with a .NET message.
+    /// </summary>
+    public const int MaxDepth = 1024;
+}
