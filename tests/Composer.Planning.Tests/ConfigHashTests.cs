@@ -149,7 +149,7 @@ public sealed class ConfigHashTests
         Assert.Equal("bf465211778a5cfd69044029d8e8bc032a32b8e8fec6a2c451447de39036cf98", VolumeConfigHash.Compute(new Volume { Name = "shop_data", Driver = "local", DriverOpts = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["type"] = "tmpfs", ["device"] = "tmpfs" } }));
     }
 
-    /// <summary>Issue 14: an extension nested deeper than 64 levels (the loader allows 256) made the hash throw.</summary>
+    /// <summary>Issue 14: extensions nest as deep as the loader allows (256 levels); System.Text.Json's default depth of 64 once made the hash throw.</summary>
     [Fact]
     public void Extensions_nested_as_deep_as_the_loader_allows_hash()
     {
@@ -163,6 +163,6 @@ public sealed class ConfigHashTests
 
         var deep = Base with { Extensions = new Extensions(new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["x-deep"] = value }) };
 
-        Assert.NotEqual(ConfigHash.Compute(Base), ConfigHash.Compute(deep));
+        Assert.Matches("^[0-9a-f]{64}$", Hash(deep));
     }
 }
