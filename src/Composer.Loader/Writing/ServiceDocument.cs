@@ -27,6 +27,7 @@ internal static class ServiceDocument
             .Add("cpus", service.Cpus)
             .Add("cpuset", service.Cpuset)
             .Add("depends_on", DependsOn(service.DependsOn))
+            .Add("develop", DevelopDocument.Build(service.Develop))
             .Add("deploy", ServicePartsDocument.Deploy(service.Deploy))
             .Add("device_cgroup_rules", OutputMap.List(service.DeviceCgroupRules))
             .Add("devices", service.Devices.Select(Device).ToList())
