@@ -88,7 +88,7 @@ public sealed class ConcurrentRunsTests(EngineFixture fixture)
         var request = new ContainerRequest
         {
             Project = project, Service = project.Services["a"], Name = $"{scope.Name}-a-1", Number = 1,
-            ConfigHash = ConfigHash.Compute(project.Services["a"]),
+            ConfigHash = ConfigHash.Compute(project, project.Services["a"]),
         };
 
         // What a killed run's create leaves: the container made, never finished or started (here with an older hash).
