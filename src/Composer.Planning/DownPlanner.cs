@@ -96,7 +96,7 @@ internal sealed class DownPlanner(Project project, ObservedState observed, DownP
     /// A project known only by name (down -p without a compose file): everything labelled with it goes, since
     /// nothing says what its services were.
     /// </summary>
-    private bool IsNameOnly => project.Services.Count == 0 && project.DisabledServices.Count == 0;
+    private bool IsNameOnly => NameOnlyServices.IsNameOnly(project);
 
     private bool BelongsToProject(string? service) =>
         IsNameOnly || (service is not null && (project.Services.ContainsKey(service) || project.DisabledServices.ContainsKey(service)));

@@ -17,22 +17,22 @@ public static class Planner
         new DownPlanner(project, observed, options).Build();
 
     public static Plan PlanStart(Project project, ObservedState observed, IReadOnlyList<string> services) =>
-        new LifecyclePlanner(project, observed, services).Start();
+        new LifecyclePlanner(NameOnlyServices.Fill(project, observed), observed, services).Start();
 
     public static Plan PlanStop(Project project, ObservedState observed, IReadOnlyList<string> services, TimeSpan? timeout) =>
-        new LifecyclePlanner(project, observed, services).Stop(timeout);
+        new LifecyclePlanner(NameOnlyServices.Fill(project, observed), observed, services).Stop(timeout);
 
     public static Plan PlanRemove(Project project, ObservedState observed, IReadOnlyList<string> services, bool stopFirst, bool removeVolumes, TimeSpan? timeout) =>
-        new LifecyclePlanner(project, observed, services).Remove(stopFirst, removeVolumes, timeout);
+        new LifecyclePlanner(NameOnlyServices.Fill(project, observed), observed, services).Remove(stopFirst, removeVolumes, timeout);
 
     public static Plan PlanKill(Project project, ObservedState observed, IReadOnlyList<string> services, string? signal, bool removeOrphans = false) =>
         removeOrphans
-            ? new LifecyclePlanner(project, observed, services).KillAndRemoveOrphans(signal)
-            : new LifecyclePlanner(project, observed, services).Kill(signal);
+            ? new LifecyclePlanner(NameOnlyServices.Fill(project, observed), observed, services).KillAndRemoveOrphans(signal)
+            : new LifecyclePlanner(NameOnlyServices.Fill(project, observed), observed, services).Kill(signal);
 
     public static Plan PlanPause(Project project, ObservedState observed, IReadOnlyList<string> services) =>
-        new LifecyclePlanner(project, observed, services).Pause();
+        new LifecyclePlanner(NameOnlyServices.Fill(project, observed), observed, services).Pause();
 
     public static Plan PlanUnpause(Project project, ObservedState observed, IReadOnlyList<string> services) =>
-        new LifecyclePlanner(project, observed, services).Unpause();
+        new LifecyclePlanner(NameOnlyServices.Fill(project, observed), observed, services).Unpause();
 }

@@ -19,7 +19,12 @@ internal static class VerbExecution
     {
         await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectOrNameAsync(serviceNames, cancellationToken);
-        ServiceNames.EnsureKnown(project, serviceNames);
+        if (project.Services.Count > 0 || project.DisabledServices.Count > 0)
+        {
+            // A project known only by -p: its services come from the engine, and the planner checks the names.
+            ServiceNames.EnsureKnown(project, serviceNames);
+        }
+
         var dryRun = invocation.ParseResult.GetValue(GlobalOptions.DryRun);
         await session.ReadyAsync();
         var result = await verb(session.Orchestration, project, dryRun, cancellationToken);

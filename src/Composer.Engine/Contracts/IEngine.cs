@@ -50,9 +50,20 @@ public interface IEngine : IDisposable
 
     Task<IReadOnlyList<EngineNetwork>> ListNetworksAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken);
 
-    /// <summary>Null when no network has that exact name.</summary>
+    /// <summary>
+    /// Null when no network has that exact name. Engines before API 1.44 accept duplicate names: of several, the
+    /// oldest is returned, the same one for every run.
+    /// </summary>
     Task<EngineNetwork?> FindNetworkAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>The network with its attached containers; null when it does not exist.</summary>
+    Task<EngineNetwork?> InspectNetworkAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes sure one network of the request's name exists and returns its id: an existing one is reused, and when a
+    /// concurrent run created one of the same name at the same moment, every run keeps the oldest and the others
+    /// (still empty) are removed.
+    /// </summary>
     Task<string> CreateNetworkAsync(NetworkRequest request, CancellationToken cancellationToken);
 
     Task RemoveNetworkAsync(string idOrName, CancellationToken cancellationToken);

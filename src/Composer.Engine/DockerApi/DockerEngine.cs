@@ -125,30 +125,70 @@ internal sealed class DockerEngine(DockerClient client, EnginePolicies policies)
         return [.. networks.Select(ToNetwork)];
     }
 
-    public async Task<EngineNetwork?> FindNetworkAsync(string name, CancellationToken cancellationToken)
-    {
-        // The name filter matches substrings; keep the exact match only.
-        var networks = await calls.QueryAsync($"look up network {name}", token => client.Networks.ListNetworksAsync(new NetworksListParameters
+    public async Task<EngineNetwork?> FindNetworkAsync(string name, CancellationToken cancellationToken) =>
+        (await NetworksNamedAsync(name, cancellationToken)).FirstOrDefault();
+
+    public Task<EngineNetwork?> InspectNetworkAsync(string id, CancellationToken cancellationToken) =>
+        calls.QueryAsync($"inspect network {id}", async token =>
         {
-            Filters = new Dictionary<string, IDictionary<string, bool>>(StringComparer.Ordinal) { ["name"] = new Dictionary<string, bool> { [name] = true } },
-        }, token), cancellationToken);
-        var match = networks.FirstOrDefault(network => network.Name == name);
-        return match is null ? null : ToNetwork(match);
-    }
+            try
+            {
+                var network = await client.Networks.InspectNetworkAsync(id, token);
+                return ToNetwork(network) with
+                {
+                    Containers = [.. (network.Containers ?? new Dictionary<string, EndpointResource>()).Values.Select(endpoint => endpoint.Name ?? "").Order(StringComparer.Ordinal)],
+                };
+            }
+            catch (DockerNetworkNotFoundException)
+            {
+                return null;
+            }
+        }, cancellationToken);
 
     public async Task<string> CreateNetworkAsync(NetworkRequest request, CancellationToken cancellationToken)
     {
-        // Engines before API 1.44 accept duplicate names, so an existing network is reused rather than doubled.
-        var existing = await FindNetworkAsync(request.Network.Name, cancellationToken);
+        var name = request.Network.Name;
+        var existing = await FindNetworkAsync(name, cancellationToken);
         if (existing is not null)
         {
             return existing.Id;
         }
 
         var parameters = NetworkSpecTranslator.Translate(request);
-        var created = await calls.ChangeAsync($"create network {request.Network.Name}",
+        var created = await calls.ChangeAsync($"create network {name}",
             token => client.Networks.CreateNetworkAsync(parameters, token), cancellationToken);
-        return created.ID;
+
+        // Engines before API 1.44 take a second network of the same name: a run that created one at the same time
+        // as this one leaves two. Every run keeps the oldest and removes the rest, which nobody has joined yet.
+        var named = await NetworksNamedAsync(name, cancellationToken);
+        if (named.Count <= 1)
+        {
+            return named.FirstOrDefault()?.Id ?? created.ID;
+        }
+
+        foreach (var duplicate in named.Skip(1).Where(network => network.Labels.GetValueOrDefault(ComposeLabels.Project) == request.ProjectName))
+        {
+            try
+            {
+                await RemoveNetworkAsync(duplicate.Id, cancellationToken);
+            }
+            catch (EngineException)
+            {
+                // Joined meanwhile: the project's next up or down repairs it (DuplicateNetworkRepair).
+            }
+        }
+
+        return named[0].Id;
+    }
+
+    // All networks of exactly this name (the engine's filter matches substrings), oldest first.
+    private async Task<IReadOnlyList<EngineNetwork>> NetworksNamedAsync(string name, CancellationToken cancellationToken)
+    {
+        var networks = await calls.QueryAsync($"look up network {name}", token => client.Networks.ListNetworksAsync(new NetworksListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>>(StringComparer.Ordinal) { ["name"] = new Dictionary<string, bool> { [name] = true } },
+        }, token), cancellationToken);
+        return [.. networks.Where(network => network.Name == name).Select(ToNetwork).OrderBy(network => network.Created).ThenBy(network => network.Id, StringComparer.Ordinal)];
     }
 
     public Task RemoveNetworkAsync(string idOrName, CancellationToken cancellationToken) =>
@@ -368,7 +408,10 @@ internal sealed class DockerEngine(DockerClient client, EnginePolicies policies)
         message.TimeNano is > 0 and var nanos ? DateTimeOffset.UnixEpoch.AddTicks(nanos / 100) : null;
 
     private static EngineNetwork ToNetwork(NetworkResponse network) =>
-        new(network.ID, network.Name, new Dictionary<string, string>(network.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal));
+        new(network.ID, network.Name, new Dictionary<string, string>(network.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal))
+        {
+            Created = network.Created == default ? null : new DateTimeOffset(DateTime.SpecifyKind(network.Created, DateTimeKind.Utc)),
+        };
 
     private static EngineVolume ToVolume(VolumeResponse volume) =>
         new(volume.Name, new Dictionary<string, string>(volume.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal))

@@ -15,6 +15,9 @@ internal static partial class EngineErrorTranslator
     public static EngineException Translate(Exception exception, string operation, string endpoint) => exception switch
     {
         EngineException engine => engine,
+        DockerApiException api when NameInUse().Match(EngineMessage(api)) is { Success: true } conflict =>
+            new ContainerNameInUseException(conflict.Groups["name"].Value, api),
+        DockerApiException api when StaleTask().IsMatch(EngineMessage(api)) => new StaleTaskException(Describe(api, operation), api),
         DockerApiException api => new EngineException(Describe(api, operation), api),
         TimeoutRejectedException => new EngineException($"{operation}: the engine did not answer in time", exception),
         HttpRequestException or IOException or SocketException when EngineFailures.IsNotSent(exception) =>
@@ -89,4 +92,8 @@ internal static partial class EngineErrorTranslator
 
     [GeneratedRegex(@"container name ""/?(?<name>[^""]+)"" is already in use")]
     private static partial Regex NameInUse();
+
+    // After the engine was killed, its runtime may keep the task of a container: starting it then fails.
+    [GeneratedRegex(@"task [0-9a-f]+ already exists|container with id exists")]
+    private static partial Regex StaleTask();
 }

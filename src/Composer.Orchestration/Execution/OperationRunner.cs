@@ -12,6 +12,7 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
 {
     // A recreate is several engine steps; its "Recreated" line counts from the first of them, not from the rename.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Stopwatch> _recreateClocks = new(StringComparer.Ordinal);
+    private readonly ContainerCreator creator = new(engine, progress);
 
     public async Task RunAsync(Operation operation, CancellationToken cancellationToken)
     {
@@ -34,10 +35,10 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
                 break;
             case OperationKind.CreateContainer:
                 await StepAsync(ResourceKind.Container, operation.Target, "Creating", "Created", async token =>
-                    await engine.CreateContainerAsync(await ContainerRequestAsync(operation, token), token), cancellationToken);
+                    await creator.CreateAsync(await ContainerRequestAsync(operation, token), token), cancellationToken);
                 break;
             case OperationKind.StartContainer:
-                await StepAsync(ResourceKind.Container, operation.Target, "Starting", "Started", token => engine.StartContainerAsync(target, token), cancellationToken);
+                await StepAsync(ResourceKind.Container, operation.Target, "Starting", "Started", token => StartAsync(target, token), cancellationToken);
                 break;
             case OperationKind.StopContainer:
                 await StepAsync(ResourceKind.Container, operation.Target, "Stopping", "Stopped", token => engine.StopContainerAsync(target, operation.Timeout, token), cancellationToken);
@@ -78,7 +79,7 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
     {
         Func<CancellationToken, Task> action = operation.Kind switch
         {
-            OperationKind.CreateContainer => async token => await engine.CreateContainerAsync(await ContainerRequestAsync(operation, token), token),
+            OperationKind.CreateContainer => async token => await creator.CreateAsync(await ContainerRequestAsync(operation, token), token),
             OperationKind.StopContainer => token => engine.StopContainerAsync(target, operation.Timeout, token),
             OperationKind.RemoveContainer => token => engine.RemoveContainerAsync(target, force: false, operation.RemoveVolumes, token),
             OperationKind.RenameContainer => token => engine.RenameContainerAsync(target, operation.NewName!, token),
@@ -124,6 +125,41 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
         catch (DependencyFailedException exception) when (!operation.Required)
         {
             progress.Warn($"optional dependency {exception.Message}; continuing");
+        }
+    }
+
+    // After the engine was killed, its runtime can keep a container's task, and the container never starts again:
+    // it is created anew from its own labels (same service, number and configuration) and started.
+    private async Task StartAsync(string target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await engine.StartContainerAsync(target, cancellationToken);
+        }
+        catch (StaleTaskException)
+        {
+            var inspected = await engine.InspectContainerAsync(target, cancellationToken);
+            if (inspected?.Labels.GetValueOrDefault(ComposeLabels.Service) is not { } serviceName
+                || !project.Services.TryGetValue(serviceName, out var service)
+                || !int.TryParse(inspected.Labels.GetValueOrDefault(ComposeLabels.ContainerNumber), out var number))
+            {
+                throw;
+            }
+
+            progress.Warn($"container {inspected.Name} cannot start: the engine kept a task of it from before it was killed; creating it again");
+            await engine.RemoveContainerAsync(inspected.Id, force: true, removeVolumes: false, cancellationToken);
+            var image = inspected.Labels.GetValueOrDefault(ComposeLabels.Image);
+            await creator.CreateAsync(new ContainerRequest
+            {
+                Project = project,
+                Service = service,
+                Name = inspected.Name,
+                Number = number,
+                ConfigHash = inspected.Labels.GetValueOrDefault(ComposeLabels.ConfigHash) ?? "",
+                ImageId = image is not null && image.StartsWith("sha256:", StringComparison.Ordinal) ? image : null,
+                ServiceContainers = await SharedServiceContainersAsync(service, cancellationToken),
+            }, cancellationToken);
+            await engine.StartContainerAsync(inspected.Name, cancellationToken);
         }
     }
 

@@ -16,7 +16,7 @@ internal static class StreamPump
         using var resizing = resize is null ? null : FollowResizes(console, resize);
         if (resize is not null && console.Size is { } size)
         {
-            await resize(size);
+            await TryResizeAsync(resize, size);
         }
 
         try
@@ -48,8 +48,22 @@ internal static class StreamPump
         {
             if (console.Size is { } size)
             {
-                // Fire and forget: a resize racing the process end may fail, and nobody waits for it.
-                _ = resize(size).ContinueWith(static task => _ = task.Exception, TaskScheduler.Default);
+                // Fire and forget: nobody waits for it.
+                _ = TryResizeAsync(resize, size);
             }
         });
+
+    // A short command can end before its terminal is sized (the engine then answers "no such exec" or "not
+    // running"): there is nothing left to resize, and its output is still to be copied, so that is no error.
+    private static async Task TryResizeAsync(Func<TerminalSize, Task> resize, TerminalSize size)
+    {
+        try
+        {
+            await resize(size);
+        }
+        catch (EngineException)
+        {
+            // The process is gone or going; a real engine failure shows in the output copy or the exit code.
+        }
+    }
 }

@@ -30,10 +30,11 @@ internal static class ProjectObserver
             }
         }
 
-        // Labelled ones too: a project known only by name still finds its networks and volumes.
+        // Labelled ones too: a project known only by name still finds its networks and volumes. Networks are told
+        // apart by id, so that duplicates of one name show (DuplicateNetworkRepair removes them).
         foreach (var network in await labelledNetworks)
         {
-            if (networks.All(known => known.Name != network.Name))
+            if (networks.All(known => known.Id != network.Id))
             {
                 networks.Add(new ObservedNetwork(network.Id, network.Name, network.Labels.GetValueOrDefault(ComposeLabels.Network)) { Labels = network.Labels });
             }

@@ -6,9 +6,17 @@ namespace Composer.Orchestration.Services;
 /// <summary><c>down</c>: stop and remove the project's containers and networks (volumes with -v).</summary>
 public sealed class DownService(OrchestrationContext context)
 {
-    public Task<VerbResult> DownAsync(Project project, DownOptions options, CancellationToken cancellationToken)
+    public async Task<VerbResult> DownAsync(Project project, DownOptions options, CancellationToken cancellationToken)
     {
         var planOptions = new DownPlanOptions { RemoveVolumes = options.Volumes, RemoveOrphans = options.RemoveOrphans, Timeout = options.Timeout, RemoveImages = options.RemoveImages, Services = options.Services };
-        return new PlanRunner(context).RunAsync(project, observed => Planner.PlanDown(project, observed, planOptions), options.DryRun, cancellationToken);
+        var runner = new PlanRunner(context);
+        using var runLock = options.DryRun ? null : await runner.LockAsync(project, cancellationToken);
+        var observed = await runner.ObserveAsync(project, cancellationToken);
+        if (!options.DryRun)
+        {
+            observed = await runner.RepairAsync(project, observed, cancellationToken);
+        }
+
+        return await runner.RunAsync(project, observed, state => Planner.PlanDown(project, state, planOptions), options.DryRun, cancellationToken);
     }
 }

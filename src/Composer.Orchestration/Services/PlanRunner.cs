@@ -1,7 +1,9 @@
 using Composer.Model;
+using Composer.Orchestration.Concurrency;
 using Composer.Orchestration.Execution;
 using Composer.Orchestration.Observation;
 using Composer.Orchestration.Readiness;
+using Composer.Orchestration.Recovery;
 using Composer.Planning.Observed;
 using Composer.Planning.Plans;
 
@@ -36,6 +38,21 @@ internal sealed class PlanRunner(OrchestrationContext context)
 
     public Task<ObservedState> ObserveAsync(Project project, CancellationToken cancellationToken) =>
         ProjectObserver.ObserveAsync(context.Engine, project, cancellationToken);
+
+    /// <summary>Waits until no other run of this machine changes the project on this engine (see <see cref="ProjectRunLock"/>).</summary>
+    public Task<ProjectRunLock> LockAsync(Project project, CancellationToken cancellationToken) =>
+        ProjectRunLock.AcquireAsync(context.Engine.Endpoint, project.Name, context.Progress.Warn, cancellationToken);
+
+    /// <summary>
+    /// Puts right what killed or racing runs left (duplicate networks, half-done recreates and creates) and returns
+    /// the state to plan from: observed again when something was repaired.
+    /// </summary>
+    public async Task<ObservedState> RepairAsync(Project project, ObservedState observed, CancellationToken cancellationToken)
+    {
+        var repaired = await DuplicateNetworkRepair.RepairAsync(context.Engine, observed, context.Progress, cancellationToken);
+        repaired |= await InterruptedRunRepair.RepairAsync(context.Engine, project, observed.Containers, cancellationToken);
+        return repaired ? await ObserveAsync(project, cancellationToken) : observed;
+    }
 
     public DependencyWaiter Waiter() => new(context.Engine, FallbackInspectInterval);
 }

@@ -4,7 +4,6 @@ using Composer.Model;
 using Composer.Orchestration.Building;
 using Composer.Orchestration.Progress;
 using Composer.Orchestration.Readiness;
-using Composer.Orchestration.Recovery;
 using Composer.Planning;
 using Composer.Planning.Observed;
 using Composer.Planning.Plans;
@@ -20,7 +19,20 @@ public sealed class UpService(OrchestrationContext context)
         var selected = options.Services.Count == 0 ? project.Services.Keys.ToList() : SelectedWithDependencies(project, options).ToList();
         ServiceSupportValidator.ThrowIfUnsupported(project, options.Services.Count == 0 ? null : selected);
         var runner = new PlanRunner(context);
+        var runLock = options.DryRun ? null : await runner.LockAsync(project, cancellationToken);
+        try
+        {
+            return await UpLockedAsync(project, options, selected, runner, () => runLock?.Dispose(), cancellationToken);
+        }
+        finally
+        {
+            runLock?.Dispose();
+        }
+    }
 
+    private async Task<VerbResult> UpLockedAsync(
+        Project project, UpOptions options, List<string> selected, PlanRunner runner, Action unlock, CancellationToken cancellationToken)
+    {
         // Pulls and builds change images, never containers, networks or volumes: observing meanwhile takes the
         // engine's answers off a no-op up's critical path.
         var observing = runner.ObserveAsync(project, cancellationToken);
@@ -41,9 +53,9 @@ public sealed class UpService(OrchestrationContext context)
             ForceRecreateServices = options.AlwaysRecreateDeps ? DependenciesOf(project, selected, options) : new HashSet<string>(StringComparer.Ordinal),
         };
         var observed = await observing;
-        if (!options.DryRun && await InterruptedRunRepair.RepairAsync(context.Engine, project, observed.Containers, cancellationToken))
+        if (!options.DryRun)
         {
-            observed = await runner.ObserveAsync(project, cancellationToken);
+            observed = await runner.RepairAsync(project, observed, cancellationToken);
         }
 
         var result = await runner.RunAsync(project, observed, state => Planner.PlanUp(project, state, planOptions), options.DryRun, cancellationToken);
@@ -52,6 +64,8 @@ public sealed class UpService(OrchestrationContext context)
             return result;
         }
 
+        // The project is as this run wants it; waiting for health need not hold up another run.
+        unlock();
         ReportUntouchedRunning(observed, selected, result.Plan);
         if (options.Wait && !options.NoStart)
         {

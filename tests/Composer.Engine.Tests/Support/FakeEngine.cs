@@ -96,6 +96,8 @@ internal sealed class FakeEngine : IEngine
 
     public Task<EngineNetwork?> FindNetworkAsync(string name, CancellationToken cancellationToken) => Task.FromResult<EngineNetwork?>(null);
 
+    public Task<EngineNetwork?> InspectNetworkAsync(string id, CancellationToken cancellationToken) => Task.FromResult<EngineNetwork?>(null);
+
     public Task<string> CreateNetworkAsync(NetworkRequest request, CancellationToken cancellationToken)
     {
         Calls.Enqueue($"create network {request.Network.Name} hash={request.ConfigHash}");

@@ -95,9 +95,9 @@ public sealed class EnginePoliciesTests
             throw Answer(status, message);
         }
 
-        await Assert.ThrowsAsync<EngineException>(() => harness.Calls.QueryAsync("inspect container x", Fail, CancellationToken.None));
-        await Assert.ThrowsAsync<EngineException>(() => harness.Calls.ChangeAsync("start container x", Fail, CancellationToken.None));
-        await Assert.ThrowsAsync<EngineException>(() => harness.Calls.BlockingAsync("stop container x", Fail, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<EngineException>(() => harness.Calls.QueryAsync("inspect container x", Fail, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<EngineException>(() => harness.Calls.ChangeAsync("start container x", Fail, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<EngineException>(() => harness.Calls.BlockingAsync("stop container x", Fail, CancellationToken.None));
 
         Assert.Equal(3, attempts);
         Assert.Empty(harness.Notices);

@@ -1,0 +1,39 @@
+using Composer.EndToEnd.Tests.Support;
+using Composer.Faults.Tests.Support;
+
+namespace Composer.Faults.Tests;
+
+/// <summary>
+/// Short commands through exec and run in a real terminal (tmux): the command may end before its terminal is even
+/// sized, and still its output shows, its exit code is composer's, and no error is printed.
+/// </summary>
+[Collection(FaultCollection.Name)]
+public sealed class TerminalCommandTrials(FaultEngine engine)
+{
+    [Fact]
+    public async Task Short_exec_and_run_commands_in_a_terminal_print_their_output_and_exit_with_their_code()
+    {
+        Assert.True(TmuxTerminal.Available, "tmux is not installed (scripts/test.sh installs it)");
+        var execs = new Tally("short exec in a terminal");
+        var runs = new Tally("short run --rm in a terminal");
+        await using var project = new FaultProject(engine, "tty");
+        project.Write(1);
+        var (exitCode, up) = await project.RunAsync("up", "-d");
+        Assert.True(exitCode == 0, up.Error);
+
+        for (var index = 0; index < Trials.Commands; index++)
+        {
+            var code = index % 4;
+            var (verb, tally) = index % 2 == 0 ? ("exec s1", execs) : ("run --rm s3", runs);
+            var command = $"DOCKER_HOST={FaultEngine.Host} {CliLocation.ShellCommand} -p {project.Name} {verb} sh -c 'echo out-{index}; exit {code}'";
+            using var terminal = new TmuxTerminal(project.Directory, command);
+            var screen = await terminal.UntilScreenShowsAsync("EXIT=", FaultProject.Limit);
+            var passed = screen.Contains($"out-{index}", StringComparison.Ordinal)
+                && screen.Contains($"EXIT={code}", StringComparison.Ordinal)
+                && !screen.Contains("error", StringComparison.OrdinalIgnoreCase);
+            tally.Add(passed, $"{verb}: {screen.Trim()}");
+        }
+
+        Tally.Report(execs, runs);
+    }
+}
