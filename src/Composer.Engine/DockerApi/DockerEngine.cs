@@ -16,6 +16,8 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
 {
     private readonly EngineCalls calls = new(pipeline, client.Options.Endpoint?.ToString() ?? "the default Docker endpoint");
 
+    private EngineApiVersion? apiVersion;
+
     public string Endpoint => calls.Endpoint;
 
     public IContainerStreams Streams => field ??= new DockerContainerStreams(client, calls);
@@ -26,6 +28,20 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
 
     public Task PingAsync(CancellationToken cancellationToken) =>
         CallAsync("ping the engine", token => client.System.PingAsync(token), cancellationToken);
+
+    public async Task<EngineApiVersion> ApiVersionAsync(CancellationToken cancellationToken)
+    {
+        if (apiVersion is { } known)
+        {
+            return known;
+        }
+
+        // The client does not pin a version, so the engine answers in (and accepts) its own API version.
+        var response = await CallAsync("ask the engine for its version", token => client.System.GetVersionAsync(token), cancellationToken);
+        var version = EngineApiVersion.Parse(response.APIVersion);
+        apiVersion = version;
+        return version;
+    }
 
     public async Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken)
     {
@@ -58,7 +74,7 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
             request = request with { ImageId = await ImageIdAsync(image, cancellationToken) };
         }
 
-        var spec = ContainerSpecTranslator.Translate(request);
+        var spec = ContainerSpecTranslator.Translate(request, await ApiVersionAsync(cancellationToken));
         var created = await CallAsync($"create container {request.Name}",
             token => client.Containers.CreateContainerAsync(spec.Parameters, token), cancellationToken);
         foreach (var (network, endpoint) in spec.ExtraNetworks)

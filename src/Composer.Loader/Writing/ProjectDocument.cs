@@ -20,6 +20,13 @@ internal static class ProjectDocument
             .Add("volumes", Section(project.Volumes, Volume))
             .Add("secrets", Section(project.Secrets, FileObject))
             .Add("configs", Section(project.Configs, FileObject));
+        var models = new OutputMap();
+        foreach (var (key, value) in project.Models.Values)
+        {
+            models.AddExact(key, OutputMap.Generic(value));
+        }
+
+        root.Add("models", models);
         foreach (var (key, value) in project.Extensions.Values.OrderBy(entry => entry.Key, StringComparer.Ordinal))
         {
             root.AddExact(key, OutputMap.Generic(value));

@@ -121,7 +121,8 @@ internal static class ServicePartsDocument
         var map = new OutputMap()
             .Add("cpus", spec?.Cpus)
             .Add("memory", spec?.Memory)
-            .Add("pids", spec?.Pids);
+            .Add("pids", spec?.Pids)
+            .Add("devices", spec is null ? null : spec.Devices.Select(DeviceRequest).ToList());
         foreach (var (key, value) in untyped ?? new Dictionary<string, object?>())
         {
             map.AddExact(key, OutputMap.Generic(value));
@@ -129,6 +130,35 @@ internal static class ServicePartsDocument
 
         return map;
     }
+
+    /// <summary>A device request; a count of all devices is written as <c>all</c>.</summary>
+    public static OutputMap DeviceRequest(DeviceRequest request) => new OutputMap()
+        .Add("driver", request.Driver)
+        .Add("count", request.Count == Model.DeviceRequest.AllDevices ? "all" : request.Count)
+        .Add("device_ids", OutputMap.List(request.DeviceIds))
+        .Add("capabilities", OutputMap.List(request.Capabilities))
+        .Add("options", OutputMap.Strings(request.Options));
+
+    public static OutputMap Hook(ServiceHook hook) => new OutputMap()
+        .AddExact("command", OutputMap.List(hook.Command))
+        .Add("image", hook.Image)
+        .Add("user", hook.User)
+        .Add("privileged", hook.Privileged)
+        .Add("working_dir", hook.WorkingDir)
+        .Add("environment", OutputMap.Strings(hook.Environment));
+
+    public static OutputMap? Blkio(BlkioConfig? blkio) => blkio is null
+        ? null
+        : new OutputMap()
+            .Add("weight", blkio.Weight)
+            .Add("weight_device", blkio.WeightDevice.Select(device => new OutputMap().Add("path", device.Path).Add("weight", device.Value)).ToList())
+            .Add("device_read_bps", Rates(blkio.DeviceReadBps))
+            .Add("device_write_bps", Rates(blkio.DeviceWriteBps))
+            .Add("device_read_iops", Rates(blkio.DeviceReadIops))
+            .Add("device_write_iops", Rates(blkio.DeviceWriteIops));
+
+    private static List<OutputMap> Rates(IReadOnlyList<BlkioDevice> devices) =>
+        devices.Select(device => new OutputMap().Add("path", device.Path).Add("rate", device.Value)).ToList();
 
     private static OutputMap? RestartPolicy(RestartPolicy? policy) => policy is null
         ? null

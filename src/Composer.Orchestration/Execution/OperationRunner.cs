@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Composer.Engine.Contracts;
 using Composer.Model;
+using Composer.Orchestration.Hooks;
 using Composer.Orchestration.Progress;
 using Composer.Orchestration.Readiness;
 using Composer.Planning.Plans;
@@ -10,6 +11,9 @@ namespace Composer.Orchestration.Execution;
 /// <summary>Carries out one operation against the engine and reports its progress. It decides nothing.</summary>
 internal sealed class OperationRunner(IEngine engine, Project project, IProgressSink progress, DependencyWaiter waiter)
 {
+    private readonly HookRunner hooks = new(engine, project, progress);
+    private readonly PreStartGate preStart = new(engine, project);
+
     public async Task RunAsync(Operation operation, CancellationToken cancellationToken)
     {
         var target = operation.ContainerId ?? operation.Target;
@@ -34,10 +38,10 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
                     await engine.CreateContainerAsync(await ContainerRequestAsync(operation, token), token), cancellationToken);
                 break;
             case OperationKind.StartContainer:
-                await StepAsync(ResourceKind.Container, operation.Target, "Starting", "Started", token => engine.StartContainerAsync(target, token), cancellationToken);
+                await StepAsync(ResourceKind.Container, operation.Target, "Starting", "Started", token => StartAsync(operation, target, token), cancellationToken);
                 break;
             case OperationKind.StopContainer:
-                await StepAsync(ResourceKind.Container, operation.Target, "Stopping", "Stopped", token => engine.StopContainerAsync(target, operation.Timeout, token), cancellationToken);
+                await StepAsync(ResourceKind.Container, operation.Target, "Stopping", "Stopped", token => StopAsync(operation, target, token), cancellationToken);
                 break;
             case OperationKind.RemoveContainer:
                 await StepAsync(ResourceKind.Container, operation.Target, "Removing", "Removed", token => engine.RemoveContainerAsync(target, force: false, operation.RemoveVolumes, token), cancellationToken);
@@ -76,7 +80,7 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
         Func<CancellationToken, Task> action = operation.Kind switch
         {
             OperationKind.CreateContainer => async token => await engine.CreateContainerAsync(await ContainerRequestAsync(operation, token), token),
-            OperationKind.StopContainer => token => engine.StopContainerAsync(target, operation.Timeout, token),
+            OperationKind.StopContainer => token => StopAsync(operation, target, token),
             OperationKind.RemoveContainer => token => engine.RemoveContainerAsync(target, force: false, operation.RemoveVolumes, token),
             OperationKind.RenameContainer => token => engine.RenameContainerAsync(target, operation.NewName!, token),
             _ => throw new InvalidOperationException($"{operation.Kind} is not a recreate step"),
@@ -102,6 +106,48 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
             throw;
         }
     }
+
+    /// <summary>pre_start (once per service, when none of its containers runs), start, then post_start.</summary>
+    private async Task StartAsync(Operation operation, string target, CancellationToken cancellationToken)
+    {
+        var service = ServiceOf(operation);
+        if (service is { PreStart.Count: > 0 })
+        {
+            await preStart.RunOnceAsync(service, target, hooks, cancellationToken);
+        }
+
+        try
+        {
+            await engine.StartContainerAsync(target, cancellationToken);
+        }
+        catch (EngineException failure) when (service is not null)
+        {
+            // The engine's reason (a device driver it lacks, a mount it refuses) belongs to the service.
+            var prefix = $"start container {target}: ";
+            var reason = failure.Message.StartsWith(prefix, StringComparison.Ordinal) ? failure.Message[prefix.Length..] : failure.Message;
+            throw new EngineException($"service \"{service.Name}\": {reason}", failure);
+        }
+
+        if (service is { PostStart.Count: > 0 })
+        {
+            await hooks.RunExecHooksAsync(HookRunner.PostStart, service, target, cancellationToken);
+        }
+    }
+
+    /// <summary>pre_stop runs in a running container before every stop: stop, down, recreate, scale down.</summary>
+    private async Task StopAsync(Operation operation, string target, CancellationToken cancellationToken)
+    {
+        if (ServiceOf(operation) is { PreStop.Count: > 0 } service
+            && await engine.InspectContainerAsync(target, cancellationToken) is { Running: true })
+        {
+            await hooks.RunExecHooksAsync(HookRunner.PreStop, service, target, cancellationToken);
+        }
+
+        await engine.StopContainerAsync(target, operation.Timeout, cancellationToken);
+    }
+
+    private Service? ServiceOf(Operation operation) =>
+        operation.Service is { } name && project.Services.TryGetValue(name, out var service) ? service : null;
 
     private async Task WaitAsync(Operation operation, CancellationToken cancellationToken)
     {
