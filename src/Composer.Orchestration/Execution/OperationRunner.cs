@@ -34,8 +34,7 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
                     engine.CreateVolumeAsync(new VolumeRequest(project.Name, operation.ResourceKey!, project.Volumes[operation.ResourceKey!]), token), cancellationToken);
                 break;
             case OperationKind.CreateContainer:
-                await StepAsync(ResourceKind.Container, operation.Target, "Creating", "Created", async token =>
-                    await engine.CreateContainerAsync(await ContainerRequestAsync(operation, token), token), cancellationToken);
+                await StepAsync(ResourceKind.Container, operation.Target, "Creating", "Created", token => CreateAsync(operation, token), cancellationToken);
                 break;
             case OperationKind.StartContainer:
                 await StepAsync(ResourceKind.Container, operation.Target, "Starting", "Started", token => StartAsync(operation, target, token), cancellationToken);
@@ -79,7 +78,7 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
     {
         Func<CancellationToken, Task> action = operation.Kind switch
         {
-            OperationKind.CreateContainer => async token => await engine.CreateContainerAsync(await ContainerRequestAsync(operation, token), token),
+            OperationKind.CreateContainer => token => CreateAsync(operation, token),
             OperationKind.StopContainer => token => StopAsync(operation, target, token),
             OperationKind.RemoveContainer => token => engine.RemoveContainerAsync(target, force: false, operation.RemoveVolumes, token),
             OperationKind.RenameContainer => token => engine.RenameContainerAsync(target, operation.NewName!, token),
@@ -116,21 +115,33 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
             await preStart.RunOnceAsync(service, target, hooks, cancellationToken);
         }
 
-        try
-        {
-            await engine.StartContainerAsync(target, cancellationToken);
-        }
-        catch (EngineException failure) when (service is not null)
-        {
-            // The engine's reason (a device driver it lacks, a mount it refuses) belongs to the service.
-            var prefix = $"start container {target}: ";
-            var reason = failure.Message.StartsWith(prefix, StringComparison.Ordinal) ? failure.Message[prefix.Length..] : failure.Message;
-            throw new EngineException($"service \"{service.Name}\": {reason}", failure);
-        }
+        await ForServiceAsync(service, $"start container {target}: ", token => engine.StartContainerAsync(target, token), cancellationToken);
 
         if (service is { PostStart.Count: > 0 })
         {
             await hooks.RunExecHooksAsync(HookRunner.PostStart, service, target, cancellationToken);
+        }
+    }
+
+    private async Task CreateAsync(Operation operation, CancellationToken cancellationToken)
+    {
+        var request = await ContainerRequestAsync(operation, cancellationToken);
+        await ForServiceAsync(request.Service, $"create container {request.Name}: ", token => engine.CreateContainerAsync(request, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// The engine's reason for refusing a container (a device driver it lacks, a storage option its storage driver
+    /// does not have) is said of the service: <c>service "gpu": could not select device driver ...</c>.
+    /// </summary>
+    private static async Task ForServiceAsync(Service? service, string prefix, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await action(cancellationToken);
+        }
+        catch (EngineException failure) when (service is not null && failure.GetType() == typeof(EngineException) && failure.Message.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            throw new EngineException($"service \"{service.Name}\": {failure.Message[prefix.Length..]}", failure);
         }
     }
 

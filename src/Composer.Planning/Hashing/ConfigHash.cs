@@ -8,8 +8,8 @@ using Composer.Model;
 namespace Composer.Planning.Hashing;
 
 /// <summary>
-/// Fingerprint of the parts of a service that end up in its containers. Scale, replicas, depends_on, profiles and
-/// build are left out on purpose: changing them must not recreate running containers.
+/// Fingerprint of the parts of a service that end up in its containers. Scale, replicas, depends_on, profiles,
+/// attach and build are left out on purpose: changing them must not recreate running containers.
 /// </summary>
 public static class ConfigHash
 {
@@ -36,6 +36,9 @@ public static class ConfigHash
             DependsOn = new SortedDictionary<string, ServiceDependency>(StringComparer.Ordinal),
             Profiles = [],
             Build = null,
+
+            // Whether up follows a service's output says nothing about its containers.
+            Attach = null,
         };
         return CanonicalJsonOf(relevant);
     }
