@@ -77,6 +77,11 @@ internal sealed class DockerEngine(DockerClient client, EnginePolicies policies)
         var spec = ContainerSpecTranslator.Translate(request, await ApiVersionAsync(cancellationToken));
         var created = await calls.ChangeAsync($"create container {request.Name}",
             token => client.Containers.CreateContainerAsync(spec.Parameters, token), cancellationToken);
+        foreach (var warning in created.Warnings ?? [])
+        {
+            request.OnEngineWarning?.Invoke(warning);
+        }
+
         foreach (var (network, endpoint) in spec.ExtraNetworks)
         {
             await calls.ChangeAsync($"connect container {request.Name} to network {network}",

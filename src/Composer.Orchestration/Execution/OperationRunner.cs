@@ -192,6 +192,7 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
             ConfigHash = operation.ConfigHash ?? "",
             ImageId = operation.ImageId,
             ServiceContainers = await SharedServiceContainersAsync(service, cancellationToken),
+            OnEngineWarning = warning => progress.Warn($"service \"{service.Name}\": {warning}"),
         };
     }
 
