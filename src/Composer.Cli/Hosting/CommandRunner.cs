@@ -1,11 +1,11 @@
 using System.CommandLine;
 using Composer.Cli.Output;
 using Composer.Engine.Contracts;
+using Composer.Model;
 using Composer.Orchestration.Execution;
 using Composer.Orchestration.Inspection;
 using Composer.Orchestration.Readiness;
 using Composer.Planning;
-using Composer.Planning.Graph;
 using Composer.Loader.Diagnostics;
 
 namespace Composer.Cli.Hosting;
@@ -86,7 +86,8 @@ internal static class CommandRunner
             return ExitCodes.Usage;
         }
         catch (Exception failure) when (failure is EngineException or UnsupportedServiceException or PlanExecutionException
-            or DependencyFailedException or DependencyCycleException or PlanningException or InspectionException)
+            or DependencyFailedException or DependencyCycleException or PlanningException or InspectionException
+            or Orchestration.Stack.StackException)
         {
             // These already carry one readable line per problem, written by the layer that knew the cause.
             output.Error(failure.Message);

@@ -10,7 +10,7 @@ internal sealed class PlainProgress(TextWriter error) : IProgressRenderer
     public void Report(ProgressEvent progress)
     {
         // Layers stay out: a log gets one line per image, not one per layer.
-        if (progress.Kind == ResourceKind.Layer || (progress.State == ProgressState.Working && progress.Status is not ("Waiting" or "Stopping")))
+        if (progress.Kind == ResourceKind.Layer || (progress.State == ProgressState.Working && !progress.Milestone && progress.Status is not ("Waiting" or "Stopping")))
         {
             return;
         }

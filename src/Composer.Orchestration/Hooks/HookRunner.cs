@@ -64,7 +64,7 @@ internal sealed class HookRunner(IEngine engine, Project project, IProgressSink 
                 Privileged = hook.Privileged,
                 Environment = Merged(service.Environment, hook.Environment),
                 Volumes = [],
-                VolumesFrom = ["container:" + serviceContainer],
+                VolumesFrom = [new VolumesFromSource(ReferenceTarget.Container, serviceContainer)],
                 Ports = [],
                 Healthcheck = null,
                 Restart = null,

@@ -10,4 +10,10 @@ public enum ResourceKind
 
     /// <summary>One layer of an image being pulled or pushed, under its service (<see cref="ProgressEvent.Parent"/>).</summary>
     Layer,
+
+    /// <summary>A swarm secret of a stack.</summary>
+    Secret,
+
+    /// <summary>A swarm config of a stack.</summary>
+    Config,
 }
