@@ -33,37 +33,17 @@ internal static class BlkioBinder
         MappingNode mapping, string key, string path, BindReader reader, HashSet<string> keys, string valueKey, Func<Node, string, long?> value)
     {
         var at = PathText.Key(path, key);
-        if (mapping[key] is not { } node || reader.Sequence(node, at) is not { } sequence)
+        return mapping[key] is not { } node ? [] : reader.MappingItems<BlkioDevice>(node, at, $"a mapping with path and {valueKey}", (item, itemPath) =>
         {
-            return [];
-        }
-
-        var devices = new List<BlkioDevice>();
-        for (var index = 0; index < sequence.Items.Count; index++)
-        {
-            var itemPath = PathText.Index(at, index);
-            if (reader.Mapping(sequence.Items[index], itemPath) is not { } item)
-            {
-                continue;
-            }
-
             reader.RejectUnknownKeys(item, itemPath, keys);
             var devicePath = reader.RequiredStringAt(item, "path", itemPath);
             var amount = item[valueKey] is { } valueNode ? value(valueNode, PathText.Key(itemPath, valueKey)) : null;
-            if (devicePath is null)
-            {
-                continue;
-            }
-
-            if (amount is null)
+            if (item[valueKey] is null)
             {
                 reader.Error(item, PathText.Key(itemPath, valueKey), $"{valueKey} is required");
-                continue;
             }
 
-            devices.Add(new BlkioDevice(devicePath, amount.Value));
-        }
-
-        return devices;
+            return devicePath is null || amount is null ? [] : [new BlkioDevice(devicePath, amount.Value)];
+        });
     }
 }

@@ -31,35 +31,19 @@ internal static class DeviceRequestsBinder
             : request with { Capabilities = [.. request.Capabilities, GpuCapability] })];
     }
 
-    public static IReadOnlyList<DeviceRequest> Bind(Node node, string path, BindReader reader)
-    {
-        if (reader.Sequence(node, path) is not { } sequence)
+    public static IReadOnlyList<DeviceRequest> Bind(Node node, string path, BindReader reader) =>
+        reader.MappingItems<DeviceRequest>(node, path, "a device request mapping", (mapping, itemPath) =>
         {
-            return [];
-        }
-
-        var requests = new List<DeviceRequest>();
-        for (var index = 0; index < sequence.Items.Count; index++)
-        {
-            var itemPath = PathText.Index(path, index);
-            if (reader.Mapping(sequence.Items[index], itemPath) is not { } mapping)
-            {
-                continue;
-            }
-
             reader.RejectUnknownKeys(mapping, itemPath, Keys);
-            requests.Add(new DeviceRequest
+            return [new DeviceRequest
             {
                 Driver = reader.StringAt(mapping, "driver", itemPath),
                 Count = mapping["count"] is { } count ? Count(count, PathText.Key(itemPath, "count"), reader) : null,
                 DeviceIds = reader.StringListAt(mapping, "device_ids", itemPath),
                 Capabilities = reader.StringListAt(mapping, "capabilities", itemPath),
                 Options = reader.StringMapAt(mapping, "options", itemPath),
-            });
-        }
-
-        return requests;
-    }
+            }];
+        });
 
     private static int? Count(Node node, string path, BindReader reader) =>
         node is ScalarNode { Value: "all" } ? DeviceRequest.AllDevices : reader.Int(node, path);

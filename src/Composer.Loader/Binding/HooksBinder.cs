@@ -9,49 +9,35 @@ internal static class HooksBinder
     private static readonly HashSet<string> ExecKeys = ["command", "user", "privileged", "working_dir", "environment"];
     private static readonly HashSet<string> PreStartKeys = ["command", "user", "privileged", "working_dir", "environment", "image", "per_replica"];
 
-    public static IReadOnlyList<ServiceHook> Bind(Node node, string path, BindReader reader, bool preStart = false)
+    public static IReadOnlyList<ServiceHook> Bind(Node node, string path, BindReader reader, bool preStart = false) =>
+        reader.MappingItems<ServiceHook>(node, path, "a hook mapping", (mapping, itemPath) => Hook(mapping, itemPath, reader, preStart));
+
+    private static IEnumerable<ServiceHook> Hook(MappingNode mapping, string itemPath, BindReader reader, bool preStart)
     {
-        if (reader.Sequence(node, path) is not { } sequence)
+        reader.RejectUnknownKeys(mapping, itemPath, preStart ? PreStartKeys : ExecKeys);
+        if (preStart && reader.BoolAt(mapping, "per_replica", itemPath) == true)
         {
+            reader.Error(mapping["per_replica"]!, PathText.Key(itemPath, "per_replica"), "per_replica: true is not supported (the hooks run once per service)");
+        }
+
+        var commandPath = PathText.Key(itemPath, "command");
+        var command = mapping["command"] is { } commandNode ? CommandBinder.Bind(commandNode, commandPath, reader) : null;
+        if (command is null || command.Count == 0 || command.All(string.IsNullOrWhiteSpace))
+        {
+            reader.Error(mapping["command"] ?? mapping, commandPath, "a hook needs a command that is not empty");
             return [];
         }
 
-        var hooks = new List<ServiceHook>();
-        for (var index = 0; index < sequence.Items.Count; index++)
+        return [new ServiceHook
         {
-            var itemPath = PathText.Index(path, index);
-            if (reader.Mapping(sequence.Items[index], itemPath) is not { } mapping)
-            {
-                continue;
-            }
-
-            reader.RejectUnknownKeys(mapping, itemPath, preStart ? PreStartKeys : ExecKeys);
-            if (preStart && reader.BoolAt(mapping, "per_replica", itemPath) == true)
-            {
-                reader.Error(mapping["per_replica"]!, PathText.Key(itemPath, "per_replica"), "per_replica: true is not supported (the hooks run once per service)");
-            }
-
-            var commandPath = PathText.Key(itemPath, "command");
-            var command = mapping["command"] is { } commandNode ? CommandBinder.Bind(commandNode, commandPath, reader) : null;
-            if (command is null || command.Count == 0 || command.All(string.IsNullOrWhiteSpace))
-            {
-                reader.Error(mapping["command"] ?? mapping, commandPath, "a hook needs a command that is not empty");
-                continue;
-            }
-
-            hooks.Add(new ServiceHook
-            {
-                Command = command,
-                User = reader.StringAt(mapping, "user", itemPath),
-                Privileged = reader.BoolAt(mapping, "privileged", itemPath),
-                WorkingDir = reader.StringAt(mapping, "working_dir", itemPath),
-                Environment = mapping["environment"] is { } environment
-                    ? reader.KeyValues(environment, PathText.Key(itemPath, "environment"))
-                    : new SortedDictionary<string, string?>(StringComparer.Ordinal),
-                Image = preStart ? reader.StringAt(mapping, "image", itemPath) : null,
-            });
-        }
-
-        return hooks;
+            Command = command,
+            User = reader.StringAt(mapping, "user", itemPath),
+            Privileged = reader.BoolAt(mapping, "privileged", itemPath),
+            WorkingDir = reader.StringAt(mapping, "working_dir", itemPath),
+            Environment = mapping["environment"] is { } environment
+                ? reader.KeyValues(environment, PathText.Key(itemPath, "environment"))
+                : new SortedDictionary<string, string?>(StringComparer.Ordinal),
+            Image = preStart ? reader.StringAt(mapping, "image", itemPath) : null,
+        }];
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Composer.Engine.Contracts;
 using Composer.Model;
+using Composer.Orchestration.Interactive;
 using Composer.Orchestration.Progress;
 
 namespace Composer.Orchestration.Hooks;
@@ -34,7 +35,7 @@ internal sealed class HookRunner(IEngine engine, Project project, IProgressSink 
                 await stream.CopyOutputAsync(output, output, cancellationToken);
             }
 
-            var code = await ExitCodeAsync(execId, cancellationToken);
+            var code = await ExecExitCode.WaitAsync(engine.Streams, execId, cancellationToken);
             if (code != 0)
             {
                 throw Failure(service, kind, hook, code, output.Tail());
@@ -127,22 +128,6 @@ internal sealed class HookRunner(IEngine engine, Project project, IProgressSink 
         }
 
         return merged;
-    }
-
-    // The output can close a moment before the engine records the exit code.
-    private async Task<long> ExitCodeAsync(string execId, CancellationToken cancellationToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(10);
-        while (true)
-        {
-            if (await engine.Streams.ExecExitCodeAsync(execId, cancellationToken) is { } code)
-            {
-                return code;
-            }
-
-            await Task.Delay(delay, cancellationToken);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 200));
-        }
     }
 
     private static HookFailedException Failure(Service service, string kind, ServiceHook hook, long code, string tail) =>

@@ -32,22 +32,6 @@ public sealed class ExecService(IEngine engine)
                 options.Tty ? size => streams.ResizeExecAsync(execId, size, CancellationToken.None) : null, cancellationToken);
         }
 
-        return await ExitCodeAsync(streams, execId, cancellationToken);
-    }
-
-    // The output can close a moment before the engine records the exit code.
-    private static async Task<int> ExitCodeAsync(IContainerStreams streams, string execId, CancellationToken cancellationToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(10);
-        while (true)
-        {
-            if (await streams.ExecExitCodeAsync(execId, cancellationToken) is { } code)
-            {
-                return (int)code;
-            }
-
-            await Task.Delay(delay, cancellationToken);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 200));
-        }
+        return (int)await ExecExitCode.WaitAsync(streams, execId, cancellationToken);
     }
 }
