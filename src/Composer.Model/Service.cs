@@ -122,7 +122,10 @@ public sealed record Service
     public IReadOnlyList<FileReference> Secrets { get; init; } = [];
     public IReadOnlyList<FileReference> Configs { get; init; } = [];
 
-    /// <summary>Rarely used attributes (credential_spec, develop, models, provider, ...) kept as generic values.</summary>
+    /// <summary><c>develop</c>: watch rules; only <c>watch</c> and <c>up --watch</c> read it.</summary>
+    public Develop? Develop { get; init; }
+
+    /// <summary>Rarely used attributes (credential_spec, models, provider, ...) kept as generic values.</summary>
     public Extensions Other { get; init; } = Extensions.Empty;
     public Extensions Extensions { get; init; } = Extensions.Empty;
 

@@ -32,7 +32,7 @@ internal static class HooksBinder
         {
             Command = command,
             User = reader.StringAt(mapping, "user", itemPath),
-            Privileged = reader.BoolAt(mapping, "privileged", itemPath),
+            Privileged = reader.BoolAt(mapping, "privileged", itemPath) ?? false,
             WorkingDir = reader.StringAt(mapping, "working_dir", itemPath),
             Environment = mapping["environment"] is { } environment
                 ? reader.KeyValues(environment, PathText.Key(itemPath, "environment"))

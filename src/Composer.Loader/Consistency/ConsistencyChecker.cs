@@ -28,6 +28,8 @@ internal static class ConsistencyChecker
             CheckSomethingToRun(service, reporter);
             CheckPlatform(service, reporter);
             CheckExclusions(service, reporter);
+            WatchRuleChecker.Check(service, reporter);
+            ServiceRulesChecker.Check(project, service, root, reporter);
         }
 
         DependencyCycleFinder.Report(project, root, diagnostics);

@@ -27,7 +27,7 @@ internal sealed class HookRunner(IEngine engine, Project project, IProgressSink 
                 Command = hook.Command,
                 User = hook.User,
                 WorkingDir = hook.WorkingDir,
-                Privileged = hook.Privileged ?? false,
+                Privileged = hook.Privileged,
                 Environment = Environment(hook.Environment),
             }, cancellationToken);
             using (var stream = await engine.Streams.StartExecAsync(execId, tty: false, cancellationToken))
@@ -35,7 +35,7 @@ internal sealed class HookRunner(IEngine engine, Project project, IProgressSink 
                 await stream.CopyOutputAsync(output, output, cancellationToken);
             }
 
-            var code = await ExecExitCode.WaitAsync(engine.Streams, execId, cancellationToken);
+            var code = await ExecService.ExitCodeAsync(engine.Streams, execId, cancellationToken);
             if (code != 0)
             {
                 throw Failure(service, kind, hook, code, output.Tail());

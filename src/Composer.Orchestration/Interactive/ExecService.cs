@@ -32,6 +32,22 @@ public sealed class ExecService(IEngine engine)
                 options.Tty ? size => streams.ResizeExecAsync(execId, size, CancellationToken.None) : null, cancellationToken);
         }
 
-        return (int)await ExecExitCode.WaitAsync(streams, execId, cancellationToken);
+        return await ExitCodeAsync(streams, execId, cancellationToken);
+    }
+
+    // The output can close a moment before the engine records the exit code.
+    internal static async Task<int> ExitCodeAsync(IContainerStreams streams, string execId, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(10);
+        while (true)
+        {
+            if (await streams.ExecExitCodeAsync(execId, cancellationToken) is { } code)
+            {
+                return (int)code;
+            }
+
+            await Task.Delay(delay, cancellationToken);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 200));
+        }
     }
 }

@@ -1,44 +1,43 @@
-using Composer.Model;
 
-namespace Composer.Loader.Writing;
+namespace Composer.Model;
 
 /// <summary>The larger nested objects of a service: build, deploy, healthcheck, ports and volumes.</summary>
-internal static class ServicePartsDocument
+public static class CanonicalServiceParts
 {
-    public static OutputMap? Build(BuildConfig? build)
+    public static CanonicalMap? Build(BuildConfig? build)
     {
         if (build is null)
         {
             return null;
         }
 
-        var map = new OutputMap()
+        var map = new CanonicalMap()
             .Add("context", build.Context)
             .Add("dockerfile", build.Dockerfile)
             .Add("dockerfile_inline", build.DockerfileInline)
-            .Add("args", OutputMap.Strings(build.Args))
+            .Add("args", CanonicalMap.Strings(build.Args))
             .Add("target", build.Target)
-            .Add("labels", OutputMap.Strings(build.Labels))
+            .Add("labels", CanonicalMap.Strings(build.Labels))
             .Add("network", build.Network)
-            .Add("extra_hosts", ServiceDocument.ExtraHosts(build.ExtraHosts))
+            .Add("extra_hosts", CanonicalService.ExtraHosts(build.ExtraHosts))
             .Add("shm_size", build.ShmSize)
-            .Add("tags", OutputMap.List(build.Tags))
+            .Add("tags", CanonicalMap.List(build.Tags))
             .Add("no_cache", build.NoCache)
             .Add("pull", build.Pull)
-            .Add("cache_from", OutputMap.List(build.CacheFrom))
-            .Add("cache_to", OutputMap.List(build.CacheTo))
-            .Add("platforms", OutputMap.List(build.Platforms))
+            .Add("cache_from", CanonicalMap.List(build.CacheFrom))
+            .Add("cache_to", CanonicalMap.List(build.CacheTo))
+            .Add("platforms", CanonicalMap.List(build.Platforms))
             .Add("isolation", build.Isolation)
             .Add("privileged", build.Privileged);
         foreach (var (key, value) in build.Other.Values)
         {
-            map.AddExact(key, OutputMap.Generic(value));
+            map.AddExact(key, CanonicalMap.Generic(value));
         }
 
         return map.AddExtensions(build.Extensions);
     }
 
-    public static OutputMap? Deploy(Deploy? deploy)
+    public static CanonicalMap? Deploy(Deploy? deploy)
     {
         if (deploy is null)
         {
@@ -48,44 +47,44 @@ internal static class ServicePartsDocument
         var untypedResources = deploy.Other.Values.TryGetValue("resources", out var resources)
             ? resources as IReadOnlyDictionary<string, object?>
             : null;
-        var resourcesMap = new OutputMap()
+        var resourcesMap = new CanonicalMap()
             .Add("limits", ResourceSpec(deploy.Limits, Untyped(untypedResources, "limits")))
             .Add("reservations", ResourceSpec(deploy.Reservations, Untyped(untypedResources, "reservations")));
         foreach (var (key, value) in untypedResources ?? new Dictionary<string, object?>())
         {
             if (key is not ("limits" or "reservations"))
             {
-                resourcesMap.AddExact(key, OutputMap.Generic(value));
+                resourcesMap.AddExact(key, CanonicalMap.Generic(value));
             }
         }
 
-        var map = new OutputMap()
+        var map = new CanonicalMap()
             .Add("mode", deploy.Mode)
             .Add("replicas", deploy.Replicas)
-            .Add("labels", OutputMap.Strings(deploy.Labels))
+            .Add("labels", CanonicalMap.Strings(deploy.Labels))
             .Add("resources", resourcesMap)
             .Add("restart_policy", RestartPolicy(deploy.RestartPolicy));
         foreach (var (key, value) in deploy.Other.Values.Where(entry => entry.Key != "resources"))
         {
-            map.AddExact(key, OutputMap.Generic(value));
+            map.AddExact(key, CanonicalMap.Generic(value));
         }
 
         return map;
     }
 
-    public static OutputMap? Healthcheck(Healthcheck? healthcheck) => healthcheck is null
+    public static CanonicalMap? Healthcheck(Healthcheck? healthcheck) => healthcheck is null
         ? null
-        : new OutputMap()
-            .Add("test", healthcheck.Test is null ? null : OutputMap.List(healthcheck.Test))
-            .Add("interval", ServiceDocument.Duration(healthcheck.Interval))
-            .Add("timeout", ServiceDocument.Duration(healthcheck.Timeout))
-            .Add("start_period", ServiceDocument.Duration(healthcheck.StartPeriod))
-            .Add("start_interval", ServiceDocument.Duration(healthcheck.StartInterval))
+        : new CanonicalMap()
+            .Add("test", healthcheck.Test is null ? null : CanonicalMap.List(healthcheck.Test))
+            .Add("interval", CanonicalService.Duration(healthcheck.Interval))
+            .Add("timeout", CanonicalService.Duration(healthcheck.Timeout))
+            .Add("start_period", CanonicalService.Duration(healthcheck.StartPeriod))
+            .Add("start_interval", CanonicalService.Duration(healthcheck.StartInterval))
             .Add("retries", healthcheck.Retries)
             .AddTrue("disable", healthcheck.Disable)
             .AddExtensions(healthcheck.Extensions);
 
-    public static OutputMap Port(ServicePort port) => new OutputMap()
+    public static CanonicalMap Port(ServicePort port) => new CanonicalMap()
         .Add("target", port.Target)
         .Add("published", port.Published)
         .Add("host_ip", port.HostIp)
@@ -95,20 +94,20 @@ internal static class ServicePartsDocument
         .Add("app_protocol", port.AppProtocol)
         .AddExtensions(port.Extensions);
 
-    public static OutputMap Volume(ServiceVolume volume) => new OutputMap()
+    public static CanonicalMap Volume(ServiceVolume volume) => new CanonicalMap()
         .Add("type", volume.Type)
         .Add("source", volume.Source)
         .Add("target", volume.Target)
         .AddTrue("read_only", volume.ReadOnly)
         .Add("consistency", volume.Consistency)
-        .Add("bind", volume.Bind is not { } bind ? null : new OutputMap()
+        .Add("bind", volume.Bind is not { } bind ? null : new CanonicalMap()
             .Add("propagation", bind.Propagation)
             .Add("create_host_path", bind.CreateHostPath)
             .Add("selinux", bind.Selinux))
-        .Add("volume", volume.Volume is not { } options ? null : new OutputMap()
+        .Add("volume", volume.Volume is not { } options ? null : new CanonicalMap()
             .Add("nocopy", options.NoCopy)
             .Add("subpath", options.Subpath))
-        .Add("tmpfs", volume.Tmpfs is not { } tmpfs ? null : new OutputMap()
+        .Add("tmpfs", volume.Tmpfs is not { } tmpfs ? null : new CanonicalMap()
             .Add("size", tmpfs.Size)
             .Add("mode", tmpfs.Mode))
         .AddExtensions(volume.Extensions);
@@ -116,55 +115,50 @@ internal static class ServicePartsDocument
     private static IReadOnlyDictionary<string, object?>? Untyped(IReadOnlyDictionary<string, object?>? resources, string key) =>
         resources is not null && resources.TryGetValue(key, out var value) ? value as IReadOnlyDictionary<string, object?> : null;
 
-    private static OutputMap ResourceSpec(ResourceSpec? spec, IReadOnlyDictionary<string, object?>? untyped)
+    private static CanonicalMap ResourceSpec(ResourceSpec? spec, IReadOnlyDictionary<string, object?>? untyped)
     {
-        var map = new OutputMap()
+        var map = new CanonicalMap()
             .Add("cpus", spec?.Cpus)
             .Add("memory", spec?.Memory)
             .Add("pids", spec?.Pids)
             .Add("devices", spec is null ? null : spec.Devices.Select(DeviceRequest).ToList());
         foreach (var (key, value) in untyped ?? new Dictionary<string, object?>())
         {
-            map.AddExact(key, OutputMap.Generic(value));
+            map.AddExact(key, CanonicalMap.Generic(value));
         }
 
         return map;
     }
 
     /// <summary>A device request; a count of all devices is written as <c>all</c>.</summary>
-    public static OutputMap DeviceRequest(DeviceRequest request) => new OutputMap()
+    public static CanonicalMap DeviceRequest(DeviceRequest request) => new CanonicalMap()
         .Add("driver", request.Driver)
         .Add("count", request.Count == Model.DeviceRequest.AllDevices ? "all" : request.Count)
-        .Add("device_ids", OutputMap.List(request.DeviceIds))
-        .Add("capabilities", OutputMap.List(request.Capabilities))
-        .Add("options", OutputMap.Strings(request.Options));
+        .Add("device_ids", CanonicalMap.List(request.DeviceIds))
+        .Add("capabilities", CanonicalMap.List(request.Capabilities))
+        .Add("options", CanonicalMap.Strings(request.Options));
 
-    public static OutputMap Hook(ServiceHook hook) => new OutputMap()
-        .AddExact("command", OutputMap.List(hook.Command))
-        .Add("image", hook.Image)
-        .Add("user", hook.User)
-        .Add("privileged", hook.Privileged)
-        .Add("working_dir", hook.WorkingDir)
-        .Add("environment", OutputMap.Strings(hook.Environment));
+    /// <summary>A post_start, pre_stop or pre_start hook: the exec hook's form, plus pre_start's image.</summary>
+    public static CanonicalMap Hook(ServiceHook hook) => CanonicalDevelop.Hook(hook)!.Add("image", hook.Image);
 
-    public static OutputMap? Blkio(BlkioConfig? blkio) => blkio is null
+    public static CanonicalMap? Blkio(BlkioConfig? blkio) => blkio is null
         ? null
-        : new OutputMap()
+        : new CanonicalMap()
             .Add("weight", blkio.Weight)
-            .Add("weight_device", blkio.WeightDevice.Select(device => new OutputMap().Add("path", device.Path).Add("weight", device.Value)).ToList())
+            .Add("weight_device", blkio.WeightDevice.Select(device => new CanonicalMap().Add("path", device.Path).Add("weight", device.Value)).ToList())
             .Add("device_read_bps", Rates(blkio.DeviceReadBps))
             .Add("device_write_bps", Rates(blkio.DeviceWriteBps))
             .Add("device_read_iops", Rates(blkio.DeviceReadIops))
             .Add("device_write_iops", Rates(blkio.DeviceWriteIops));
 
-    private static List<OutputMap> Rates(IReadOnlyList<BlkioDevice> devices) =>
-        devices.Select(device => new OutputMap().Add("path", device.Path).Add("rate", device.Value)).ToList();
+    private static List<CanonicalMap> Rates(IReadOnlyList<BlkioDevice> devices) =>
+        devices.Select(device => new CanonicalMap().Add("path", device.Path).Add("rate", device.Value)).ToList();
 
-    private static OutputMap? RestartPolicy(RestartPolicy? policy) => policy is null
+    private static CanonicalMap? RestartPolicy(RestartPolicy? policy) => policy is null
         ? null
-        : new OutputMap()
+        : new CanonicalMap()
             .Add("condition", policy.Condition)
-            .Add("delay", ServiceDocument.Duration(policy.Delay))
+            .Add("delay", CanonicalService.Duration(policy.Delay))
             .Add("max_attempts", policy.MaxAttempts)
-            .Add("window", ServiceDocument.Duration(policy.Window));
+            .Add("window", CanonicalService.Duration(policy.Window));
 }
