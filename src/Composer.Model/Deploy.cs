@@ -10,7 +10,7 @@ public sealed record Deploy
     public ResourceSpec? Reservations { get; init; }
     public RestartPolicy? RestartPolicy { get; init; }
 
-    /// <summary>update_config, rollback_config, placement, endpoint_mode, reservations.devices and such.</summary>
+    /// <summary>update_config, rollback_config, placement, endpoint_mode and such.</summary>
     public Extensions Other { get; init; } = Extensions.Empty;
 }
 
@@ -19,6 +19,9 @@ public sealed record ResourceSpec
     public double? Cpus { get; init; }
     public long? Memory { get; init; }
     public long? Pids { get; init; }
+
+    /// <summary>reservations.devices: device requests (GPUs) the engine must satisfy.</summary>
+    public IReadOnlyList<DeviceRequest> Devices { get; init; } = [];
 }
 
 public sealed record RestartPolicy

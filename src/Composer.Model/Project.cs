@@ -24,6 +24,9 @@ public sealed record Project
 
     public IReadOnlyDictionary<string, FileObject> Configs { get; init; } = new SortedDictionary<string, FileObject>(StringComparer.Ordinal);
 
+    /// <summary>Top-level <c>models</c> (AI models a model runner serves), kept as generic values by name.</summary>
+    public Extensions Models { get; init; } = Extensions.Empty;
+
     /// <summary>Top-level <c>x-*</c> keys, as generic values (see <see cref="Extensions"/>).</summary>
     public Extensions Extensions { get; init; } = Extensions.Empty;
 

@@ -97,8 +97,27 @@ public sealed record Service
     public IReadOnlyList<DeviceMapping> Devices { get; init; } = [];
     public IReadOnlyList<string> DeviceCgroupRules { get; init; } = [];
     public IReadOnlyDictionary<string, string> StorageOpt { get; init; } = Empty<string>();
+    public BlkioConfig? BlkioConfig { get; init; }
+
+    /// <summary>From <c>gpus</c> (<c>all</c> is one request for every GPU).</summary>
+    public IReadOnlyList<DeviceRequest> Gpus { get; init; } = [];
     public Logging? Logging { get; init; }
     public Deploy? Deploy { get; init; }
+
+    /// <summary>Run through exec in each container right after it starts; a failure fails the start.</summary>
+    public IReadOnlyList<ServiceHook> PostStart { get; init; } = [];
+
+    /// <summary>Run through exec in each container before it is stopped (stop, down, recreate, scale down).</summary>
+    public IReadOnlyList<ServiceHook> PreStop { get; init; } = [];
+
+    /// <summary>Run in one-off containers, in order, before the service's containers first start.</summary>
+    public IReadOnlyList<ServiceHook> PreStart { get; init; } = [];
+
+    /// <summary>Bind the engine's socket into the container and hand it the registry logins.</summary>
+    public bool? UseApiSocket { get; init; }
+
+    /// <summary>false leaves the service out of an attached up's output and of logs without services.</summary>
+    public bool? Attach { get; init; }
 
     public IReadOnlyList<FileReference> Secrets { get; init; } = [];
     public IReadOnlyList<FileReference> Configs { get; init; } = [];
@@ -106,7 +125,7 @@ public sealed record Service
     /// <summary><c>develop</c>: watch rules; only <c>watch</c> and <c>up --watch</c> read it.</summary>
     public Develop? Develop { get; init; }
 
-    /// <summary>Rarely used attributes (blkio_config, credential_spec, gpus, post_start, ...) kept as generic values.</summary>
+    /// <summary>Rarely used attributes (credential_spec, models, provider, ...) kept as generic values.</summary>
     public Extensions Other { get; init; } = Extensions.Empty;
     public Extensions Extensions { get; init; } = Extensions.Empty;
 

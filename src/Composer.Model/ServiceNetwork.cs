@@ -10,6 +10,7 @@ public sealed record ServiceNetwork
     public string? MacAddress { get; init; }
     public int? Priority { get; init; }
     public int? GwPriority { get; init; }
+    public string? InterfaceName { get; init; }
     public IReadOnlyDictionary<string, string> DriverOpts { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
     public Extensions Extensions { get; init; } = Extensions.Empty;
 }

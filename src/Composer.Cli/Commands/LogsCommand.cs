@@ -54,6 +54,12 @@ internal static class LogsCommand
 
         var project = await invocation.LoadProjectAsync(services, cancellationToken);
         ServiceNames.EnsureKnown(project, services);
+        if (services.Length == 0 && project.Services.Values.Any(service => service.Attach == false))
+        {
+            // attach: false keeps a service out of logs unless it is named.
+            options = options with { Services = [.. project.Services.Values.Where(service => service.Attach != false).Select(service => service.Name)] };
+        }
+
         using var engine = EngineFactory.Create(new EngineOptions());
         await engine.PingAsync(cancellationToken);
         try

@@ -186,9 +186,11 @@ internal static class UpCommand
         var attachOnly = parse.GetValue(Attach) ?? [];
         var noAttach = parse.GetValue(NoAttach) ?? [];
         ServiceNames.EnsureKnown(project, [.. attachOnly, .. noAttach, .. exitCodeFrom is null ? Array.Empty<string>() : [exitCodeFrom]]);
+        // attach: false leaves a service out unless --attach names it.
         IEnumerable<string> attached = attachOnly.Length > 0
             ? attachOnly
-            : options.Services.Count > 0 ? options.Services : project.Services.Keys;
+            : (options.Services.Count > 0 ? options.Services : project.Services.Keys)
+                .Where(name => !project.Services.TryGetValue(name, out var service) || service.Attach != false);
         if (parse.GetValue(AttachDependencies))
         {
             attached = Composer.Model.DependencyGraph.FromServices(project.Services).WithDependencies(attached);

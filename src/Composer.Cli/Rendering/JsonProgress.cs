@@ -28,6 +28,9 @@ internal sealed class JsonProgress(TextWriter error) : IProgressRenderer
 
     public void Warn(string message) => Write(new Dictionary<string, object> { ["level"] = "warning", ["message"] = message });
 
+    public void HookOutput(string source, string line) =>
+        Write(new Dictionary<string, object> { ["level"] = "info", ["source"] = source, ["hook_output"] = line });
+
     private void Write(Dictionary<string, object> line)
     {
         var text = DataJson.SerializeEscaped(line);

@@ -21,6 +21,8 @@ internal sealed class PlainProgress(TextWriter error) : IProgressRenderer
 
     public void Warn(string message) => Write("warning: " + message);
 
+    public void HookOutput(string source, string line) => Write($"{source} | {line}");
+
     private void Write(string line)
     {
         lock (_gate)

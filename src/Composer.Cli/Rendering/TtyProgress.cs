@@ -22,6 +22,10 @@ internal sealed class TtyProgress : IProgressRenderer
     // Per service, the keys of its image's layer lines, shown under the service's line in the order they appeared.
     private readonly Dictionary<string, List<string>> _layers = new(StringComparer.Ordinal);
     private readonly List<string> _warnings = [];
+
+    // The latest lines lifecycle hooks printed, shown under the steps (the whole output goes to a failure's message tail).
+    private const int ShownHookLines = 10;
+    private readonly Queue<string> _hookLines = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _disposed;
@@ -65,6 +69,18 @@ internal sealed class TtyProgress : IProgressRenderer
         lock (_gate)
         {
             _warnings.Add(message);
+        }
+    }
+
+    public void HookOutput(string source, string line)
+    {
+        lock (_gate)
+        {
+            _hookLines.Enqueue($"{source} | {line}");
+            while (_hookLines.Count > ShownHookLines)
+            {
+                _hookLines.Dequeue();
+            }
         }
     }
 
@@ -128,6 +144,8 @@ internal sealed class TtyProgress : IProgressRenderer
                 rows.Add(RenderLine(line, layers));
                 rows.AddRange(layers.Select(RenderLayer));
             }
+
+            rows.AddRange(_hookLines.Select(line => new Markup("[grey]" + Markup.Escape(line) + "[/]")));
         }
 
         return new Rows(rows);

@@ -25,5 +25,11 @@ public sealed record ContainerRequest
     /// For <c>network_mode: service:x</c> and <c>volumes_from: x</c>: the container that currently stands for
     /// service x. The caller looks it up; the engine layer does not decide which one.
     /// </summary>
+    /// <summary>
+    /// Receives the warnings the engine returns with the created container (a setting the kernel cannot apply and
+    /// the engine discarded, such as a block I/O weight without the CFQ scheduler).
+    /// </summary>
+    public Action<string>? OnEngineWarning { get; init; }
+
     public IReadOnlyDictionary<string, string> ServiceContainers { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

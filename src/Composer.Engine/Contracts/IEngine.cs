@@ -24,6 +24,9 @@ public interface IEngine : IDisposable
     /// <summary>Throws <see cref="EngineUnavailableException"/> when nothing answers.</summary>
     Task PingAsync(CancellationToken cancellationToken);
 
+    /// <summary>The API version the engine speaks (from /version; asked once, then remembered).</summary>
+    Task<EngineApiVersion> ApiVersionAsync(CancellationToken cancellationToken);
+
     /// <summary>All containers (running or not) carrying every given label; a null value matches any value.</summary>
     Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken);
 

@@ -11,10 +11,10 @@ namespace Composer.Engine.DockerApi;
 /// <summary>Model.Service (one container of it) to the engine's create-container body.</summary>
 internal static class ContainerSpecTranslator
 {
-    public static ContainerSpec Translate(ContainerRequest request)
+    public static ContainerSpec Translate(ContainerRequest request, EngineApiVersion apiVersion)
     {
         var service = request.Service;
-        var (networking, extraNetworks) = NetworkAttachmentTranslator.Translate(request);
+        var (networking, extraNetworks) = NetworkAttachmentTranslator.Translate(request, apiVersion);
         var parameters = new CreateContainerParameters
         {
             Name = request.Name,

@@ -16,6 +16,8 @@ internal sealed class DockerEngine(DockerClient client, EnginePolicies policies)
 {
     private readonly EngineCalls calls = new(policies, client.Options.Endpoint?.ToString() ?? "the default Docker endpoint");
 
+    private EngineApiVersion? apiVersion;
+
     public string Endpoint => calls.Endpoint;
 
     public IContainerStreams Streams => field ??= new DockerContainerStreams(client, calls);
@@ -28,6 +30,20 @@ internal sealed class DockerEngine(DockerClient client, EnginePolicies policies)
 
     public Task PingAsync(CancellationToken cancellationToken) =>
         calls.QueryAsync("ping the engine", token => client.System.PingAsync(token), cancellationToken);
+
+    public async Task<EngineApiVersion> ApiVersionAsync(CancellationToken cancellationToken)
+    {
+        if (apiVersion is { } known)
+        {
+            return known;
+        }
+
+        // The client does not pin a version, so the engine answers in (and accepts) its own API version.
+        var response = await calls.QueryAsync("ask the engine for its version", token => client.System.GetVersionAsync(token), cancellationToken);
+        var version = EngineApiVersion.Parse(response.APIVersion);
+        apiVersion = version;
+        return version;
+    }
 
     public async Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken)
     {
@@ -60,9 +76,14 @@ internal sealed class DockerEngine(DockerClient client, EnginePolicies policies)
             request = request with { ImageId = await ImageIdAsync(image, cancellationToken) };
         }
 
-        var spec = ContainerSpecTranslator.Translate(request);
+        var spec = ContainerSpecTranslator.Translate(request, await ApiVersionAsync(cancellationToken));
         var created = await calls.ChangeAsync($"create container {request.Name}",
             token => client.Containers.CreateContainerAsync(spec.Parameters, token), cancellationToken);
+        foreach (var warning in created.Warnings ?? [])
+        {
+            request.OnEngineWarning?.Invoke(warning);
+        }
+
         foreach (var (network, endpoint) in spec.ExtraNetworks)
         {
             await calls.ChangeAsync($"connect container {request.Name} to network {network}",

@@ -3,6 +3,7 @@
 
 using System.Globalization;
 using Composer.Engine.Contracts;
+using Composer.Engine.Validation;
 using Composer.Model;
 using Docker.DotNet.Models;
 using RestartPolicy = Docker.DotNet.Models.RestartPolicy;
@@ -57,11 +58,22 @@ internal static class HostConfigTranslator
             OomScoreAdj = service.OomScoreAdj ?? 0,
             Sysctls = service.Sysctls.ToDictionary(StringComparer.Ordinal),
             Ulimits = [.. service.Ulimits.Select(pair => new Docker.DotNet.Models.Ulimit { Name = pair.Key, Soft = pair.Value.Soft, Hard = pair.Value.Hard })],
-            Devices = [.. service.Devices.Select(device => new Docker.DotNet.Models.DeviceMapping
+            Devices = [.. service.Devices.Where(device => !CdiDevices.IsCdi(device)).Select(device => new Docker.DotNet.Models.DeviceMapping
             {
                 PathOnHost = device.Source, PathInContainer = device.Target, CgroupPermissions = device.Permissions,
             })],
             DeviceCgroupRules = [.. service.DeviceCgroupRules],
+            DeviceRequests = DeviceRequestTranslator.Requests(service),
+            BlkioWeight = (ushort)(service.BlkioConfig?.Weight ?? 0),
+            BlkioWeightDevice = [.. (service.BlkioConfig?.WeightDevice ?? []).Select(device => new WeightDevice { Path = device.Path, Weight = (ushort)device.Value })],
+            BlkioDeviceReadBps = Throttle(service.BlkioConfig?.DeviceReadBps),
+            BlkioDeviceWriteBps = Throttle(service.BlkioConfig?.DeviceWriteBps),
+            BlkioDeviceReadIOps = Throttle(service.BlkioConfig?.DeviceReadIops),
+            BlkioDeviceWriteIOps = Throttle(service.BlkioConfig?.DeviceWriteIops),
+            StorageOpt = service.StorageOpt.Count == 0 ? null : service.StorageOpt.ToDictionary(StringComparer.Ordinal),
+
+            // Sent only when set: engines before API 1.43 do not know the field (the version check refuses those).
+            Annotations = service.Annotations.Count == 0 ? null : service.Annotations.ToDictionary(StringComparer.Ordinal),
             LogConfig = service.Logging is { } logging
                 ? new LogConfig { Type = logging.Driver ?? "", Config = logging.Options.ToDictionary(StringComparer.Ordinal) }
                 : null,
@@ -76,6 +88,9 @@ internal static class HostConfigTranslator
         };
         return host;
     }
+
+    private static List<ThrottleDevice> Throttle(IReadOnlyList<BlkioDevice>? devices) =>
+        [.. (devices ?? []).Select(device => new ThrottleDevice { Path = device.Path, Rate = (ulong)device.Value })];
 
     private static RestartPolicy RestartPolicy(Service service)
     {

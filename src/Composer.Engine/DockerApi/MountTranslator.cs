@@ -31,7 +31,9 @@ internal static class MountTranslator
                         Source = project.Volumes.TryGetValue(volume.Source, out var declared) ? declared.Name : volume.Source,
                         Target = volume.Target,
                         ReadOnly = volume.ReadOnly,
-                        VolumeOptions = volume.Volume?.NoCopy is { } noCopy ? new VolumeOptions { NoCopy = noCopy } : null,
+                        VolumeOptions = volume.Volume is { } options && (options.NoCopy is not null || options.Subpath is not null)
+                            ? new VolumeOptions { NoCopy = options.NoCopy ?? false, Subpath = options.Subpath }
+                            : null,
                     });
                     break;
                 case "tmpfs":

@@ -2,6 +2,7 @@
 #pragma warning disable CS8601, CS8625
 
 using Composer.Engine.Contracts;
+using Composer.Engine.Validation;
 using Composer.Model;
 using Docker.DotNet.Models;
 
@@ -10,7 +11,7 @@ namespace Composer.Engine.DockerApi;
 /// <summary>networks and network_mode of a service to engine endpoint settings.</summary>
 internal static class NetworkAttachmentTranslator
 {
-    public static (NetworkingConfig? Networking, IReadOnlyList<KeyValuePair<string, EndpointSettings>> Extra) Translate(ContainerRequest request)
+    public static (NetworkingConfig? Networking, IReadOnlyList<KeyValuePair<string, EndpointSettings>> Extra) Translate(ContainerRequest request, EngineApiVersion apiVersion)
     {
         var service = request.Service;
         if (service.NetworkMode is not null)
@@ -18,16 +19,13 @@ internal static class NetworkAttachmentTranslator
             return (null, []);
         }
 
-        IEnumerable<KeyValuePair<string, ServiceNetwork?>> attachments = service.Networks.Count == 0
-            ? [new KeyValuePair<string, ServiceNetwork?>("default", null)]
-            : service.Networks;
         var links = LinkTranslator.Links(request);
-        var ordered = attachments
-            .OrderByDescending(pair => pair.Value?.Priority ?? 0)
-            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
-            .Select(pair => new KeyValuePair<string, EndpointSettings>(
+        // MAC addresses go on the endpoints (API 1.44; the version check refuses them on older engines).
+        var endpointMac = apiVersion >= EngineFeatures.EndpointMacAddress;
+        var ordered = NetworkOrder.Ordered(service)
+            .Select((pair, index) => new KeyValuePair<string, EndpointSettings>(
                 request.Project.Networks.TryGetValue(pair.Key, out var network) ? network.Name : pair.Key,
-                Endpoint(service, request.ServiceAliases ? pair.Value : null, links, request.ServiceAliases)))
+                Endpoint(service, request.ServiceAliases ? pair.Value : null, links, request.ServiceAliases, endpointMac ? pair.Value?.MacAddress ?? (index == 0 ? service.MacAddress : null) : null)))
             .ToList();
         var networking = new NetworkingConfig
         {
@@ -48,7 +46,7 @@ internal static class NetworkAttachmentTranslator
     }
 
     // On user networks links are per endpoint: the engine adds the alias to the linked container's DNS answers there.
-    private static EndpointSettings Endpoint(Service service, ServiceNetwork? attachment, List<string> links, bool serviceAliases)
+    private static EndpointSettings Endpoint(Service service, ServiceNetwork? attachment, List<string> links, bool serviceAliases, string? macAddress)
     {
         var aliases = serviceAliases ? new List<string> { service.Name } : [];
         if (attachment is not null)
@@ -56,7 +54,20 @@ internal static class NetworkAttachmentTranslator
             aliases.AddRange(attachment.Aliases.Where(alias => alias != service.Name));
         }
 
-        var endpoint = new EndpointSettings { Aliases = aliases, DriverOpts = attachment?.DriverOpts.ToDictionary(), Links = links.Count == 0 ? null : [.. links] };
+        var driverOptions = attachment?.DriverOpts.ToDictionary(StringComparer.Ordinal);
+        if (attachment?.InterfaceName is { } interfaceName)
+        {
+            // The engine takes interface_name as this endpoint option (API 1.49, checked before create).
+            driverOptions!.TryAdd("com.docker.network.endpoint.ifname", interfaceName);
+        }
+
+        var endpoint = new EndpointSettings
+        {
+            Aliases = aliases,
+            DriverOpts = driverOptions,
+            Links = links.Count == 0 ? null : [.. links],
+            GwPriority = attachment?.GwPriority ?? 0,
+        };
         if (attachment is not null && (attachment.Ipv4Address is not null || attachment.Ipv6Address is not null || attachment.LinkLocalIps.Count > 0))
         {
             endpoint.IPAMConfig = new EndpointIPAMConfig
@@ -67,9 +78,9 @@ internal static class NetworkAttachmentTranslator
             };
         }
 
-        if (attachment?.MacAddress is not null)
+        if (macAddress is not null)
         {
-            endpoint.MacAddress = attachment.MacAddress;
+            endpoint.MacAddress = macAddress;
         }
 
         return endpoint;

@@ -32,6 +32,9 @@ internal static class NetworkSpecTranslator
             Internal = network.Internal ?? false,
             Attachable = network.Attachable ?? false,
             EnableIPv6 = network.EnableIpv6,
+
+            // Only false is sent (an IPv6-only network, API 1.48): older engines reject a field they do not know.
+            EnableIPv4 = network.EnableIpv4 == false ? false : null,
             Labels = labels,
             IPAM = network.Ipam is null ? null : new IPAM
             {

@@ -70,6 +70,54 @@ public sealed class RegistryCredentialStore(string configDirectory)
         }
     }
 
+    /// <summary>
+    /// The logins of every registry config.json knows (its auths and credHelpers keys), resolved through the same
+    /// helpers as a pull; registries without a usable login are left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, RegistryCredentials> All()
+    {
+        if (!File.Exists(ConfigFile))
+        {
+            return new Dictionary<string, RegistryCredentials>(StringComparer.Ordinal);
+        }
+
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        using (var document = ParseConfig())
+        {
+            foreach (var section in new[] { "auths", "credHelpers" })
+            {
+                if (document.RootElement.TryGetProperty(section, out var entries) && entries.ValueKind == JsonValueKind.Object)
+                {
+                    keys.UnionWith(entries.EnumerateObject().Select(entry => entry.Name));
+                }
+            }
+        }
+
+        var all = new SortedDictionary<string, RegistryCredentials>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            var host = key == ImageReference.DockerHubConfigKey ? null : new Uri(key.Contains("://", StringComparison.Ordinal) ? key : "https://" + key).Authority;
+            if (For(host is null ? "library/busybox" : host + "/any") is { } credentials)
+            {
+                all[key] = credentials;
+            }
+        }
+
+        return all;
+    }
+
+    private JsonDocument ParseConfig()
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllText(ConfigFile));
+        }
+        catch (JsonException exception)
+        {
+            throw new EngineException($"{ConfigFile} is not valid JSON (line {exception.LineNumber + 1})");
+        }
+    }
+
     // Entries may be keyed by the bare host or by a URL with scheme and path (https://host/v1/).
     private static JsonElement? FindEntry(JsonElement section, string registry, string key)
     {

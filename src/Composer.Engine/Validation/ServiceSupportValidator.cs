@@ -29,6 +29,17 @@ public static class ServiceSupportValidator
             void Refuse(string attribute, string why) =>
                 problems.Add($"service \"{service.Name}\": {attribute} {why}");
 
+            if (service.Other.Values.TryGetValue("provider", out var provider))
+            {
+                Refuse("provider", ProviderProblem(provider));
+                continue;
+            }
+
+            if (service.Other.Values.ContainsKey("models"))
+            {
+                Refuse("models", ModelRunnerProblem());
+            }
+
             if (service.Image is null && service.Build is null)
             {
                 Refuse("build", "is missing and so is image");
@@ -58,21 +69,6 @@ public static class ServiceSupportValidator
                 }
             }
 
-            if (service.Annotations.Count > 0)
-            {
-                Refuse("annotations", "need a newer engine API than 1.41");
-            }
-
-            if (service.MacAddress is not null)
-            {
-                Refuse("mac_address", "is not supported yet");
-            }
-
-            if (service.StorageOpt.Count > 0)
-            {
-                Refuse("storage_opt", "is not supported yet");
-            }
-
             foreach (var volume in service.Volumes)
             {
                 if (!SupportedVolumeTypes.Contains(volume.Type))
@@ -83,23 +79,13 @@ public static class ServiceSupportValidator
                 {
                     Refuse($"volumes ({volume.Target})", $"use volume \"{volume.Source}\" that is not declared under the top-level volumes");
                 }
-
-                if (volume.Volume?.Subpath is not null)
-                {
-                    Refuse($"volumes ({volume.Target})", "subpath needs a newer engine API than 1.41");
-                }
             }
 
-            foreach (var (key, attachment) in service.Networks)
+            foreach (var key in service.Networks.Keys)
             {
                 if (!project.Networks.ContainsKey(key))
                 {
                     Refuse($"networks ({key})", "is not declared under the top-level networks");
-                }
-
-                if (attachment?.GwPriority is not null)
-                {
-                    Refuse($"networks ({key})", "gw_priority needs a newer engine API than 1.41");
                 }
             }
 
@@ -120,19 +106,40 @@ public static class ServiceSupportValidator
                 Refuse($"cgroup {cgroup}", "cannot be shared: the engine's cgroup namespace modes are host and private");
             }
 
-            foreach (var key in service.Other.Values.Keys)
+            foreach (var key in service.Other.Values.Keys.Where(key => key != "models"))
             {
                 Refuse(key, "is not supported yet");
             }
         }
 
-        foreach (var (key, network) in project.Networks.Where(pair => !pair.Value.External && pair.Value.EnableIpv4 == false))
+        if (project.Models.Values.Count > 0 && !problems.Any(problem => problem.Contains(": models ", StringComparison.Ordinal)))
         {
-            problems.Add($"network \"{key}\": enable_ipv4: false needs a newer engine API than 1.41");
+            problems.Add($"models ({string.Join(", ", project.Models.Values.Keys)}) {ModelRunnerProblem()}");
         }
 
         return problems;
     }
+
+    /// <summary>A provider service is run by the docker-&lt;type&gt; CLI plugin, which Composer would have to call.</summary>
+    private static string ProviderProblem(object? provider)
+    {
+        var type = provider is IReadOnlyDictionary<string, object?> settings && settings.TryGetValue("type", out var value) ? value?.ToString() : null;
+        if (type is null)
+        {
+            return "has no type";
+        }
+
+        var plugin = CliPlugins.Find(type);
+        return plugin is not null
+            ? $"type \"{type}\" is not run by Composer yet (its plugin is {plugin})"
+            : $"type \"{type}\" needs the docker-{type} plugin, which is not in the docker cli-plugins folders or PATH";
+    }
+
+    /// <summary>Models are served by Docker Model Runner, which docker compose reaches through the docker-model plugin.</summary>
+    private static string ModelRunnerProblem() =>
+        CliPlugins.Find("model") is string plugin
+            ? $"are not run by Composer yet (Docker Model Runner's plugin is {plugin})"
+            : "need Docker Model Runner (the docker-model plugin), which this engine does not have";
 
     private static string? FileObjectProblem(Project project, IReadOnlyDictionary<string, FileObject> declared, FileReference reference, string kind)
     {

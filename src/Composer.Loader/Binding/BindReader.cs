@@ -74,6 +74,10 @@ internal sealed class BindReader(DiagnosticBag diagnostics, BindContext context)
         return items;
     }
 
+    /// <summary>A list of mappings only (hooks, device requests, blkio devices); any other item is reported.</summary>
+    public List<T> MappingItems<T>(Node node, string path, string expected, Func<MappingNode, string, IEnumerable<T>> bind) =>
+        ShortOrLongItems(node, path, expected, (_, _) => null, bind);
+
     /// <summary>A key the long form cannot do without; null (reported) when missing or empty.</summary>
     public string? RequiredStringAt(MappingNode mapping, string key, string path)
     {

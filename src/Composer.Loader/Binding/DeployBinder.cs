@@ -5,12 +5,12 @@ namespace Composer.Loader.Binding;
 
 /// <summary>
 /// <c>services.*.deploy</c>: the parts a single engine honours are typed; the rest (placement, update_config,
-/// resources.reservations.devices...) stays generic in <see cref="Deploy.Other"/>, keeping its nesting.
+/// generic_resources...) stays generic in <see cref="Deploy.Other"/>, keeping its nesting.
 /// </summary>
 internal static class DeployBinder
 {
     private static readonly HashSet<string> TypedKeys = ["mode", "replicas", "labels", "resources", "restart_policy"];
-    private static readonly HashSet<string> TypedResourceKeys = ["cpus", "memory", "pids"];
+    private static readonly HashSet<string> TypedResourceKeys = ["cpus", "memory", "pids", "devices"];
     private static readonly HashSet<string> RestartPolicyKeys = ["condition", "delay", "max_attempts", "window"];
 
     public static Deploy? Bind(Node node, string path, BindReader reader)
@@ -87,6 +87,7 @@ internal static class DeployBinder
         Cpus = reader.DoubleAt(spec, "cpus", path),
         Memory = reader.ByteSizeAt(spec, "memory", path),
         Pids = reader.LongAt(spec, "pids", path),
+        Devices = spec["devices"] is { } devices ? DeviceRequestsBinder.Bind(devices, PathText.Key(path, "devices"), reader) : [],
     };
 
     private static RestartPolicy? BindRestartPolicy(Node node, string path, BindReader reader)

@@ -44,6 +44,9 @@ internal static class ProjectBinder
             Volumes = TopLevelBinder.Section(root["volumes"], "volumes", reader, TopLevelBinder.BindVolume),
             Secrets = TopLevelBinder.Section(root["secrets"], "secrets", reader, TopLevelBinder.BindFileObject),
             Configs = TopLevelBinder.Section(root["configs"], "configs", reader, TopLevelBinder.BindFileObject),
+            Models = root["models"] is { } models && BindReader.Generic(models) is IReadOnlyDictionary<string, object?> byName
+                ? new Extensions(byName)
+                : Extensions.Empty,
             Extensions = BindReader.ExtensionsOf(root),
             Environment = context.Environment,
         };

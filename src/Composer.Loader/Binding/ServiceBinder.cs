@@ -11,6 +11,7 @@ internal static class ServiceBinder
         var service = new Service { Name = name };
         var other = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         Node? scaleNode = null;
+        SortedDictionary<string, string>? fileLabels = null;
         foreach (var entry in mapping.Entries)
         {
             var key = entry.Key;
@@ -25,6 +26,12 @@ internal static class ServiceBinder
             if (key == "scale")
             {
                 scaleNode = node;
+            }
+
+            if (key == "label_file")
+            {
+                fileLabels = LabelFilesBinder.Read(node, at, reader);
+                continue;
             }
 
             service = key switch
@@ -105,12 +112,30 @@ internal static class ServiceBinder
                 "device_cgroup_rules" => service with { DeviceCgroupRules = reader.StrictStringList(node, at) },
                 "storage_opt" => service with { StorageOpt = reader.StringMap(node, at) },
                 "logging" => service with { Logging = LoggingBinder.Bind(node, at, reader) },
+                "blkio_config" => service with { BlkioConfig = BlkioBinder.Bind(node, at, reader) },
+                "gpus" => service with { Gpus = DeviceRequestsBinder.BindGpus(node, at, reader) },
+                "post_start" => service with { PostStart = HooksBinder.Bind(node, at, reader) },
+                "pre_stop" => service with { PreStop = HooksBinder.Bind(node, at, reader) },
+                "pre_start" => service with { PreStart = HooksBinder.Bind(node, at, reader, preStart: true) },
+                "use_api_socket" => service with { UseApiSocket = reader.Bool(node, at) },
+                "attach" => service with { Attach = reader.Bool(node, at) },
                 "deploy" => service with { Deploy = DeployBinder.Bind(node, at, reader) },
                 "secrets" => service with { Secrets = FileReferencesBinder.Bind(node, at, reader) },
                 "configs" => service with { Configs = FileReferencesBinder.Bind(node, at, reader) },
                 "develop" => service with { Develop = DevelopBinder.Bind(node, at, reader) },
                 _ => KeepOther(service, other, key, node),
             };
+        }
+
+        if (fileLabels is not null)
+        {
+            // The service's own labels win over the files'.
+            foreach (var (label, value) in service.Labels)
+            {
+                fileLabels[label] = value;
+            }
+
+            service = service with { Labels = fileLabels };
         }
 
         service = service with

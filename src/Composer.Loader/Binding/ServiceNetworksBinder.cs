@@ -47,11 +47,6 @@ internal static class ServiceNetworksBinder
     private static ServiceNetwork BindOptions(MappingNode options, string path, BindReader reader)
     {
         reader.RejectUnknownKeys(options, path, LongKeys);
-        if (options["interface_name"] is { } interfaceName)
-        {
-            reader.Warning(interfaceName, PathText.Key(path, "interface_name"), "interface_name is not supported and is ignored");
-        }
-
         return new ServiceNetwork
         {
             Aliases = reader.StringListAt(options, "aliases", path),
@@ -61,6 +56,7 @@ internal static class ServiceNetworksBinder
             MacAddress = reader.StringAt(options, "mac_address", path),
             Priority = reader.IntAt(options, "priority", path),
             GwPriority = reader.IntAt(options, "gw_priority", path),
+            InterfaceName = reader.StringAt(options, "interface_name", path),
             DriverOpts = reader.StringMapAt(options, "driver_opts", path),
             Extensions = BindReader.ExtensionsOf(options),
         };

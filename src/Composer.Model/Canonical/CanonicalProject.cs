@@ -19,6 +19,13 @@ public static class CanonicalProject
             .Add("volumes", Section(project.Volumes, Volume))
             .Add("secrets", Section(project.Secrets, FileObject))
             .Add("configs", Section(project.Configs, FileObject));
+        var models = new CanonicalMap();
+        foreach (var (key, value) in project.Models.Values)
+        {
+            models.AddExact(key, CanonicalMap.Generic(value));
+        }
+
+        root.Add("models", models);
         foreach (var (key, value) in project.Extensions.Values.OrderBy(entry => entry.Key, StringComparer.Ordinal))
         {
             root.AddExact(key, CanonicalMap.Generic(value));

@@ -120,7 +120,8 @@ public static class CanonicalServiceParts
         var map = new CanonicalMap()
             .Add("cpus", spec?.Cpus)
             .Add("memory", spec?.Memory)
-            .Add("pids", spec?.Pids);
+            .Add("pids", spec?.Pids)
+            .Add("devices", spec is null ? null : spec.Devices.Select(DeviceRequest).ToList());
         foreach (var (key, value) in untyped ?? new Dictionary<string, object?>())
         {
             map.AddExact(key, CanonicalMap.Generic(value));
@@ -128,6 +129,30 @@ public static class CanonicalServiceParts
 
         return map;
     }
+
+    /// <summary>A device request; a count of all devices is written as <c>all</c>.</summary>
+    public static CanonicalMap DeviceRequest(DeviceRequest request) => new CanonicalMap()
+        .Add("driver", request.Driver)
+        .Add("count", request.Count == Model.DeviceRequest.AllDevices ? "all" : request.Count)
+        .Add("device_ids", CanonicalMap.List(request.DeviceIds))
+        .Add("capabilities", CanonicalMap.List(request.Capabilities))
+        .Add("options", CanonicalMap.Strings(request.Options));
+
+    /// <summary>A post_start, pre_stop or pre_start hook: the exec hook's form, plus pre_start's image.</summary>
+    public static CanonicalMap Hook(ServiceHook hook) => CanonicalDevelop.Hook(hook)!.Add("image", hook.Image);
+
+    public static CanonicalMap? Blkio(BlkioConfig? blkio) => blkio is null
+        ? null
+        : new CanonicalMap()
+            .Add("weight", blkio.Weight)
+            .Add("weight_device", blkio.WeightDevice.Select(device => new CanonicalMap().Add("path", device.Path).Add("weight", device.Value)).ToList())
+            .Add("device_read_bps", Rates(blkio.DeviceReadBps))
+            .Add("device_write_bps", Rates(blkio.DeviceWriteBps))
+            .Add("device_read_iops", Rates(blkio.DeviceReadIops))
+            .Add("device_write_iops", Rates(blkio.DeviceWriteIops));
+
+    private static List<CanonicalMap> Rates(IReadOnlyList<BlkioDevice> devices) =>
+        devices.Select(device => new CanonicalMap().Add("path", device.Path).Add("rate", device.Value)).ToList();
 
     private static CanonicalMap? RestartPolicy(RestartPolicy? policy) => policy is null
         ? null

@@ -16,6 +16,9 @@ public static class ComposeLabels
     public const string Network = "com.docker.compose.network";
     public const string Volume = "com.docker.compose.volume";
 
+    /// <summary>On the one-off containers that run a service's pre_start hooks (value pre_start), as docker compose sets it.</summary>
+    public const string Hook = "com.docker.compose.hook";
+
     /// <summary>The value written to <see cref="Version"/>.</summary>
     public const string ComposerVersion = "2.0.0-composer";
 }

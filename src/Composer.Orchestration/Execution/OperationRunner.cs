@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Composer.Engine.Contracts;
 using Composer.Model;
+using Composer.Orchestration.Hooks;
 using Composer.Orchestration.Progress;
 using Composer.Orchestration.Readiness;
 using Composer.Planning.Plans;
@@ -13,6 +14,8 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
     // A recreate is several engine steps; its "Recreated" line counts from the first of them, not from the rename.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Stopwatch> _recreateClocks = new(StringComparer.Ordinal);
     private readonly ContainerCreator creator = new(engine, progress);
+    private readonly HookRunner hooks = new(engine, project, progress);
+    private readonly PreStartGate preStart = new(engine, project);
 
     public async Task RunAsync(Operation operation, CancellationToken cancellationToken)
     {
@@ -34,14 +37,13 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
                     engine.CreateVolumeAsync(new VolumeRequest(project.Name, operation.ResourceKey!, project.Volumes[operation.ResourceKey!]), token), cancellationToken);
                 break;
             case OperationKind.CreateContainer:
-                await StepAsync(ResourceKind.Container, operation.Target, "Creating", "Created", async token =>
-                    await creator.CreateAsync(await ContainerRequestAsync(operation, token), token), cancellationToken);
+                await StepAsync(ResourceKind.Container, operation.Target, "Creating", "Created", token => CreateAsync(operation, token), cancellationToken);
                 break;
             case OperationKind.StartContainer:
-                await StepAsync(ResourceKind.Container, operation.Target, "Starting", "Started", token => StartAsync(target, token), cancellationToken);
+                await StepAsync(ResourceKind.Container, operation.Target, "Starting", "Started", token => StartAsync(operation, target, token), cancellationToken);
                 break;
             case OperationKind.StopContainer:
-                await StepAsync(ResourceKind.Container, operation.Target, "Stopping", "Stopped", token => engine.StopContainerAsync(target, operation.Timeout, token), cancellationToken);
+                await StepAsync(ResourceKind.Container, operation.Target, "Stopping", "Stopped", token => StopAsync(operation, target, token), cancellationToken);
                 break;
             case OperationKind.RemoveContainer:
                 await StepAsync(ResourceKind.Container, operation.Target, "Removing", "Removed", token => engine.RemoveContainerAsync(target, force: false, operation.RemoveVolumes, token), cancellationToken);
@@ -79,8 +81,8 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
     {
         Func<CancellationToken, Task> action = operation.Kind switch
         {
-            OperationKind.CreateContainer => async token => await creator.CreateAsync(await ContainerRequestAsync(operation, token), token),
-            OperationKind.StopContainer => token => engine.StopContainerAsync(target, operation.Timeout, token),
+            OperationKind.CreateContainer => token => CreateAsync(operation, token),
+            OperationKind.StopContainer => token => StopAsync(operation, target, token),
             OperationKind.RemoveContainer => token => engine.RemoveContainerAsync(target, force: false, operation.RemoveVolumes, token),
             OperationKind.RenameContainer => token => engine.RenameContainerAsync(target, operation.NewName!, token),
             _ => throw new InvalidOperationException($"{operation.Kind} is not a recreate step"),
@@ -107,6 +109,60 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
             throw;
         }
     }
+
+    /// <summary>pre_start (once per service, when none of its containers runs), start, then post_start.</summary>
+    private async Task StartAsync(Operation operation, string target, CancellationToken cancellationToken)
+    {
+        var service = ServiceOf(operation);
+        if (service is { PreStart.Count: > 0 })
+        {
+            await preStart.RunOnceAsync(service, target, hooks, cancellationToken);
+        }
+
+        await ForServiceAsync(service, $"start container {target}: ", token => StartAsync(target, token), cancellationToken);
+
+        if (service is { PostStart.Count: > 0 })
+        {
+            await hooks.RunExecHooksAsync(HookRunner.PostStart, service, target, cancellationToken);
+        }
+    }
+
+    private async Task CreateAsync(Operation operation, CancellationToken cancellationToken)
+    {
+        var request = await ContainerRequestAsync(operation, cancellationToken);
+        await ForServiceAsync(request.Service, $"create container {request.Name}: ", token => creator.CreateAsync(request, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// The engine's reason for refusing a container (a device driver it lacks, a storage option its storage driver
+    /// does not have) is said of the service: <c>service "gpu": could not select device driver ...</c>.
+    /// </summary>
+    private static async Task ForServiceAsync(Service? service, string prefix, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await action(cancellationToken);
+        }
+        catch (EngineException failure) when (service is not null && failure.GetType() == typeof(EngineException) && failure.Message.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            throw new EngineException($"service \"{service.Name}\": {failure.Message[prefix.Length..]}", failure);
+        }
+    }
+
+    /// <summary>pre_stop runs in a running container before every stop: stop, down, recreate, scale down.</summary>
+    private async Task StopAsync(Operation operation, string target, CancellationToken cancellationToken)
+    {
+        if (ServiceOf(operation) is { PreStop.Count: > 0 } service
+            && await engine.InspectContainerAsync(target, cancellationToken) is { Running: true })
+        {
+            await hooks.RunExecHooksAsync(HookRunner.PreStop, service, target, cancellationToken);
+        }
+
+        await engine.StopContainerAsync(target, operation.Timeout, cancellationToken);
+    }
+
+    private Service? ServiceOf(Operation operation) =>
+        operation.Service is { } name && project.Services.TryGetValue(name, out var service) ? service : null;
 
     private async Task WaitAsync(Operation operation, CancellationToken cancellationToken)
     {
@@ -175,6 +231,7 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
             ConfigHash = operation.ConfigHash ?? "",
             ImageId = operation.ImageId,
             ServiceContainers = await SharedServiceContainersAsync(service, cancellationToken),
+            OnEngineWarning = warning => progress.Warn($"service \"{service.Name}\": {warning}"),
         };
     }
 

@@ -1,7 +1,8 @@
 using Composer.Engine.Build;
-using Composer.Engine.Validation;
+using Composer.Engine.Registry;
 using Composer.Model;
 using Composer.Orchestration.Building;
+using Composer.Orchestration.Preflight;
 using Composer.Orchestration.Progress;
 using Composer.Orchestration.Readiness;
 using Composer.Planning;
@@ -17,7 +18,8 @@ public sealed class UpService(OrchestrationContext context)
     {
         project = ImageNames.WithBuiltImageNames(project);
         var selected = options.Services.Count == 0 ? project.Services.Keys.ToList() : SelectedWithDependencies(project, options).ToList();
-        ServiceSupportValidator.ThrowIfUnsupported(project, options.Services.Count == 0 ? null : selected);
+        await EngineChecks.CheckAsync(context, project, options.Services.Count == 0 ? null : selected, cancellationToken);
+        project = ApiSocket.Apply(project, context.Engine.Endpoint, RegistryCredentialStore.FromProcess());
         var runner = new PlanRunner(context);
         var runLock = options.DryRun ? null : await runner.LockAsync(project, cancellationToken);
         try

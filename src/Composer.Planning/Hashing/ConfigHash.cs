@@ -6,7 +6,7 @@ namespace Composer.Planning.Hashing;
 /// Fingerprint of the parts of a service that end up in its containers: the SHA-256 of the compact JSON of the same
 /// spec-named canonical form <c>config</c> prints (<see cref="CanonicalService"/>), so that what a user reads is what
 /// is compared. Left out, because changing them must not recreate running containers: <c>scale</c>,
-/// <c>deploy.replicas</c>, <c>depends_on</c>, <c>profiles</c>, <c>build</c>, <c>pull_policy</c>, <c>develop</c> (watch
+/// <c>deploy.replicas</c>, <c>depends_on</c>, <c>profiles</c>, <c>build</c>, <c>pull_policy</c>, <c>attach</c>, <c>develop</c> (watch
 /// rules) and every <c>x-*</c> key. Added: for each secret and config the service uses, its definition and the SHA-256 of what it holds (inline
 /// <c>content</c>, the <c>environment</c> variable's value, or the file's bytes), so that changing the content
 /// recreates the containers that read it. Golden-hash tests pin the result: a change here recreates every user's
@@ -15,7 +15,7 @@ namespace Composer.Planning.Hashing;
 public static class ConfigHash
 {
     /// <summary>The keys of the service's canonical form that never count.</summary>
-    private static readonly string[] LeftOut = ["scale", "depends_on", "profiles", "build", "pull_policy", "develop"];
+    private static readonly string[] LeftOut = ["scale", "depends_on", "profiles", "build", "pull_policy", "develop", "attach"];
 
     public static string Compute(Project project, Service service) => Fingerprint.Of(CanonicalText(project, service));
 

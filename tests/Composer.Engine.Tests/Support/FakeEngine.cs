@@ -68,6 +68,8 @@ internal sealed class FakeEngine : IEngine
 
     public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task<EngineApiVersion> ApiVersionAsync(CancellationToken cancellationToken) => Task.FromResult(new EngineApiVersion(1, 41));
+
     public Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ContainerSummary>>([.. Containers]);
 

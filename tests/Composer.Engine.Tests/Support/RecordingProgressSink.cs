@@ -10,5 +10,9 @@ internal sealed class RecordingProgressSink : IProgressSink
 
     public void Report(ProgressEvent progress) => Events.Enqueue(progress);
 
+    public ConcurrentQueue<string> HookLines { get; } = new();
+
     public void Warn(string message) => Warnings.Enqueue(message);
+
+    public void HookOutput(string source, string line) => HookLines.Enqueue($"{source} | {line}");
 }

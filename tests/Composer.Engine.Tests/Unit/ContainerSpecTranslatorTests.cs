@@ -16,7 +16,7 @@ public sealed class ContainerSpecTranslatorTests
             Number = 1,
             ConfigHash = "abc",
             ServiceContainers = shared ?? new Dictionary<string, string>(),
-        });
+        }, new EngineApiVersion(1, 41));
 
     [Fact]
     public void Ports_become_exposed_ports_and_bindings_with_host_ip_range_and_protocol()

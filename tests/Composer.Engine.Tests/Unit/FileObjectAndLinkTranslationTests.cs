@@ -15,7 +15,7 @@ public sealed class FileObjectAndLinkTranslationTests
             Name = $"{project.Name}-{service}-1",
             Number = 1,
             ConfigHash = "abc",
-        });
+        }, new EngineApiVersion(1, 41));
 
     private static Project WithFileObjects(Service service) => TestServices.Project("p", service) with
     {

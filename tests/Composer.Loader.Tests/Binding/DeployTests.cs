@@ -43,7 +43,8 @@ public sealed class DeployTests
             new RestartPolicy { Condition = "on-failure", Delay = TimeSpan.FromSeconds(5), MaxAttempts = 3, Window = TimeSpan.FromMinutes(2) },
             deploy.RestartPolicy);
         Assert.True(deploy.Other.Values.ContainsKey("placement"));
-        Assert.True(deploy.Other.Values.ContainsKey("resources"));
+        Assert.Equal(1, Assert.Single(deploy.Reservations.Devices).Count);
+        Assert.False(deploy.Other.Values.ContainsKey("resources"));
     }
 
     [Fact]

@@ -22,9 +22,9 @@ public sealed class ExtensionsTests
             networks:
               front:
                 x-weight: 10
-            post_start:
-              - command: ./init.sh
-            gpus: all
+            credential_spec:
+              config: my-spec
+            isolation: default
         networks:
           front:
             x-owner: net-team
@@ -59,8 +59,7 @@ public sealed class ExtensionsTests
     {
         var web = BindingHarness.Load(Yaml).Services["web"];
 
-        Assert.Equal("all", web.Other.Values["gpus"]);
-        Assert.True(web.Other.Values.ContainsKey("post_start"));
+        Assert.Equal("my-spec", ((IReadOnlyDictionary<string, object?>)web.Other.Values["credential_spec"]!)["config"]);
     }
 
     [Fact]
@@ -72,8 +71,10 @@ public sealed class ExtensionsTests
             name: demo
             services:
               web:
-                gpus: all
+                credential_spec:
+                  config: my-spec
                 image: nginx
+                isolation: default
                 networks:
                   front:
                     x-weight: 10
@@ -82,8 +83,6 @@ public sealed class ExtensionsTests
                     protocol: tcp
                     target: 80
                     x-lb: round-robin
-                post_start:
-                  - command: ./init.sh
                 x-team: platform
             networks:
               front:

@@ -1,0 +1,80 @@
+using Composer.Engine.Contracts;
+using Composer.Model;
+
+namespace Composer.Engine.Validation;
+
+/// <summary>
+/// Decides the features that depend on the engine's API version: each one the file uses and this engine lacks is
+/// one line naming the service (or network), the feature, the version it needs and the version the engine has.
+/// Pure: the caller asks the engine for its version once.
+/// </summary>
+public static class EngineVersionValidator
+{
+    public static IReadOnlyList<string> Problems(Project project, IEnumerable<string>? services, EngineApiVersion engine)
+    {
+        var selected = services?.ToHashSet(StringComparer.Ordinal);
+        var problems = new List<string>();
+        void Need(string subject, string feature, EngineApiVersion needed)
+        {
+            if (engine < needed)
+            {
+                problems.Add($"{subject}: {feature} needs engine API {needed}, this engine has {engine}");
+            }
+        }
+
+        foreach (var service in project.Services.Values.Where(service => selected is null || selected.Contains(service.Name)))
+        {
+            var subject = $"service \"{service.Name}\"";
+            if (service.Annotations.Count > 0)
+            {
+                Need(subject, "annotations", EngineFeatures.Annotations);
+            }
+
+            if (service.Volumes.Any(volume => volume.Volume?.Subpath is not null))
+            {
+                Need(subject, "volume subpath", EngineFeatures.VolumeSubpath);
+            }
+
+            if (service.Devices.Any(CdiDevices.IsCdi))
+            {
+                Need(subject, "CDI devices", EngineFeatures.CdiDevices);
+            }
+
+            var attachments = NetworkOrder.Ordered(service);
+            foreach (var (key, attachment) in attachments)
+            {
+                if (attachment?.GwPriority is not null)
+                {
+                    Need(subject, $"networks.{key}.gw_priority", EngineFeatures.GatewayPriority);
+                }
+
+                if (attachment?.InterfaceName is not null)
+                {
+                    Need(subject, $"networks.{key}.interface_name", EngineFeatures.InterfaceName);
+                }
+            }
+
+            // Docker.DotNet has no container-wide MacAddress (the pre-1.44 way): MAC addresses go on the endpoints.
+            if (service.MacAddress is not null)
+            {
+                Need(subject, "mac_address", EngineFeatures.EndpointMacAddress);
+            }
+
+            foreach (var (key, attachment) in attachments.Where(pair => pair.Value?.MacAddress is not null))
+            {
+                Need(subject, $"networks.{key}.mac_address", EngineFeatures.EndpointMacAddress);
+            }
+        }
+
+        var usedNetworks = project.Services.Values
+            .Where(service => selected is null || selected.Contains(service.Name))
+            .SelectMany(service => service.Networks.Keys)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, network) in project.Networks.Where(pair => usedNetworks.Contains(pair.Key) && !pair.Value.External && pair.Value.EnableIpv4 == false))
+        {
+            Need($"network \"{key}\"", "enable_ipv4: false", EngineFeatures.DisableIpv4);
+        }
+
+        return problems;
+    }
+}
