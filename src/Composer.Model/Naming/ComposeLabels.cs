@@ -16,6 +16,12 @@ public static class ComposeLabels
     public const string Network = "com.docker.compose.network";
     public const string Volume = "com.docker.compose.volume";
 
+    /// <summary>
+    /// Composer's own label (docker compose ignores it): the canonical form the container was created from, so that a
+    /// plan can say which attribute changed.
+    /// </summary>
+    public const string ComposerConfig = "org.composer.config";
+
     /// <summary>The value written to <see cref="Version"/>.</summary>
     public const string ComposerVersion = "2.0.0-composer";
 }
