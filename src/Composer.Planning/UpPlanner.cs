@@ -125,12 +125,14 @@ internal sealed class UpPlanner
                 after = [plan.Add(new Operation
                 {
                     Id = 0, Kind = OperationKind.RemoveNetwork, Target = network.Name, DependsOn = DetachFrom(key, network),
+                    Cause = $"network {network.Name} settings changed",
                 })];
             }
 
             networkOperations[key] = plan.Add(new Operation
             {
                 Id = 0, Kind = OperationKind.CreateNetwork, Target = network.Name, ResourceKey = key, ConfigHash = hash, DependsOn = after,
+                Cause = existing is null ? "missing" : "settings changed",
             });
         }
     }
@@ -161,7 +163,7 @@ internal sealed class UpPlanner
             var removed = detachedContainers.GetValueOrDefault(container.Id);
             if (removed == 0)
             {
-                removed = StopAndRemove(container, timeout, []);
+                removed = StopAndRemove(container, timeout, [], cause: $"network {network.Name} settings changed");
                 detachedContainers[container.Id] = removed;
             }
 
@@ -188,7 +190,7 @@ internal sealed class UpPlanner
             {
                 volumeOperations[key] = plan.Add(new Operation
                 {
-                    Id = 0, Kind = OperationKind.CreateVolume, Target = volume.Name, ResourceKey = key,
+                    Id = 0, Kind = OperationKind.CreateVolume, Target = volume.Name, ResourceKey = key, Cause = "missing",
                 });
             }
         }
@@ -197,18 +199,21 @@ internal sealed class UpPlanner
     private void PlanService(Service service, IReadOnlySet<string> selected)
     {
         var desiredCount = DesiredCount(service);
-        var hash = ConfigHash.Compute(project, service);
+        var canonical = ConfigHash.CanonicalText(project, service);
+        var hash = Fingerprint.Of(canonical);
+        var configLabel = ConfigLabel.Encode(canonical);
         var imageId = options.ImageIds.GetValueOrDefault(service.Name);
         var existing = observed.ContainersOf(service.Name);
         var kept = existing.Take(desiredCount).ToList();
         var surplus = existing.Skip(desiredCount).Reverse().ToList();
         var createPrerequisites = CreatePrerequisites(service);
         var starts = new List<int>();
-        var pendingStarts = new List<(string Name, int[] After)>();
+        var pendingStarts = new List<(string Name, int[] After, string Cause)>();
 
+        var scaleCause = $"scale {existing.Count} -> {desiredCount}";
         foreach (var container in surplus.Where(container => !detachedContainers.ContainsKey(container.Id)))
         {
-            StopAndRemove(container, Timeout(service), []);
+            StopAndRemove(container, Timeout(service), [], cause: scaleCause);
         }
 
         foreach (var container in kept)
@@ -220,36 +225,39 @@ internal sealed class UpPlanner
                 pendingStarts.Add((name, [plan.Add(new Operation
                 {
                     Id = 0, Kind = OperationKind.CreateContainer, Target = name, Service = service.Name,
-                    Number = container.Number, ConfigHash = hash, ImageId = imageId, DependsOn = [.. createPrerequisites, detached],
-                })]));
+                    Number = container.Number, ConfigHash = hash, ConfigLabel = configLabel, ImageId = imageId, DependsOn = [.. createPrerequisites, detached],
+                    Cause = "its network was recreated",
+                })], "its network was recreated"));
                 recreatedServices.Add(service.Name);
                 continue;
             }
 
-            var changed = container.ConfigHash != hash
-                || (imageId is not null && container.Labels.GetValueOrDefault(ComposeLabels.Image) != imageId);
+            var imageRebuilt = imageId is not null && container.Labels.GetValueOrDefault(ComposeLabels.Image) != imageId;
+            var changed = container.ConfigHash != hash || imageRebuilt;
             var recreate = !options.NoRecreate && (options.ForceRecreate || changed || options.ForceRecreateServices.Contains(service.Name));
             if (recreate)
             {
+                var cause = RecreateCause(container, canonical, hash, imageRebuilt);
                 var finalName = ComposeNames.Container(project.Name, service, container.Number);
                 var temporaryName = ComposeNames.Temporary(container.Id, finalName);
                 var create = plan.Add(new Operation
                 {
                     Id = 0, Kind = OperationKind.CreateContainer, Target = temporaryName, Service = service.Name,
-                    Number = container.Number, ConfigHash = hash, ImageId = imageId, DependsOn = createPrerequisites, RecreateOf = finalName,
+                    Number = container.Number, ConfigHash = hash, ConfigLabel = configLabel, ImageId = imageId, DependsOn = createPrerequisites,
+                    RecreateOf = finalName, Cause = cause,
                 });
-                var removed = StopAndRemove(container, Timeout(service), [create], recreateOf: finalName);
+                var removed = StopAndRemove(container, Timeout(service), [create], recreateOf: finalName, cause: cause);
                 var rename = plan.Add(new Operation
                 {
                     Id = 0, Kind = OperationKind.RenameContainer, Target = temporaryName, NewName = finalName,
-                    Service = service.Name, DependsOn = [removed], RecreateOf = finalName,
+                    Service = service.Name, DependsOn = [removed], RecreateOf = finalName, Cause = cause,
                 });
-                pendingStarts.Add((finalName, [rename]));
+                pendingStarts.Add((finalName, [rename], cause));
                 recreatedServices.Add(service.Name);
             }
             else if (!container.IsRunning)
             {
-                pendingStarts.Add((container.Name, []));
+                pendingStarts.Add((container.Name, [], "not running"));
             }
             else if (!options.NoStart && RecreatedDependenciesToFollow(service) is { Count: > 0 } dependencies)
             {
@@ -259,8 +267,9 @@ internal sealed class UpPlanner
                     Id = 0, Kind = OperationKind.StopContainer, Target = container.Name, ContainerId = container.Id,
                     Service = service.Name, Timeout = Timeout(service),
                     DependsOn = [.. dependencies.SelectMany(dependency => startOperations.GetValueOrDefault(dependency) ?? [])],
+                    Cause = $"depends_on.restart: {string.Join(", ", dependencies)} recreated",
                 });
-                pendingStarts.Add((container.Name, [stop]));
+                pendingStarts.Add((container.Name, [stop], $"depends_on.restart: {string.Join(", ", dependencies)} recreated"));
             }
         }
 
@@ -271,9 +280,10 @@ internal sealed class UpPlanner
             var create = plan.Add(new Operation
             {
                 Id = 0, Kind = OperationKind.CreateContainer, Target = name, Service = service.Name,
-                Number = nextNumber, ConfigHash = hash, ImageId = imageId, DependsOn = createPrerequisites,
+                Number = nextNumber, ConfigHash = hash, ConfigLabel = configLabel, ImageId = imageId, DependsOn = createPrerequisites,
+                Cause = scaleCause,
             });
-            pendingStarts.Add((name, [create]));
+            pendingStarts.Add((name, [create], scaleCause));
         }
 
         if (options.NoStart || pendingStarts.Count == 0)
@@ -282,12 +292,12 @@ internal sealed class UpPlanner
         }
 
         var waits = PlanWaits(service, selected);
-        foreach (var (name, after) in pendingStarts)
+        foreach (var (name, after, cause) in pendingStarts)
         {
             starts.Add(plan.Add(new Operation
             {
                 Id = 0, Kind = OperationKind.StartContainer, Target = name, Service = service.Name,
-                DependsOn = [.. after, .. waits],
+                DependsOn = [.. after, .. waits], Cause = cause,
             }));
         }
 
@@ -420,11 +430,27 @@ internal sealed class UpPlanner
 
         foreach (var orphan in orphans)
         {
-            StopAndRemove(orphan, options.Timeout, []);
+            StopAndRemove(orphan, options.Timeout, [], cause: "orphan (--remove-orphans)");
         }
     }
 
-    private int StopAndRemove(ObservedContainer container, TimeSpan? timeout, int[] after, string? recreateOf = null)
+    // The canonical form the container was made from (Composer's own label) against the new one: the first changed
+    // paths; without the label (an older Composer, docker compose) only that something changed.
+    private string RecreateCause(ObservedContainer container, string canonical, string hash, bool imageRebuilt)
+    {
+        if (container.ConfigHash == hash)
+        {
+            return imageRebuilt ? "image rebuilt" : "--force-recreate";
+        }
+
+        var diff = ConfigLabel.Decode(container.Labels.GetValueOrDefault(ComposeLabels.ComposerConfig)) is { } old
+            ? ConfigDiff.Describe(old, canonical)
+            : null;
+        var described = diff ?? "configuration changed";
+        return imageRebuilt ? described + ", image rebuilt" : described;
+    }
+
+    private int StopAndRemove(ObservedContainer container, TimeSpan? timeout, int[] after, string? recreateOf = null, string? cause = null)
     {
         var removeAfter = after;
         if (container.IsRunning)
@@ -433,7 +459,7 @@ internal sealed class UpPlanner
             {
                 Id = 0, Kind = OperationKind.StopContainer, Target = container.Name, ContainerId = container.Id,
                 Service = container.Service,
-                Timeout = timeout, DependsOn = after, RecreateOf = recreateOf,
+                Timeout = timeout, DependsOn = after, RecreateOf = recreateOf, Cause = cause,
             })];
         }
 
@@ -441,7 +467,7 @@ internal sealed class UpPlanner
         {
             Id = 0, Kind = OperationKind.RemoveContainer, Target = container.Name, ContainerId = container.Id,
             Service = container.Service,
-            DependsOn = removeAfter, RecreateOf = recreateOf,
+            DependsOn = removeAfter, RecreateOf = recreateOf, Cause = cause,
         });
     }
 

@@ -35,16 +35,16 @@ public sealed class NetworkRecreatePlanTests
 
         Assert.Equal(
             """
-            #1 StopContainer app-api-1
-            #2 RemoveContainer app-api-1 <- #1
-            #3 StopContainer app-worker-1 timeout=3s
-            #4 RemoveContainer app-worker-1 <- #3
-            #5 RemoveNetwork app_back <- #2 #4
-            #6 CreateNetwork app_back <- #5
-            #7 CreateContainer app-api-1 <- #2 #6
-            #8 StartContainer app-api-1 <- #7
-            #9 CreateContainer app-worker-1 <- #4 #6
-            #10 StartContainer app-worker-1 <- #9
+            #1 StopContainer app-api-1 (network app_back settings changed)
+            #2 RemoveContainer app-api-1 <- #1 (network app_back settings changed)
+            #3 StopContainer app-worker-1 timeout=3s (network app_back settings changed)
+            #4 RemoveContainer app-worker-1 <- #3 (network app_back settings changed)
+            #5 RemoveNetwork app_back <- #2 #4 (network app_back settings changed)
+            #6 CreateNetwork app_back <- #5 (settings changed)
+            #7 CreateContainer app-api-1 <- #2 #6 (its network was recreated)
+            #8 StartContainer app-api-1 <- #7 (its network was recreated)
+            #9 CreateContainer app-worker-1 <- #4 #6 (its network was recreated)
+            #10 StartContainer app-worker-1 <- #9 (its network was recreated)
             ! network "app_back" has been modified, recreating it
             """.ReplaceLineEndings("\n"),
             plan.ToString());

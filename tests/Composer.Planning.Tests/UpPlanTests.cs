@@ -29,13 +29,13 @@ public sealed class UpPlanTests
 
         Assert.Equal(
             """
-            #1 CreateNetwork shop_default
-            #2 CreateVolume shop_data
-            #3 CreateContainer shop-db-1 <- #1 #2
-            #4 StartContainer shop-db-1 <- #3
-            #5 CreateContainer shop-web-1 <- #1
+            #1 CreateNetwork shop_default (missing)
+            #2 CreateVolume shop_data (missing)
+            #3 CreateContainer shop-db-1 <- #1 #2 (scale 0 -> 1)
+            #4 StartContainer shop-db-1 <- #3 (scale 0 -> 1)
+            #5 CreateContainer shop-web-1 <- #1 (scale 0 -> 1)
             #6 WaitForDependency db service_healthy <- #4
-            #7 StartContainer shop-web-1 <- #5 #6
+            #7 StartContainer shop-web-1 <- #5 #6 (scale 0 -> 1)
             """.ReplaceLineEndings("\n"),
             plan.ToString());
     }
@@ -64,12 +64,12 @@ public sealed class UpPlanTests
 
         Assert.Equal(
             """
-            #1 CreateContainer id-web-1_shop-web-1
-            #2 StopContainer shop-web-1 <- #1
-            #3 RemoveContainer shop-web-1 <- #2
-            #4 RenameContainer id-web-1_shop-web-1 -> shop-web-1 <- #3
+            #1 CreateContainer id-web-1_shop-web-1 (configuration changed)
+            #2 StopContainer shop-web-1 <- #1 (configuration changed)
+            #3 RemoveContainer shop-web-1 <- #2 (configuration changed)
+            #4 RenameContainer id-web-1_shop-web-1 -> shop-web-1 <- #3 (configuration changed)
             #5 WaitForDependency db service_healthy
-            #6 StartContainer shop-web-1 <- #4 #5
+            #6 StartContainer shop-web-1 <- #4 #5 (configuration changed)
             """.ReplaceLineEndings("\n"),
             plan.ToString());
     }
@@ -99,11 +99,11 @@ public sealed class UpPlanTests
 
         Assert.Equal(
             """
-            #1 CreateContainer id-db-1_shop-db-1
-            #2 StopContainer shop-db-1 <- #1
-            #3 RemoveContainer shop-db-1 <- #2
-            #4 RenameContainer id-db-1_shop-db-1 -> shop-db-1 <- #3
-            #5 StartContainer shop-db-1 <- #4
+            #1 CreateContainer id-db-1_shop-db-1 (--force-recreate)
+            #2 StopContainer shop-db-1 <- #1 (--force-recreate)
+            #3 RemoveContainer shop-db-1 <- #2 (--force-recreate)
+            #4 RenameContainer id-db-1_shop-db-1 -> shop-db-1 <- #3 (--force-recreate)
+            #5 StartContainer shop-db-1 <- #4 (--force-recreate)
             """.ReplaceLineEndings("\n"),
             forced.ToString());
         Assert.Equal("", kept.ToString());
@@ -122,10 +122,10 @@ public sealed class UpPlanTests
 
         Assert.Equal(
             """
-            #1 CreateContainer app-worker-4
-            #2 CreateContainer app-worker-5
-            #3 StartContainer app-worker-4 <- #1
-            #4 StartContainer app-worker-5 <- #2
+            #1 CreateContainer app-worker-4 (scale 2 -> 4)
+            #2 CreateContainer app-worker-5 (scale 2 -> 4)
+            #3 StartContainer app-worker-4 <- #1 (scale 2 -> 4)
+            #4 StartContainer app-worker-5 <- #2 (scale 2 -> 4)
             """.ReplaceLineEndings("\n"),
             plan.ToString());
     }
@@ -143,10 +143,10 @@ public sealed class UpPlanTests
 
         Assert.Equal(
             """
-            #1 StopContainer app-worker-3 timeout=2s
-            #2 RemoveContainer app-worker-3 <- #1
-            #3 StopContainer app-worker-2 timeout=2s
-            #4 RemoveContainer app-worker-2 <- #3
+            #1 StopContainer app-worker-3 timeout=2s (scale 3 -> 1)
+            #2 RemoveContainer app-worker-3 <- #1 (scale 3 -> 1)
+            #3 StopContainer app-worker-2 timeout=2s (scale 3 -> 1)
+            #4 RemoveContainer app-worker-2 <- #3 (scale 3 -> 1)
             """.ReplaceLineEndings("\n"),
             plan.ToString());
     }
@@ -160,7 +160,7 @@ public sealed class UpPlanTests
             Containers = [Projects.Running(project, "worker", 1) with { State = "exited" }],
         };
 
-        Assert.Equal("#1 StartContainer app-worker-1", Planner.PlanUp(project, observed, new UpPlanOptions()).ToString());
+        Assert.Equal("#1 StartContainer app-worker-1 (not running)", Planner.PlanUp(project, observed, new UpPlanOptions()).ToString());
     }
 
     [Fact]
@@ -180,8 +180,8 @@ public sealed class UpPlanTests
             warned.ToString());
         Assert.Equal(
             """
-            #1 StopContainer app-legacy-1
-            #2 RemoveContainer app-legacy-1 <- #1
+            #1 StopContainer app-legacy-1 (orphan (--remove-orphans))
+            #2 RemoveContainer app-legacy-1 <- #1 (orphan (--remove-orphans))
             """.ReplaceLineEndings("\n"),
             removed.ToString());
     }
@@ -196,19 +196,19 @@ public sealed class UpPlanTests
 
         Assert.Equal(
             """
-            #1 CreateNetwork app_default
-            #2 CreateContainer app-db-1 <- #1
-            #3 StartContainer app-db-1 <- #2
-            #4 CreateContainer app-api-1 <- #1
+            #1 CreateNetwork app_default (missing)
+            #2 CreateContainer app-db-1 <- #1 (scale 0 -> 1)
+            #3 StartContainer app-db-1 <- #2 (scale 0 -> 1)
+            #4 CreateContainer app-api-1 <- #1 (scale 0 -> 1)
             #5 WaitForDependency db service_started <- #3
-            #6 StartContainer app-api-1 <- #4 #5
+            #6 StartContainer app-api-1 <- #4 #5 (scale 0 -> 1)
             """.ReplaceLineEndings("\n"),
             withDependencies.ToString());
         Assert.Equal(
             """
-            #1 CreateNetwork app_default
-            #2 CreateContainer app-api-1 <- #1
-            #3 StartContainer app-api-1 <- #2
+            #1 CreateNetwork app_default (missing)
+            #2 CreateContainer app-api-1 <- #1 (scale 0 -> 1)
+            #3 StartContainer app-api-1 <- #2 (scale 0 -> 1)
             """.ReplaceLineEndings("\n"),
             alone.ToString());
     }
@@ -222,9 +222,9 @@ public sealed class UpPlanTests
 
         Assert.Equal(
             """
-            #1 CreateNetwork app_default
-            #2 CreateContainer app-db-1 <- #1
-            #3 CreateContainer app-api-1 <- #1
+            #1 CreateNetwork app_default (missing)
+            #2 CreateContainer app-db-1 <- #1 (scale 0 -> 1)
+            #3 CreateContainer app-api-1 <- #1 (scale 0 -> 1)
             """.ReplaceLineEndings("\n"),
             plan.ToString());
     }
@@ -286,14 +286,14 @@ public sealed class UpPlanTests
 
         Assert.Equal(
             """
-            #1 CreateContainer id-db-1_app-db-1
-            #2 StopContainer app-db-1 <- #1
-            #3 RemoveContainer app-db-1 <- #2
-            #4 RenameContainer id-db-1_app-db-1 -> app-db-1 <- #3
-            #5 StartContainer app-db-1 <- #4
-            #6 StopContainer app-api-1 <- #5
+            #1 CreateContainer id-db-1_app-db-1 (configuration changed)
+            #2 StopContainer app-db-1 <- #1 (configuration changed)
+            #3 RemoveContainer app-db-1 <- #2 (configuration changed)
+            #4 RenameContainer id-db-1_app-db-1 -> app-db-1 <- #3 (configuration changed)
+            #5 StartContainer app-db-1 <- #4 (configuration changed)
+            #6 StopContainer app-api-1 <- #5 (depends_on.restart: db recreated)
             #7 WaitForDependency db service_started <- #5
-            #8 StartContainer app-api-1 <- #6 #7
+            #8 StartContainer app-api-1 <- #6 #7 (depends_on.restart: db recreated)
             """.ReplaceLineEndings("\n"),
             plan.ToString());
     }

@@ -10,6 +10,9 @@ public sealed record ContainerRequest
     public required string Name { get; init; }
     public required int Number { get; init; }
     public required string ConfigHash { get; init; }
+
+    /// <summary>Composer's own label with the canonical form the container is created from; null leaves it off.</summary>
+    public string? ConfigLabel { get; init; }
     public bool OneOff { get; init; }
 
     /// <summary>The service's name and aliases as DNS aliases on its networks; run leaves them out unless --use-aliases.</summary>

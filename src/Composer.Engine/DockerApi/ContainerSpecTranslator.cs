@@ -79,6 +79,11 @@ internal static class ContainerSpecTranslator
             [ComposeLabels.Image] = request.ImageId ?? service.Image ?? "",
             [ComposeLabels.Version] = ComposeLabels.ComposerVersion,
         };
+        if (request.ConfigLabel is not null)
+        {
+            labels[ComposeLabels.ComposerConfig] = request.ConfigLabel;
+        }
+
         return labels;
     }
 

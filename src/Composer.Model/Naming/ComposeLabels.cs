@@ -19,6 +19,12 @@ public static class ComposeLabels
     /// <summary>On the one-off containers that run a service's pre_start hooks (value pre_start), as docker compose sets it.</summary>
     public const string Hook = "com.docker.compose.hook";
 
+    /// <summary>
+    /// Composer's own label (docker compose ignores it): the canonical form the container was created from, so that a
+    /// plan can say which attribute changed.
+    /// </summary>
+    public const string ComposerConfig = "org.composer.config";
+
     /// <summary>The value written to <see cref="Version"/>.</summary>
     public const string ComposerVersion = "2.0.0-composer";
 }

@@ -229,6 +229,7 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
             Name = operation.Target,
             Number = operation.Number ?? 1,
             ConfigHash = operation.ConfigHash ?? "",
+            ConfigLabel = operation.ConfigLabel,
             ImageId = operation.ImageId,
             ServiceContainers = await SharedServiceContainersAsync(service, cancellationToken),
             OnEngineWarning = warning => progress.Warn($"service \"{service.Name}\": {warning}"),

@@ -31,6 +31,12 @@ public sealed record Operation
     /// <summary>CreateContainer and CreateNetwork: the config hash label to set.</summary>
     public string? ConfigHash { get; init; }
 
+    /// <summary>CreateContainer: Composer's own label with the canonical form (<see cref="Hashing.ConfigLabel"/>).</summary>
+    public string? ConfigLabel { get; init; }
+
+    /// <summary>Why the step is in the plan: "environment.API_URL changed", "scale 1 -> 2", "image rebuilt", ...</summary>
+    public string? Cause { get; init; }
+
     /// <summary>
     /// CreateContainer: the id of the image it runs, when up resolved it (built images, and images another service
     /// builds), recorded in the image label so that the next up sees a rebuild.
@@ -99,6 +105,11 @@ public sealed record Operation
             {
                 text.Append(" #").Append(dependency.ToString(CultureInfo.InvariantCulture));
             }
+        }
+
+        if (Cause is not null)
+        {
+            text.Append(" (").Append(Cause).Append(')');
         }
 
         return text.ToString();

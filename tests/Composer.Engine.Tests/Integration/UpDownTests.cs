@@ -154,9 +154,9 @@ public sealed class UpDownTests(EngineFixture fixture)
         Assert.False(result.Executed);
         Assert.Equal(
             $"""
-            #1 CreateNetwork {scope.Name}_default
-            #2 CreateContainer {scope.Name}-app-1 <- #1
-            #3 StartContainer {scope.Name}-app-1 <- #2
+            #1 CreateNetwork {scope.Name}_default (missing)
+            #2 CreateContainer {scope.Name}-app-1 <- #1 (scale 0 -> 1)
+            #3 StartContainer {scope.Name}-app-1 <- #2 (scale 0 -> 1)
             """.ReplaceLineEndings("\n"),
             result.PlanText);
         var left = await fixture.Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = ProjectFilter(scope.Name) }, Timeout);
