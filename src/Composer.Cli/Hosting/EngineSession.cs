@@ -1,3 +1,5 @@
+using Composer.Cli.Building;
+using Composer.Cli.Output;
 using Composer.Cli.Rendering;
 using Composer.Engine.Contracts;
 using Composer.Orchestration;
@@ -91,7 +93,13 @@ internal sealed class EngineSession : IAsyncDisposable
         _progress = _invocation.Output.StartProgress();
         var parallel = _invocation.ParseResult.GetValue(GlobalOptions.Parallel);
         var limit = parallel ?? OrchestrationContext.ParallelLimitFrom(_invocation.Context.Environment);
-        Orchestration = new OrchestrationContext(engine, _progress) { ParallelLimit = limit };
+        Orchestration = new OrchestrationContext(engine, _progress)
+        {
+            ParallelLimit = limit,
+
+            // Plain output prints every build step and its log, as docker does; the other modes show steps as progress.
+            BuildOutput = _invocation.Output.Mode == OutputMode.Plain ? new ConsoleBuildOutput(_invocation.Context.Error) : null,
+        };
     }
 
     /// <summary>Closes the progress view (so that what follows prints below it) but keeps the engine.</summary>

@@ -32,6 +32,6 @@ public static class EngineFactory
         }
 
         var pipeline = EnginePipeline.Create(options.Retry, options.TimeProvider, options.OnRetry);
-        return new DockerEngine(client, pipeline);
+        return new DockerEngine(client, pipeline, endpoint, options.Environment);
     }
 }

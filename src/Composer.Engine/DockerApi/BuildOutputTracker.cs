@@ -1,12 +1,17 @@
 using System.Text;
+using Composer.Engine.Contracts;
 using Docker.DotNet.Models;
 
 namespace Composer.Engine.DockerApi;
 
 /// <summary>Splits build messages into lines for the caller and remembers the step under way and the first error.</summary>
-internal sealed class BuildOutputTracker(IProgress<string>? output)
+internal sealed class BuildOutputTracker(IBuildObserver? output)
 {
     private readonly StringBuilder pending = new();
+    private readonly Queue<string> stepTail = new();
+
+    /// <summary>The last lines the step under way printed, shown under a failure.</summary>
+    public IReadOnlyList<string> StepTail => [.. stepTail];
 
     /// <summary>"Step 2/3 : RUN false", the last step the engine started.</summary>
     public string? LastStep { get; private set; }
@@ -65,11 +70,20 @@ internal sealed class BuildOutputTracker(IProgress<string>? output)
         if (line.StartsWith("Step ", StringComparison.Ordinal))
         {
             LastStep = line.Trim();
+            stepTail.Clear();
+        }
+        else if (line.Length > 0 && !line.StartsWith(" ---> ", StringComparison.Ordinal))
+        {
+            stepTail.Enqueue(line);
+            if (stepTail.Count > BuildKit.TraceState.TailLines)
+            {
+                stepTail.Dequeue();
+            }
         }
 
         if (line.Length > 0)
         {
-            output?.Report(line);
+            output?.Line(line);
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Composer.Engine.BuildKit;
+using Composer.Engine.Connection;
 using Composer.Engine.Contracts;
 using Composer.Engine.Errors;
 using Composer.Engine.Resilience;
@@ -12,8 +14,10 @@ using Polly;
 namespace Composer.Engine.DockerApi;
 
 /// <summary><see cref="IEngine"/> on Docker.DotNet; every call goes through the retry pipeline and the error translator.</summary>
-internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipeline) : IEngine
+internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipeline, EngineEndpoint? endpoint = null, Func<string, string?>? environment = null) : IEngine
 {
+    private readonly BuilderSelection builders = new(client, endpoint, environment ?? System.Environment.GetEnvironmentVariable);
+
     private readonly EngineCalls calls = new(pipeline, client.Options.Endpoint?.ToString() ?? "the default Docker endpoint");
 
     public string Endpoint => calls.Endpoint;
@@ -317,15 +321,32 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
     public async Task<string?> ImageIdAsync(string name, CancellationToken cancellationToken) =>
         (await Images.InspectAsync(name, cancellationToken))?.Id;
 
-    public async Task<string> BuildImageAsync(BuildRequest request, IProgress<string>? output, CancellationToken cancellationToken)
+    public async Task<string> BuildImageAsync(BuildRequest request, IBuildObserver? observer, CancellationToken cancellationToken)
     {
-        // Not retried: the context stream is consumed and output was already handed out.
-        await new ImageBuilder(client, Endpoint).BuildAsync(request, output, cancellationToken);
+        // Not retried: the context stream is consumed and output was already handed out. A build blocks for as long
+        // as it runs, so no per-attempt timeout applies either.
+        var builder = await BuilderAsync(cancellationToken);
+        if (builder.BuildKit)
+        {
+            await builders.BuildKit(Endpoint).BuildAsync(request, observer, cancellationToken);
+        }
+        else
+        {
+            await new ImageBuilder(client, Endpoint).BuildAsync(request, observer, cancellationToken);
+        }
+
         return await ImageIdAsync(request.Tags[0], cancellationToken)
             ?? throw new EngineException($"service \"{request.ServiceName}\" built no image {request.Tags[0]}");
     }
 
-    public void Dispose() => client.Dispose();
+    public Task<BuilderInfo> BuilderAsync(CancellationToken cancellationToken) =>
+        CallAsync("ask the engine for its version", builders.InfoAsync, cancellationToken);
+
+    public void Dispose()
+    {
+        builders.Dispose();
+        client.Dispose();
+    }
 
     private Task CallAsync(string operation, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
         calls.CallAsync(operation, call, cancellationToken);

@@ -12,7 +12,7 @@ namespace Composer.Engine.DockerApi;
 /// </summary>
 internal sealed class ImageBuilder(DockerClient client, string endpoint)
 {
-    public async Task BuildAsync(BuildRequest request, IProgress<string>? output, CancellationToken cancellationToken)
+    public async Task BuildAsync(BuildRequest request, IBuildObserver? observer, CancellationToken cancellationToken)
     {
         var archivePath = Path.Combine(Path.GetTempPath(), $"composer-build-{Guid.NewGuid():N}.tar");
         await using var archive = new FileStream(archivePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
@@ -28,7 +28,7 @@ internal sealed class ImageBuilder(DockerClient client, string endpoint)
 
         archive.Position = 0;
         var parameters = BuildParametersTranslator.Translate(request, dockerfile);
-        var tracker = new BuildOutputTracker(output);
+        var tracker = new BuildOutputTracker(observer);
         try
         {
             await client.Images.BuildImageFromDockerfileAsync(parameters, archive, [], new Dictionary<string, string>(), new CallbackProgress<JSONMessage>(tracker.Add), cancellationToken);
@@ -45,7 +45,8 @@ internal sealed class ImageBuilder(DockerClient client, string endpoint)
         if (tracker.Error is { } error)
         {
             var step = tracker.LastStep is { } lastStep ? $" at {lastStep}" : "";
-            throw new EngineException($"service \"{request.ServiceName}\" failed to build{step}: {error}");
+            var tail = string.Concat(tracker.StepTail.Select(line => "\n  > " + line));
+            throw new EngineException($"service \"{request.ServiceName}\" failed to build{step}: {error}{tail}");
         }
     }
 }

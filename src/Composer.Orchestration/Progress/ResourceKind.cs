@@ -10,4 +10,7 @@ public enum ResourceKind
 
     /// <summary>One layer of an image being pulled or pushed, under its service (<see cref="ProgressEvent.Parent"/>).</summary>
     Layer,
+
+    /// <summary>One step of a BuildKit build, under its service (<see cref="ProgressEvent.Parent"/>).</summary>
+    BuildStep,
 }
