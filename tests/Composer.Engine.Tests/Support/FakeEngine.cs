@@ -148,6 +148,9 @@ internal sealed class FakeEngine : IEngine
 
     public Task<string?> ImageIdAsync(string name, CancellationToken cancellationToken) => Task.FromResult(KnownImages.TryGetValue(name, out var id) ? id : null);
 
+    /// <summary>Plays a build's steps and logs to the observer, as the engine's trace would.</summary>
+    public Action<BuildRequest, IBuildObserver>? BuildScript { get; set; }
+
     /// <summary>What BuilderAsync answers.</summary>
     public BuilderInfo Builder { get; set; } = new(true, "linux/amd64");
 
@@ -161,6 +164,11 @@ internal sealed class FakeEngine : IEngine
         Calls.Enqueue($"build {request.Tags[0]}");
         BuildRequests.Enqueue(request);
         observer?.Line($"building {request.ServiceName}");
+        if (observer is not null)
+        {
+            BuildScript?.Invoke(request, observer);
+        }
+
         var id = $"sha256:{Guid.NewGuid():N}";
         foreach (var tag in request.Tags)
         {
