@@ -28,14 +28,18 @@ public sealed record Service
     public IReadOnlyList<ServicePort> Ports { get; init; } = [];
     public IReadOnlyList<string> Expose { get; init; } = [];
     public IReadOnlyList<ServiceVolume> Volumes { get; init; } = [];
-    public IReadOnlyList<string> VolumesFrom { get; init; } = [];
+    /// <summary>Parsed once by the loader; see <see cref="ServiceReferences"/> for the services these name.</summary>
+    public IReadOnlyList<VolumesFromSource> VolumesFrom { get; init; } = [];
     public IReadOnlyList<string> Tmpfs { get; init; } = [];
 
     /// <summary>Networks the service joins, by network key. Empty with no network_mode means the default network.</summary>
     public IReadOnlyDictionary<string, ServiceNetwork?> Networks { get; init; } = Empty<ServiceNetwork?>();
-    public string? NetworkMode { get; init; }
-    public IReadOnlyList<string> Links { get; init; } = [];
-    public IReadOnlyList<string> ExternalLinks { get; init; } = [];
+    /// <summary><c>network_mode</c>: a mode, a network, or <c>service:x</c> / <c>container:x</c>.</summary>
+    public NamespaceMode? NetworkMode { get; init; }
+    /// <summary><c>links</c>: services, each with an optional alias.</summary>
+    public IReadOnlyList<Link> Links { get; init; } = [];
+    /// <summary><c>external_links</c>: containers, each with an optional alias.</summary>
+    public IReadOnlyList<Link> ExternalLinks { get; init; } = [];
     public IReadOnlyList<ExtraHost> ExtraHosts { get; init; } = [];
     public IReadOnlyList<string> Dns { get; init; } = [];
     public IReadOnlyList<string> DnsSearch { get; init; } = [];
@@ -62,11 +66,11 @@ public sealed record Service
     public bool? StdinOpen { get; init; }
     public IReadOnlyList<string> SecurityOpt { get; init; } = [];
     public IReadOnlyList<string> GroupAdd { get; init; } = [];
-    public string? Ipc { get; init; }
-    public string? Pid { get; init; }
-    public string? Uts { get; init; }
+    public NamespaceMode? Ipc { get; init; }
+    public NamespaceMode? Pid { get; init; }
+    public NamespaceMode? Uts { get; init; }
     public string? UsernsMode { get; init; }
-    public string? Cgroup { get; init; }
+    public NamespaceMode? Cgroup { get; init; }
     public string? CgroupParent { get; init; }
     public string? Isolation { get; init; }
     public string? Runtime { get; init; }

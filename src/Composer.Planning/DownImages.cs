@@ -11,13 +11,10 @@ internal static class DownImages
         {
             DownImageRemoval.Local => project.Services.Values
                 .Where(service => service.Image is null)
-                .Select(service => BuiltName(project, service)),
-            DownImageRemoval.All => project.Services.Values.Select(service => service.Image ?? BuiltName(project, service)),
+                .Select(service => ComposeNames.BuiltImage(project.Name, service.Name)),
+            DownImageRemoval.All => project.Services.Values.Select(service => ComposeNames.Image(project.Name, service)),
             _ => [],
         };
         return images.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
     }
-
-    // The same name Engine.Build.ImageNames gives a build-only service; Planning does not reference the engine.
-    private static string BuiltName(Project project, Service service) => $"{project.Name}-{service.Name}".ToLowerInvariant();
 }

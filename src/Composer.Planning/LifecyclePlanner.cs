@@ -1,5 +1,4 @@
 using Composer.Model;
-using Composer.Planning.Graph;
 using Composer.Planning.Observed;
 using Composer.Planning.Plans;
 

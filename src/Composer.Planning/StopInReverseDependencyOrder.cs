@@ -1,4 +1,4 @@
-using Composer.Planning.Graph;
+using Composer.Model;
 using Composer.Planning.Observed;
 using Composer.Planning.Plans;
 

@@ -1,5 +1,4 @@
 using Composer.Model;
-using Composer.Planning.Graph;
 using Composer.Planning.Hashing;
 using Composer.Planning.Observed;
 using Composer.Planning.Plans;
@@ -215,7 +214,7 @@ internal sealed class UpPlanner
             if (detachedContainers.TryGetValue(container.Id, out var detached))
             {
                 // Its network was recreated: a new container under the same name joins the new network.
-                var name = ContainerNames.For(project.Name, service, container.Number);
+                var name = ComposeNames.Container(project.Name, service, container.Number);
                 pendingStarts.Add((name, [plan.Add(new Operation
                 {
                     Id = 0, Kind = OperationKind.CreateContainer, Target = name, Service = service.Name,
@@ -230,8 +229,8 @@ internal sealed class UpPlanner
             var recreate = !options.NoRecreate && (options.ForceRecreate || changed);
             if (recreate)
             {
-                var finalName = ContainerNames.For(project.Name, service, container.Number);
-                var temporaryName = ContainerNames.Temporary(container.Id, finalName);
+                var finalName = ComposeNames.Container(project.Name, service, container.Number);
+                var temporaryName = ComposeNames.Temporary(container.Id, finalName);
                 var create = plan.Add(new Operation
                 {
                     Id = 0, Kind = OperationKind.CreateContainer, Target = temporaryName, Service = service.Name,
@@ -266,7 +265,7 @@ internal sealed class UpPlanner
         var nextNumber = existing.Count == 0 ? 1 : existing.Max(container => container.Number) + 1;
         for (var missing = desiredCount - kept.Count; missing > 0; missing--, nextNumber++)
         {
-            var name = ContainerNames.For(project.Name, service, nextNumber);
+            var name = ComposeNames.Container(project.Name, service, nextNumber);
             var create = plan.Add(new Operation
             {
                 Id = 0, Kind = OperationKind.CreateContainer, Target = name, Service = service.Name,
@@ -334,16 +333,8 @@ internal sealed class UpPlanner
             }
         }
 
-        // Sharing another service's network stack or volumes needs that service's container to be up first.
-        var sharedFrom = new List<string>();
-        if (service.NetworkMode is { } mode && mode.StartsWith("service:", StringComparison.Ordinal))
-        {
-            sharedFrom.Add(mode["service:".Length..]);
-        }
-
-        sharedFrom.AddRange(service.VolumesFrom
-            .Where(source => !source.StartsWith("container:", StringComparison.Ordinal))
-            .Select(source => source.Split(':')[0]));
+        // Sharing another service's namespaces or volumes needs that service's container to be up first.
+        var sharedFrom = service.SharedContainerServices();
         foreach (var other in sharedFrom)
         {
             if (startOperations.TryGetValue(other, out var starts))

@@ -1,5 +1,4 @@
 using Composer.Model;
-using Composer.Planning.Graph;
 
 namespace Composer.Planning.Tests;
 

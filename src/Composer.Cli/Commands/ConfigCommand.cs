@@ -97,7 +97,7 @@ internal static class ConfigCommand
 
         if (parse.GetValue(Images))
         {
-            return Lines(project.Services.Values.Select(service => service.Image ?? $"{project.Name}-{service.Name}"));
+            return Lines(project.Services.Values.Select(service => ComposeNames.Image(project.Name, service)));
         }
 
         var hash = parse.GetValue(Hash);

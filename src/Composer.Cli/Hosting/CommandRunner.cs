@@ -1,11 +1,11 @@
 using System.CommandLine;
 using Composer.Cli.Output;
 using Composer.Engine.Contracts;
+using Composer.Model;
 using Composer.Orchestration.Execution;
 using Composer.Orchestration.Inspection;
 using Composer.Orchestration.Readiness;
 using Composer.Planning;
-using Composer.Planning.Graph;
 using Composer.Loader.Diagnostics;
 
 namespace Composer.Cli.Hosting;

@@ -57,7 +57,7 @@ internal sealed class EngineSession : IAsyncDisposable
         var engine = EngineFactory.Create(new EngineOptions
         {
             Environment = name => invocation.Context.Environment.GetValueOrDefault(name),
-            OnRetry = notice => warn(notice.ToString()),
+            OnRetry = notice => warn(notice.Message),
         });
         try
         {

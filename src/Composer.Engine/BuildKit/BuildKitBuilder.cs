@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Composer.Engine.Build;
 using Composer.Engine.Contracts;
-using Composer.Engine.Errors;
+using Composer.Engine.DockerApi;
 
 namespace Composer.Engine.BuildKit;
 
@@ -12,7 +12,7 @@ namespace Composer.Engine.BuildKit;
 /// own connection settings (Docker.DotNet has no way to ask for version 2). The answer is JSON lines: trace messages
 /// (base64 protobuf), the image id, or an error, which ends the build.
 /// </summary>
-internal sealed class BuildKitBuilder(HttpClient http, string apiVersion, string endpoint)
+internal sealed class BuildKitBuilder(HttpClient http, string apiVersion, EngineCalls calls)
 {
     public async Task<string?> BuildAsync(BuildRequest request, IBuildObserver? observer, CancellationToken cancellationToken)
     {
@@ -40,17 +40,25 @@ internal sealed class BuildKitBuilder(HttpClient http, string apiVersion, string
             args["BUILDKIT_INLINE_CACHE"] = "1";
         }
 
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"v{apiVersion}/build?{BuildKitQuery.For(request, dockerfile, args)}")
-        {
-            Content = new StreamContent(archive, 64 * 1024),
-        };
-        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
+        var query = BuildKitQuery.For(request, dockerfile, args);
         var state = new TraceState(observer);
         string? imageId = null;
         string? error = null;
+
+        // A blocking call: no time bound but the caller's. Only sending is inside it, so a retry (when the engine
+        // never saw the request) sends the context again from its start and nothing was handed out yet.
+        using var response = await calls.BlockingAsync($"build the image of service {request.ServiceName}", async token =>
+        {
+            archive.Position = 0;
+            using var message = new HttpRequestMessage(HttpMethod.Post, $"v{apiVersion}/build?{query}")
+            {
+                Content = new StreamContent(new NonClosingStream(archive), 64 * 1024),
+            };
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
+            return await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token);
+        }, cancellationToken);
         try
         {
-            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -79,28 +87,20 @@ internal sealed class BuildKitBuilder(HttpClient http, string apiVersion, string
                         case "moby.buildkit.trace" when aux.ValueKind == JsonValueKind.String:
                             state.Apply(TraceDecoder.DecodeBase64(aux.GetString()!));
                             break;
-                        case "moby.image.id" when aux.TryGetProperty("ID", out var imageIdElement):
+                        case "moby.image.id" when aux.ValueKind == JsonValueKind.Object && aux.TryGetProperty("ID", out var imageIdElement):
                             imageId = imageIdElement.GetString();
                             break;
                     }
                 }
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (EngineException)
-        {
-            throw;
-        }
         catch (Exception exception) when (exception is JsonException or FormatException)
         {
             throw new EngineException($"service \"{request.ServiceName}\" failed to build: the engine's build output cannot be read ({exception.Message})", exception);
         }
-        catch (Exception exception)
+        catch (Exception exception) when (exception is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            throw EngineErrorTranslator.Translate(exception, $"build the image of service {request.ServiceName}", endpoint);
+            throw new EngineException($"service \"{request.ServiceName}\" failed to build: the connection to the engine ({calls.Endpoint}) broke during the build ({exception.Message})", exception);
         }
 
         if (error is not null)

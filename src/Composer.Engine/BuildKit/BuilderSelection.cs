@@ -58,8 +58,8 @@ internal sealed class BuilderSelection(DockerClient client, EngineEndpoint? endp
     }
 
     /// <summary>The BuildKit builder; only after <see cref="InfoAsync"/> said BuildKit.</summary>
-    public BuildKitBuilder BuildKit(string endpointText) =>
-        new(http ?? throw new InvalidOperationException("BuildKit was not selected"), apiVersion, endpointText);
+    public BuildKitBuilder BuildKit(DockerApi.EngineCalls calls) =>
+        new(http ?? throw new InvalidOperationException("BuildKit was not selected"), apiVersion, calls);
 
     public void Dispose()
     {

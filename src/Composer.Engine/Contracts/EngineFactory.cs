@@ -31,7 +31,6 @@ public static class EngineFactory
             throw new EngineException($"cannot configure the Docker client for {endpoint.Host} ({endpoint.Source}): {exception.Message}", exception);
         }
 
-        var pipeline = EnginePipeline.Create(options.Retry, options.TimeProvider, options.OnRetry);
-        return new DockerEngine(client, pipeline, endpoint, options.Environment);
+        return new DockerEngine(client, EnginePolicies.Create(options.Retry, options.TimeProvider, options.OnRetry), endpoint, options.Environment);
     }
 }

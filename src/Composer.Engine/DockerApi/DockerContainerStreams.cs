@@ -1,11 +1,10 @@
 using Composer.Engine.Contracts;
-using Composer.Engine.Errors;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
 namespace Composer.Engine.DockerApi;
 
-/// <summary><see cref="IContainerStreams"/> on Docker.DotNet, through the shared retry pipeline and error translation.</summary>
+/// <summary><see cref="IContainerStreams"/> on Docker.DotNet, through <see cref="EngineCalls"/>.</summary>
 internal sealed class DockerContainerStreams(DockerClient client, EngineCalls calls) : IContainerStreams
 {
     public async Task<string> CreateExecAsync(string containerIdOrName, ExecRequest request, CancellationToken cancellationToken)
@@ -22,21 +21,21 @@ internal sealed class DockerContainerStreams(DockerClient client, EngineCalls ca
             WorkingDir = request.WorkingDir ?? "",
             Privileged = request.Privileged,
         };
-        var created = await calls.CallAsync($"create an exec in container {containerIdOrName}",
+        var created = await calls.ChangeAsync($"create an exec in container {containerIdOrName}",
             token => client.Exec.CreateContainerExecAsync(containerIdOrName, parameters, token), cancellationToken);
         return created.ID;
     }
 
-    // Starting is not retried: a second start of the same exec is refused, and a started command must not run twice.
+    // A blocking call: retried only when the engine never saw it, since a started command must not run twice.
     public async Task<IContainerStream> StartExecAsync(string execId, bool tty, CancellationToken cancellationToken)
     {
-        var stream = await Once($"start exec {Short(execId)}",
+        var stream = await calls.BlockingAsync($"start exec {Short(execId)}",
             token => client.Exec.StartContainerExecAsync(execId, new ContainerExecStartParameters { TTY = tty }, token), cancellationToken);
         return new DockerContainerStream(stream);
     }
 
     public Task StartExecDetachedAsync(string execId, CancellationToken cancellationToken) =>
-        Once($"start exec {Short(execId)}", async token =>
+        calls.BlockingAsync($"start exec {Short(execId)}", async token =>
         {
             using var stream = await client.Exec.StartContainerExecAsync(execId, new ContainerExecStartParameters { Detach = true }, token);
             return true;
@@ -44,46 +43,29 @@ internal sealed class DockerContainerStreams(DockerClient client, EngineCalls ca
 
     public async Task<long?> ExecExitCodeAsync(string execId, CancellationToken cancellationToken)
     {
-        var inspected = await calls.CallAsync($"inspect exec {Short(execId)}",
+        var inspected = await calls.QueryAsync($"inspect exec {Short(execId)}",
             token => client.Exec.InspectContainerExecAsync(execId, token), cancellationToken);
         return inspected.Running ? null : inspected.ExitCode;
     }
 
     public Task ResizeExecAsync(string execId, TerminalSize size, CancellationToken cancellationToken) =>
-        calls.CallAsync($"resize exec {Short(execId)}",
+        calls.ChangeAsync($"resize exec {Short(execId)}",
             token => client.Exec.ResizeExecTtyAsync(execId, Resize(size), token), cancellationToken);
 
     public async Task<IContainerStream> AttachAsync(string containerIdOrName, bool stdin, CancellationToken cancellationToken)
     {
         var parameters = new ContainerAttachParameters { Stream = true, Stdin = stdin, Stdout = true, Stderr = true };
-        var stream = await Once($"attach to container {containerIdOrName}",
+        var stream = await calls.BlockingAsync($"attach to container {containerIdOrName}",
             token => client.Containers.AttachContainerAsync(containerIdOrName, parameters, token), cancellationToken);
         return new DockerContainerStream(stream);
     }
 
     public Task ResizeContainerAsync(string containerIdOrName, TerminalSize size, CancellationToken cancellationToken) =>
-        calls.CallAsync($"resize the terminal of container {containerIdOrName}",
+        calls.ChangeAsync($"resize the terminal of container {containerIdOrName}",
             token => client.Containers.ResizeContainerTtyAsync(containerIdOrName, Resize(size), token), cancellationToken);
 
     private static ContainerResizeParameters Resize(TerminalSize size) =>
         new() { Height = checked((long)size.Rows), Width = checked((long)size.Columns) };
 
     private static string Short(string id) => id[..Math.Min(12, id.Length)];
-
-    // One attempt, no retry (a started command must not run twice), with the shared one-line error translation.
-    private async Task<T> Once<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await call(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception exception)
-        {
-            throw EngineErrorTranslator.Translate(exception, operation, calls.Endpoint);
-        }
-    }
 }

@@ -5,12 +5,12 @@ using Docker.DotNet.Models;
 
 namespace Composer.Engine.DockerApi;
 
-/// <summary><see cref="IContainerTools"/> on Docker.DotNet, through the shared retry pipeline and error translation.</summary>
+/// <summary><see cref="IContainerTools"/> on Docker.DotNet, through <see cref="EngineCalls"/>.</summary>
 internal sealed class DockerContainerTools(DockerClient client, EngineCalls calls) : IContainerTools
 {
     public async Task<ProcessTable> TopAsync(string idOrName, CancellationToken cancellationToken)
     {
-        var listed = await calls.CallAsync($"list the processes of container {idOrName}",
+        var listed = await calls.QueryAsync($"list the processes of container {idOrName}",
             token => client.Containers.ListProcessesAsync(idOrName, new ContainerListProcessesParameters(), token), cancellationToken);
         return new ProcessTable(
             [.. listed.Titles ?? []],
@@ -18,7 +18,7 @@ internal sealed class DockerContainerTools(DockerClient client, EngineCalls call
     }
 
     public Task<StatsSample?> StatsAsync(string idOrName, CancellationToken cancellationToken) =>
-        calls.CallAsync($"read the stats of container {idOrName}", async token =>
+        calls.QueryAsync($"read the stats of container {idOrName}", async token =>
         {
             ContainerStatsResponse? reading = null;
             try
@@ -35,7 +35,7 @@ internal sealed class DockerContainerTools(DockerClient client, EngineCalls call
         }, cancellationToken);
 
     public Task<ContainerPathInfo?> StatPathAsync(string idOrName, string path, CancellationToken cancellationToken) =>
-        calls.CallAsync($"look up {path} in container {idOrName}", async token =>
+        calls.QueryAsync($"look up {path} in container {idOrName}", async token =>
         {
             try
             {
@@ -52,14 +52,14 @@ internal sealed class DockerContainerTools(DockerClient client, EngineCalls call
         }, cancellationToken);
 
     public Task<ContainerArchive> ReadArchiveAsync(string idOrName, string path, CancellationToken cancellationToken) =>
-        calls.CallAsync($"copy {path} out of container {idOrName}", async token =>
+        calls.QueryAsync($"copy {path} out of container {idOrName}", async token =>
         {
             var response = await client.Containers.GetArchiveFromContainerAsync(idOrName, new ContainerPathStatParameters { Path = path }, statOnly: false, token);
             return new ContainerArchive(ToInfo(response.Stat), response.Stream ?? Stream.Null);
         }, cancellationToken);
 
     public Task WriteArchiveAsync(string idOrName, string directory, Stream archive, bool keepOwnership, CancellationToken cancellationToken) =>
-        calls.CallAsync($"copy into {directory} of container {idOrName}", async token =>
+        calls.ChangeAsync($"copy into {directory} of container {idOrName}", async token =>
         {
             // A retry must send the whole archive again.
             if (archive.CanSeek)

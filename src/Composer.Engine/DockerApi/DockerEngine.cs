@@ -13,12 +13,12 @@ using Polly;
 
 namespace Composer.Engine.DockerApi;
 
-/// <summary><see cref="IEngine"/> on Docker.DotNet; every call goes through the retry pipeline and the error translator.</summary>
-internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipeline, EngineEndpoint? endpoint = null, Func<string, string?>? environment = null) : IEngine
+/// <summary><see cref="IEngine"/> on Docker.DotNet; every call goes through <see cref="EngineCalls"/> as a query, a change or a blocking call.</summary>
+internal sealed class DockerEngine(DockerClient client, EnginePolicies policies, EngineEndpoint? endpoint = null, Func<string, string?>? environment = null) : IEngine
 {
     private readonly BuilderSelection builders = new(client, endpoint, environment ?? System.Environment.GetEnvironmentVariable);
 
-    private readonly EngineCalls calls = new(pipeline, client.Options.Endpoint?.ToString() ?? "the default Docker endpoint");
+    private readonly EngineCalls calls = new(policies, client.Options.Endpoint?.ToString() ?? "the default Docker endpoint");
 
     public string Endpoint => calls.Endpoint;
 
@@ -29,18 +29,18 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
     public IContainerTools Tools => field ??= new DockerContainerTools(client, calls);
 
     public Task PingAsync(CancellationToken cancellationToken) =>
-        CallAsync("ping the engine", token => client.System.PingAsync(token), cancellationToken);
+        calls.QueryAsync("ping the engine", token => client.System.PingAsync(token), cancellationToken);
 
     public async Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken)
     {
-        var listed = await CallAsync("list containers", token => client.Containers.ListContainersAsync(
+        var listed = await calls.QueryAsync("list containers", token => client.Containers.ListContainersAsync(
             new ContainersListParameters { All = true, Filters = LabelFilters.For(labels) }, token), cancellationToken);
         return [.. listed.Select(ToSummary)];
     }
 
     public async Task<ContainerInspection?> InspectContainerAsync(string idOrName, CancellationToken cancellationToken)
     {
-        var inspected = await CallAsync($"inspect container {idOrName}", async token =>
+        var inspected = await calls.QueryAsync($"inspect container {idOrName}", async token =>
         {
             try
             {
@@ -63,18 +63,18 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
         }
 
         var spec = ContainerSpecTranslator.Translate(request);
-        var created = await CallAsync($"create container {request.Name}",
+        var created = await calls.ChangeAsync($"create container {request.Name}",
             token => client.Containers.CreateContainerAsync(spec.Parameters, token), cancellationToken);
         foreach (var (network, endpoint) in spec.ExtraNetworks)
         {
-            await CallAsync($"connect container {request.Name} to network {network}",
+            await calls.ChangeAsync($"connect container {request.Name} to network {network}",
                 token => client.Networks.ConnectNetworkAsync(network, new NetworkConnectParameters { Container = created.ID, EndpointConfig = endpoint }, token),
                 cancellationToken);
         }
 
         foreach (var file in spec.Files)
         {
-            await CallAsync($"copy {file.Target} into container {request.Name}", async token =>
+            await calls.ChangeAsync($"copy {file.Target} into container {request.Name}", async token =>
             {
                 await using var archive = ContainerFileArchive.Build(file, DateTimeOffset.UtcNow);
                 await client.Containers.ExtractArchiveToContainerAsync(created.ID, new CopyToContainerParameters { Path = "/" }, archive, token);
@@ -85,20 +85,20 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
     }
 
     public Task StartContainerAsync(string idOrName, CancellationToken cancellationToken) =>
-        CallAsync($"start container {idOrName}",
+        calls.ChangeAsync($"start container {idOrName}",
             token => client.Containers.StartContainerAsync(idOrName, new ContainerStartParameters(), token), cancellationToken);
 
     public Task StopContainerAsync(string idOrName, TimeSpan? timeout, CancellationToken cancellationToken) =>
-        CallAsync($"stop container {idOrName}", token => client.Containers.StopContainerAsync(idOrName,
+        calls.BlockingAsync($"stop container {idOrName}", token => client.Containers.StopContainerAsync(idOrName,
             new ContainerStopParameters { WaitBeforeKillSeconds = timeout is { } wait ? (uint)Math.Ceiling(wait.TotalSeconds) : null }, token),
             cancellationToken);
 
     public Task KillContainerAsync(string idOrName, string? signal, CancellationToken cancellationToken) =>
-        CallAsync($"kill container {idOrName}", token => client.Containers.KillContainerAsync(idOrName,
+        calls.ChangeAsync($"kill container {idOrName}", token => client.Containers.KillContainerAsync(idOrName,
             new ContainerKillParameters { Signal = signal ?? "SIGKILL" }, token), cancellationToken);
 
     public Task RemoveContainerAsync(string idOrName, bool force, bool removeVolumes, CancellationToken cancellationToken) =>
-        CallAsync($"remove container {idOrName}", async token =>
+        calls.ChangeAsync($"remove container {idOrName}", async token =>
         {
             try
             {
@@ -111,18 +111,18 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
         }, cancellationToken);
 
     public Task RenameContainerAsync(string idOrName, string newName, CancellationToken cancellationToken) =>
-        CallAsync($"rename container {idOrName} to {newName}",
+        calls.ChangeAsync($"rename container {idOrName} to {newName}",
             token => client.Containers.RenameContainerAsync(idOrName, new ContainerRenameParameters { NewName = newName }, token), cancellationToken);
 
     public Task PauseContainerAsync(string idOrName, CancellationToken cancellationToken) =>
-        CallAsync($"pause container {idOrName}", token => client.Containers.PauseContainerAsync(idOrName, token), cancellationToken);
+        calls.ChangeAsync($"pause container {idOrName}", token => client.Containers.PauseContainerAsync(idOrName, token), cancellationToken);
 
     public Task UnpauseContainerAsync(string idOrName, CancellationToken cancellationToken) =>
-        CallAsync($"unpause container {idOrName}", token => client.Containers.UnpauseContainerAsync(idOrName, token), cancellationToken);
+        calls.ChangeAsync($"unpause container {idOrName}", token => client.Containers.UnpauseContainerAsync(idOrName, token), cancellationToken);
 
     public async Task<IReadOnlyList<EngineNetwork>> ListNetworksAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken)
     {
-        var networks = await CallAsync("list networks",
+        var networks = await calls.QueryAsync("list networks",
             token => client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = LabelFilters.For(labels) }, token), cancellationToken);
         return [.. networks.Select(ToNetwork)];
     }
@@ -130,7 +130,7 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
     public async Task<EngineNetwork?> FindNetworkAsync(string name, CancellationToken cancellationToken)
     {
         // The name filter matches substrings; keep the exact match only.
-        var networks = await CallAsync($"look up network {name}", token => client.Networks.ListNetworksAsync(new NetworksListParameters
+        var networks = await calls.QueryAsync($"look up network {name}", token => client.Networks.ListNetworksAsync(new NetworksListParameters
         {
             Filters = new Dictionary<string, IDictionary<string, bool>>(StringComparer.Ordinal) { ["name"] = new Dictionary<string, bool> { [name] = true } },
         }, token), cancellationToken);
@@ -148,13 +148,13 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
         }
 
         var parameters = NetworkSpecTranslator.Translate(request);
-        var created = await CallAsync($"create network {request.Network.Name}",
+        var created = await calls.ChangeAsync($"create network {request.Network.Name}",
             token => client.Networks.CreateNetworkAsync(parameters, token), cancellationToken);
         return created.ID;
     }
 
     public Task RemoveNetworkAsync(string idOrName, CancellationToken cancellationToken) =>
-        CallAsync($"remove network {idOrName}", async token =>
+        calls.ChangeAsync($"remove network {idOrName}", async token =>
         {
             try
             {
@@ -168,13 +168,13 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
 
     public async Task<IReadOnlyList<EngineVolume>> ListVolumesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken)
     {
-        var volumes = await CallAsync("list volumes",
+        var volumes = await calls.QueryAsync("list volumes",
             token => client.Volumes.ListAsync(new VolumesListParameters { Filters = LabelFilters.For(labels) }, token), cancellationToken);
         return [.. (volumes.Volumes ?? []).Select(ToVolume)];
     }
 
     public Task<EngineVolume?> FindVolumeAsync(string name, CancellationToken cancellationToken) =>
-        CallAsync<EngineVolume?>($"inspect volume {name}", async token =>
+        calls.QueryAsync<EngineVolume?>($"inspect volume {name}", async token =>
         {
             try
             {
@@ -194,7 +194,7 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
             [ComposeLabels.Volume] = request.Key,
             [ComposeLabels.Version] = ComposeLabels.ComposerVersion,
         };
-        return CallAsync($"create volume {request.Volume.Name}", token => client.Volumes.CreateAsync(new VolumesCreateParameters
+        return calls.ChangeAsync($"create volume {request.Volume.Name}", token => client.Volumes.CreateAsync(new VolumesCreateParameters
         {
             Name = request.Volume.Name,
             Driver = request.Volume.Driver ?? "local",
@@ -204,7 +204,7 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
     }
 
     public Task RemoveVolumeAsync(string name, CancellationToken cancellationToken) =>
-        CallAsync($"remove volume {name}", async token =>
+        calls.ChangeAsync($"remove volume {name}", async token =>
         {
             try
             {
@@ -226,16 +226,17 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
         {
             try
             {
-                await client.System.MonitorEventsAsync(new ContainerEventsParameters { Filters = filters }, new ChannelProgress<Message>(channel.Writer), cancellationToken);
+                await calls.BlockingAsync("follow engine events", token => client.System.MonitorEventsAsync(
+                    new ContainerEventsParameters { Filters = filters }, new ChannelProgress<Message>(channel.Writer), token), cancellationToken);
                 channel.Writer.TryComplete();
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 channel.Writer.TryComplete();
             }
-            catch (Exception exception)
+            catch (EngineException exception)
             {
-                channel.Writer.TryComplete(EngineErrorTranslator.Translate(exception, "follow engine events", Endpoint));
+                channel.Writer.TryComplete(exception);
             }
         }, CancellationToken.None);
 
@@ -266,7 +267,7 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
         };
 
         // Only opening the stream is retried: once lines were handed out, a retry would repeat them.
-        var stream = await CallAsync<MultiplexedStream?>($"read the logs of container {idOrName}", async token =>
+        var stream = await calls.BlockingAsync<MultiplexedStream?>($"read the logs of container {idOrName}", async token =>
         {
             try
             {
@@ -302,7 +303,7 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
     }
 
     public Task<long?> WaitContainerAsync(string idOrName, CancellationToken cancellationToken) =>
-        CallAsync<long?>($"wait for container {idOrName}", async token =>
+        calls.BlockingAsync<long?>($"wait for container {idOrName}", async token =>
         {
             try
             {
@@ -323,16 +324,14 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
 
     public async Task<string> BuildImageAsync(BuildRequest request, IBuildObserver? observer, CancellationToken cancellationToken)
     {
-        // Not retried: the context stream is consumed and output was already handed out. A build blocks for as long
-        // as it runs, so no per-attempt timeout applies either.
-        var builder = await BuilderAsync(cancellationToken);
+                var builder = await BuilderAsync(cancellationToken);
         if (builder.BuildKit)
         {
-            await builders.BuildKit(Endpoint).BuildAsync(request, observer, cancellationToken);
+            await builders.BuildKit(calls).BuildAsync(request, observer, cancellationToken);
         }
         else
         {
-            await new ImageBuilder(client, Endpoint).BuildAsync(request, observer, cancellationToken);
+            await new ImageBuilder(client, calls).BuildAsync(request, observer, cancellationToken);
         }
 
         return await ImageIdAsync(request.Tags[0], cancellationToken)
@@ -340,19 +339,13 @@ internal sealed class DockerEngine(DockerClient client, ResiliencePipeline pipel
     }
 
     public Task<BuilderInfo> BuilderAsync(CancellationToken cancellationToken) =>
-        CallAsync("ask the engine for its version", builders.InfoAsync, cancellationToken);
+        calls.QueryAsync("ask the engine for its version", builders.InfoAsync, cancellationToken);
 
     public void Dispose()
     {
         builders.Dispose();
         client.Dispose();
     }
-
-    private Task CallAsync(string operation, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
-        calls.CallAsync(operation, call, cancellationToken);
-
-    private Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        calls.CallAsync(operation, call, cancellationToken);
 
     private static ContainerSummary ToSummary(ContainerListResponse container) => new()
     {

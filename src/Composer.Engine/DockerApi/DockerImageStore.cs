@@ -2,16 +2,17 @@ using System.Net;
 using Composer.Engine.Contracts;
 using Composer.Engine.Errors;
 using Composer.Engine.Registry;
+using Composer.Engine.Resilience;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
 namespace Composer.Engine.DockerApi;
 
-/// <summary><see cref="IImageStore"/> on Docker.DotNet, through the shared retry pipeline and error translation.</summary>
+/// <summary><see cref="IImageStore"/> on Docker.DotNet, through <see cref="EngineCalls"/>.</summary>
 internal sealed class DockerImageStore(DockerClient client, EngineCalls calls) : IImageStore
 {
     public Task<ImageDetails?> InspectAsync(string name, CancellationToken cancellationToken) =>
-        calls.CallAsync<ImageDetails?>($"inspect image {name}", async token =>
+        calls.QueryAsync<ImageDetails?>($"inspect image {name}", async token =>
         {
             try
             {
@@ -34,7 +35,7 @@ internal sealed class DockerImageStore(DockerClient client, EngineCalls calls) :
         }, cancellationToken);
 
     public Task<bool> RemoveAsync(string name, CancellationToken cancellationToken) =>
-        calls.CallAsync($"remove image {name}", async token =>
+        calls.ChangeAsync($"remove image {name}", async token =>
         {
             try
             {
@@ -50,7 +51,7 @@ internal sealed class DockerImageStore(DockerClient client, EngineCalls calls) :
     public Task TagAsync(string source, string target, CancellationToken cancellationToken)
     {
         var reference = ImageReference.Parse(target);
-        return calls.CallAsync($"tag image {source} as {target}", token =>
+        return calls.ChangeAsync($"tag image {source} as {target}", token =>
             client.Images.TagImageAsync(source, new ImageTagParameters { RepositoryName = reference.Name, Tag = reference.Tag }, token), cancellationToken);
     }
 
@@ -70,8 +71,8 @@ internal sealed class DockerImageStore(DockerClient client, EngineCalls calls) :
             client.Images.PushImageAsync(image.Name, parameters, AuthOf(credentials), messages, token), cancellationToken);
     }
 
-    // Not through the retry pipeline, like builds: a pull or push may rightly take longer than its attempt timeout,
-    // and the engine has already retried the registry; repeating a transfer that streamed half its layers would only
+    // A blocking call: no time bound (a pull may take as long as the layers need) and retried only when the engine
+    // never saw it; the engine has already retried the registry, and repeating a half-streamed transfer would only
     // repeat the wait.
     private async Task TransferAsync(
         string verb, string reference, ImageReference image, IProgress<TransferProgress>? progress,
@@ -90,18 +91,17 @@ internal sealed class DockerImageStore(DockerClient client, EngineCalls calls) :
                     message.Progress?.Current, message.Progress?.Total is > 0 and var total ? total : null));
             }
         });
-        try
+        await calls.BlockingAsync($"{verb} {reference}", async token =>
         {
-            await transfer(messages, cancellationToken);
-        }
-        catch (DockerApiException exception)
-        {
-            error = EngineErrorTranslator.EngineMessage(exception);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            throw EngineErrorTranslator.Translate(exception, $"{verb} {reference}", calls.Endpoint);
-        }
+            try
+            {
+                await transfer(messages, token);
+            }
+            catch (DockerApiException exception) when (!EngineFailures.IsRetryableBlocking(exception, engineAnswered: true))
+            {
+                error = EngineErrorTranslator.EngineMessage(exception);
+            }
+        }, cancellationToken);
 
         if (error is not null)
         {

@@ -22,7 +22,7 @@ internal static class HostConfigTranslator
             Binds = MountTranslator.Binds(service),
             Mounts = [.. MountTranslator.Mounts(request.Project, service), .. FileObjectTranslator.Mounts(request)],
             Tmpfs = MountTranslator.Tmpfs(service),
-            VolumesFrom = [.. service.VolumesFrom.Select(source => VolumesFrom(request, source))],
+            VolumesFrom = [.. service.VolumesFrom.Select(source => source.ToEngine(SharedContainers.For(request, source.ServiceName, "volumes_from")))],
             PortBindings = PortTranslator.Bindings(service),
             ExtraHosts = [.. service.ExtraHosts.Select(host => $"{host.Host}:{host.Address}")],
             DNS = [.. service.Dns],
@@ -65,11 +65,11 @@ internal static class HostConfigTranslator
             LogConfig = service.Logging is { } logging
                 ? new LogConfig { Type = logging.Driver ?? "", Config = logging.Options.ToDictionary(StringComparer.Ordinal) }
                 : null,
-            IpcMode = ServiceReference(request, service.Ipc),
-            PidMode = ServiceReference(request, service.Pid),
-            UTSMode = service.Uts,
+            IpcMode = Namespace(request, service.Ipc, "ipc"),
+            PidMode = Namespace(request, service.Pid, "pid"),
+            UTSMode = Namespace(request, service.Uts, "uts"),
             UsernsMode = service.UsernsMode,
-            CgroupnsMode = service.Cgroup,
+            CgroupnsMode = Namespace(request, service.Cgroup, "cgroup"),
             CgroupParent = service.CgroupParent,
             Isolation = service.Isolation,
             Runtime = service.Runtime,
@@ -107,34 +107,7 @@ internal static class HostConfigTranslator
         _ => "always",
     };
 
-    // ipc and pid may name another service ("service:db"); the engine wants a container.
-    private static string? ServiceReference(ContainerRequest request, string? mode)
-    {
-        if (mode is null || !mode.StartsWith("service:", StringComparison.Ordinal))
-        {
-            return mode;
-        }
-
-        var other = mode["service:".Length..];
-        return request.ServiceContainers.TryGetValue(other, out var container)
-            ? "container:" + container
-            : throw new EngineException($"service \"{request.Service.Name}\": {mode} needs a running container of \"{other}\"");
-    }
-
-    private static string VolumesFrom(ContainerRequest request, string source)
-    {
-        if (source.StartsWith("container:", StringComparison.Ordinal))
-        {
-            return source["container:".Length..];
-        }
-
-        var parts = source.Split(':', 2);
-        var serviceName = parts[0].StartsWith("service:", StringComparison.Ordinal) ? parts[0]["service:".Length..] : parts[0];
-        if (!request.ServiceContainers.TryGetValue(serviceName, out var container))
-        {
-            throw new EngineException($"service \"{request.Service.Name}\": volumes_from {source} needs a container of \"{serviceName}\"");
-        }
-
-        return parts.Length > 1 && !parts[0].StartsWith("service:", StringComparison.Ordinal) ? $"{container}:{parts[1]}" : container;
-    }
+    // ipc, pid, uts and cgroup may name another service ("service:db"); the engine wants a container.
+    private static string? Namespace(ContainerRequest request, NamespaceMode? mode, string attribute) =>
+        mode?.ToEngine(SharedContainers.For(request, mode.ServiceName, attribute));
 }

@@ -1,6 +1,5 @@
 using Composer.Engine.Build;
 using Composer.Engine.Contracts;
-using Composer.Engine.Errors;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -10,7 +9,7 @@ namespace Composer.Engine.DockerApi;
 /// Runs one build on the engine. The build endpoint reports a failed step inside the output stream rather than as
 /// an HTTP error, so every message is checked for an error.
 /// </summary>
-internal sealed class ImageBuilder(DockerClient client, string endpoint)
+internal sealed class ImageBuilder(DockerClient client, EngineCalls calls)
 {
     public async Task BuildAsync(BuildRequest request, IBuildObserver? observer, CancellationToken cancellationToken)
     {
@@ -26,21 +25,15 @@ internal sealed class ImageBuilder(DockerClient client, string endpoint)
             throw new EngineException($"service \"{request.ServiceName}\" failed to build: {exception.Message}", exception);
         }
 
-        archive.Position = 0;
         var parameters = BuildParametersTranslator.Translate(request, dockerfile);
         var tracker = new BuildOutputTracker(observer);
-        try
+        // A blocking call: a build takes as long as it takes; retried only when the engine never saw it (and then
+        // nothing of the context was read, but it is rewound anyway).
+        await calls.BlockingAsync($"build the image of service {request.ServiceName}", token =>
         {
-            await client.Images.BuildImageFromDockerfileAsync(parameters, archive, [], new Dictionary<string, string>(), new CallbackProgress<JSONMessage>(tracker.Add), cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception exception)
-        {
-            throw EngineErrorTranslator.Translate(exception, $"build the image of service {request.ServiceName}", endpoint);
-        }
+            archive.Position = 0;
+            return client.Images.BuildImageFromDockerfileAsync(parameters, archive, [], new Dictionary<string, string>(), new CallbackProgress<JSONMessage>(tracker.Add), token);
+        }, cancellationToken);
 
         if (tracker.Error is { } error)
         {

@@ -1,4 +1,5 @@
 using Composer.Engine.Contracts;
+using Composer.Model;
 
 namespace Composer.Engine.DockerApi;
 
@@ -13,28 +14,19 @@ internal static class LinkTranslator
         var links = new List<string>();
         foreach (var link in request.Service.Links)
         {
-            var (serviceName, alias) = Split(link);
-            links.Add($"{FirstContainer(request, serviceName)}:{alias}");
+            links.Add($"{FirstContainer(request, link.Name)}:{link.HostName}");
         }
 
         foreach (var link in request.Service.ExternalLinks)
         {
-            var (container, alias) = Split(link);
-            links.Add($"{container}:{alias}");
+            links.Add($"{link.Name}:{link.HostName}");
         }
 
         return links;
     }
 
-    private static (string Name, string Alias) Split(string link)
-    {
-        var colon = link.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? (link, link) : (link[..colon], link[(colon + 1)..]);
-    }
-
-    // Same naming rule as the planner's; the engine layer does not depend on the planner.
     private static string FirstContainer(ContainerRequest request, string serviceName) =>
-        request.Project.Services.TryGetValue(serviceName, out var linked) && linked.ContainerName is not null
-            ? linked.ContainerName
-            : $"{request.Project.Name}-{serviceName}-1";
+        request.Project.Services.TryGetValue(serviceName, out var linked)
+            ? ComposeNames.Container(request.Project.Name, linked, 1)
+            : ComposeNames.Container(request.Project.Name, serviceName, 1);
 }

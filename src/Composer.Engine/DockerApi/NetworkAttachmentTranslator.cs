@@ -44,18 +44,7 @@ internal static class NetworkAttachmentTranslator
             return networking?.EndpointsConfig.Keys.First();
         }
 
-        if (mode.StartsWith("service:", StringComparison.Ordinal))
-        {
-            var other = mode["service:".Length..];
-            if (!request.ServiceContainers.TryGetValue(other, out var container))
-            {
-                throw new EngineException($"service \"{request.Service.Name}\": network_mode {mode} needs a running container of \"{other}\"");
-            }
-
-            return "container:" + container;
-        }
-
-        return mode;
+        return mode.ToEngine(SharedContainers.For(request, mode.ServiceName, "network_mode"));
     }
 
     // On user networks links are per endpoint: the engine adds the alias to the linked container's DNS answers there.

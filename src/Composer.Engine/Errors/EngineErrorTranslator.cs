@@ -17,7 +17,7 @@ internal static partial class EngineErrorTranslator
         EngineException engine => engine,
         DockerApiException api => new EngineException(Describe(api, operation), api),
         TimeoutRejectedException => new EngineException($"{operation}: the engine did not answer in time", exception),
-        HttpRequestException or IOException or SocketException when TransientFailures.IsUnreachable(exception) =>
+        HttpRequestException or IOException or SocketException when EngineFailures.IsNotSent(exception) =>
             new EngineUnavailableException(endpoint, exception),
         HttpRequestException or IOException => new EngineException($"{operation}: {exception.Message}", exception),
         _ => new EngineException($"{operation}: {exception.Message}", exception),

@@ -108,6 +108,18 @@ public static class ServiceSupportValidator
                 Refuse("networks", "are empty and the project has no default network");
             }
 
+            // The engine runs a container in the uts namespace of the host or its own (it accepts and ignores
+            // container:x) and its cgroup namespace is host or private: another container's cannot be shared.
+            if (service.Uts is { Target: not ReferenceTarget.Mode } uts)
+            {
+                Refuse($"uts {uts}", "cannot be shared: the engine gives a container the host's uts namespace or its own");
+            }
+
+            if (service.Cgroup is { Target: not ReferenceTarget.Mode } cgroup)
+            {
+                Refuse($"cgroup {cgroup}", "cannot be shared: the engine's cgroup namespace modes are host and private");
+            }
+
             foreach (var key in service.Other.Values.Keys)
             {
                 Refuse(key, "is not supported yet");

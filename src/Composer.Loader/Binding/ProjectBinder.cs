@@ -79,7 +79,7 @@ internal static class ProjectBinder
 
         if (usesDefault && !networks.ContainsKey(DefaultNetwork))
         {
-            networks[DefaultNetwork] = new Network { Name = context.ProjectName + "_" + DefaultNetwork };
+            networks[DefaultNetwork] = new Network { Name = ComposeNames.Resource(context.ProjectName, DefaultNetwork) };
         }
     }
 }

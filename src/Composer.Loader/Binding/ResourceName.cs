@@ -1,4 +1,5 @@
 using Composer.Loader.Tree;
+using Composer.Model;
 
 namespace Composer.Loader.Binding;
 
@@ -32,6 +33,6 @@ internal static class ResourceName
             return (name, external);
         }
 
-        return (external ? key : reader.Context.ProjectName + "_" + key, external);
+        return (external ? key : ComposeNames.Resource(reader.Context.ProjectName, key), external);
     }
 }

@@ -6,7 +6,7 @@ namespace Composer.Loader.Consistency;
 
 /// <summary>
 /// Checks that what enabled services refer to exists: networks, named volumes, secrets, configs, services named by
-/// depends_on, links, volumes_from and <c>network_mode: service:x</c>; that depends_on has no cycle; that each
+/// depends_on and the other references of <see cref="ServiceReferences"/>; that depends_on has no cycle; that each
 /// service has something to run (an image, a build or a provider); and that attributes that exclude each other are not
 /// combined.
 /// </summary>
@@ -21,7 +21,7 @@ internal static class ConsistencyChecker
         {
             var reporter = new ServiceReporter(name, root, diagnostics);
             CheckNetworks(project, service, reporter);
-            CheckVolumes(project, service, knownServices, reporter);
+            CheckVolumes(project, service, reporter);
             CheckFileReferences(service.Secrets, project.Secrets, "secrets", "secret", reporter);
             CheckFileReferences(service.Configs, project.Configs, "configs", "config", reporter);
             CheckServiceReferences(service, knownServices, reporter);
@@ -44,27 +44,13 @@ internal static class ConsistencyChecker
         }
     }
 
-    private static void CheckVolumes(Project project, Service service, HashSet<string> knownServices, ServiceReporter reporter)
+    private static void CheckVolumes(Project project, Service service, ServiceReporter reporter)
     {
         foreach (var volume in service.Volumes)
         {
             if (volume.Type == "volume" && !string.IsNullOrEmpty(volume.Source) && !project.Volumes.ContainsKey(volume.Source))
             {
                 reporter.Error(["volumes"], $"service \"{reporter.ServiceName}\" refers to undefined volume \"{volume.Source}\"");
-            }
-        }
-
-        foreach (var source in service.VolumesFrom)
-        {
-            if (source.StartsWith("container:", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var serviceName = source.Split(':')[0];
-            if (!knownServices.Contains(serviceName))
-            {
-                reporter.Error(["volumes_from"], $"service \"{reporter.ServiceName}\" takes volumes from undefined service \"{serviceName}\"");
             }
         }
     }
@@ -101,25 +87,23 @@ internal static class ConsistencyChecker
             }
         }
 
-        foreach (var link in service.Links)
+        foreach (var reference in service.References().Where(reference => reference.Implied && !knownServices.Contains(reference.Service)))
         {
-            var linkedService = link.Split(':')[0];
-            if (!knownServices.Contains(linkedService))
-            {
-                reporter.Error(["links"], $"service \"{reporter.ServiceName}\" links to undefined service \"{linkedService}\"");
-            }
-        }
-
-        const string servicePrefix = "service:";
-        if (service.NetworkMode is { } networkMode && networkMode.StartsWith(servicePrefix, StringComparison.Ordinal))
-        {
-            var target = networkMode[servicePrefix.Length..];
-            if (!knownServices.Contains(target))
-            {
-                reporter.Error(["network_mode"], $"service \"{reporter.ServiceName}\" uses the network of undefined service \"{target}\"");
-            }
+            reporter.Error([reference.Attribute], $"service \"{reporter.ServiceName}\" {Verb(reference.Reason)} undefined service \"{reference.Service}\"");
         }
     }
+
+    private static string Verb(ReferenceReason reason) => reason switch
+    {
+        ReferenceReason.Link => "links to",
+        ReferenceReason.VolumesFrom => "takes volumes from",
+        ReferenceReason.NetworkMode => "uses the network of",
+        ReferenceReason.Ipc => "shares the ipc namespace of",
+        ReferenceReason.Pid => "shares the pid namespace of",
+        ReferenceReason.Uts => "shares the uts namespace of",
+        ReferenceReason.Cgroup => "shares the cgroup namespace of",
+        _ => "refers to",
+    };
 
     private static void CheckSomethingToRun(Service service, ServiceReporter reporter)
     {

@@ -3,9 +3,10 @@ using Composer.Model;
 namespace Composer.Loader.Normalization;
 
 /// <summary>
-/// <c>links</c>, <c>volumes_from</c> and <c>network_mode: service:x</c> all need the other service's container to exist
-/// first, so they become <c>depends_on</c> entries (service_started, required) where the file did not already say how
-/// to wait. Everything that follows (ordering, `up web` starting what web needs, profiles, cycle checks) then sees
+/// <c>links</c>, <c>volumes_from</c> and <c>service:x</c> in <c>network_mode</c>, <c>ipc</c>, <c>pid</c>, <c>uts</c> or
+/// <c>cgroup</c> all need the other service's container to exist first (<see cref="ServiceReferences"/>), so they
+/// become <c>depends_on</c> entries (service_started, required) where the file did not already say how to wait.
+/// Everything that follows (ordering, `up web` starting what web needs, profiles, cycle checks) then sees
 /// one kind of dependency.
 /// </summary>
 internal static class ImplicitDependencies
@@ -38,21 +39,6 @@ internal static class ImplicitDependencies
         return changed ? project with { Services = services } : project;
     }
 
-    private static IEnumerable<string> Implied(Service service)
-    {
-        foreach (var link in service.Links)
-        {
-            yield return link.Split(':')[0];
-        }
-
-        foreach (var source in service.VolumesFrom.Where(source => !source.StartsWith("container:", StringComparison.Ordinal)))
-        {
-            yield return source.Split(':')[0];
-        }
-
-        if (service.NetworkMode is { } mode && mode.StartsWith("service:", StringComparison.Ordinal))
-        {
-            yield return mode["service:".Length..];
-        }
-    }
+    private static IEnumerable<string> Implied(Service service) =>
+        service.References().Where(reference => reference.Implied).Select(reference => reference.Service);
 }

@@ -138,15 +138,10 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
         };
     }
 
-    // network_mode, ipc, pid and volumes_from can name another service: look up which container stands for it now.
+    // network_mode, ipc, pid, uts, cgroup and volumes_from can name another service: look up which container stands for it now.
     private async Task<IReadOnlyDictionary<string, string>> SharedServiceContainersAsync(Service service, CancellationToken cancellationToken)
     {
-        var referenced = new[] { service.NetworkMode, service.Ipc, service.Pid }
-            .Where(mode => mode is not null && mode.StartsWith("service:", StringComparison.Ordinal))
-            .Select(mode => mode!["service:".Length..])
-            .Concat(service.VolumesFrom.Where(source => !source.StartsWith("container:", StringComparison.Ordinal))
-                .Select(source => source.Split(':')[0] is var first && first == "service" ? source.Split(':')[1] : first))
-            .Distinct(StringComparer.Ordinal);
+        var referenced = service.SharedContainerServices();
         var containers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var other in referenced)
         {

@@ -7,7 +7,7 @@ namespace Composer.Orchestration.Interactive;
 internal static class OneOffContainer
 {
     public static string DefaultName(string projectName, string service) =>
-        $"{projectName}-{service}-run-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+        ComposeNames.OneOff(projectName, service, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
 
     public static Service Apply(Service service, RunOptions options)
     {

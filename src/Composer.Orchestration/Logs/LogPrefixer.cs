@@ -1,4 +1,5 @@
 using System.Text;
+using Composer.Model;
 
 namespace Composer.Orchestration.Logs;
 
@@ -63,5 +64,5 @@ internal sealed class LogPrefixer(bool prefix, bool colour)
 
     /// <summary>docker compose style: "web-1" for the project's own naming, the container name when it was chosen by hand.</summary>
     public static string LabelFor(string projectName, string service, int number, string containerName) =>
-        containerName == $"{projectName}-{service}-{number}" ? $"{service}-{number}" : containerName;
+        containerName == ComposeNames.Container(projectName, service, number) ? $"{service}-{number}" : containerName;
 }

@@ -35,7 +35,7 @@ internal static class InterruptedRunRepair
                 continue;
             }
 
-            var finalName = ContainerNames.For(project.Name, service, container.Number);
+            var finalName = ComposeNames.Container(project.Name, service, container.Number);
             if (IsTemporaryNameFor(container.Name, finalName))
             {
                 if (names.Contains(finalName))
@@ -60,7 +60,7 @@ internal static class InterruptedRunRepair
         return repaired;
     }
 
-    /// <summary>True for the names <see cref="ContainerNames.Temporary"/> gives: up to 12 hex digits, '_', the final name.</summary>
+    /// <summary>True for the names <see cref="ComposeNames.Temporary"/> gives: up to 12 hex digits, '_', the final name.</summary>
     public static bool IsTemporaryNameFor(string name, string finalName)
     {
         var prefixLength = name.Length - finalName.Length - 1;

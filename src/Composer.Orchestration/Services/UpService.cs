@@ -81,7 +81,7 @@ public sealed class UpService(OrchestrationContext context)
     private static IEnumerable<string> SelectedWithDependencies(Project project, UpOptions options) =>
         options.NoDeps
             ? options.Services
-            : Planning.Graph.DependencyGraph.FromServices(project.Services).WithDependencies(options.Services);
+            : DependencyGraph.FromServices(project.Services).WithDependencies(options.Services);
 
     private static async Task WaitForServicesAsync(
         Project project, IReadOnlyList<string> services, UpOptions options, DependencyWaiter waiter, CancellationToken cancellationToken)

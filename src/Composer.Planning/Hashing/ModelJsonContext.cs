@@ -8,7 +8,9 @@ namespace Composer.Planning.Hashing;
 /// 150 ms of start-up in every command that plans. Extension values are generic trees, so their runtime types are
 /// listed too.
 /// </summary>
-[JsonSourceGenerationOptions(WriteIndented = false)]
+[JsonSourceGenerationOptions(
+    WriteIndented = false,
+    Converters = [typeof(ComposeTextConverter<NamespaceMode>), typeof(ComposeTextConverter<Link>), typeof(ComposeTextConverter<VolumesFromSource>)])]
 [JsonSerializable(typeof(Service))]
 [JsonSerializable(typeof(Network))]
 [JsonSerializable(typeof(string))]

@@ -71,12 +71,12 @@ public sealed class InterruptedRunTests(EngineFixture fixture)
     private async Task<string> CreateReplacementAsync(Project changed, string oldId)
     {
         var service = changed.Services["a"];
-        var finalName = ContainerNames.For(changed.Name, service, 1);
+        var finalName = ComposeNames.Container(changed.Name, service, 1);
         return await fixture.Engine.CreateContainerAsync(new ContainerRequest
         {
             Project = changed,
             Service = service,
-            Name = ContainerNames.Temporary(oldId, finalName),
+            Name = ComposeNames.Temporary(oldId, finalName),
             Number = 1,
             ConfigHash = ConfigHash.Compute(service),
         }, Timeout);

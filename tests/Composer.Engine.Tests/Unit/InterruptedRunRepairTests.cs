@@ -12,7 +12,7 @@ public sealed class InterruptedRunRepairTests
     [Fact]
     public void The_planners_temporary_names_are_recognised()
     {
-        var temporary = ContainerNames.Temporary("0123456789abcdef0123", "proj-web-1");
+        var temporary = ComposeNames.Temporary("0123456789abcdef0123", "proj-web-1");
 
         Assert.True(InterruptedRunRepair.IsTemporaryNameFor(temporary, "proj-web-1"));
     }
@@ -33,7 +33,7 @@ public sealed class InterruptedRunRepairTests
     {
         var engine = new FakeEngine();
         engine.Containers.Add(Container("old", "p-web-1", "running"));
-        engine.Containers.Add(Container("new", ContainerNames.Temporary("0123456789abcdef", "p-web-1"), "created"));
+        engine.Containers.Add(Container("new", ComposeNames.Temporary("0123456789abcdef", "p-web-1"), "created"));
 
         await RepairAsync(engine);
 
@@ -44,7 +44,7 @@ public sealed class InterruptedRunRepairTests
     public async Task A_replacement_without_its_original_is_renamed_to_the_final_name()
     {
         var engine = new FakeEngine();
-        engine.Containers.Add(Container("new", ContainerNames.Temporary("0123456789abcdef", "p-web-1"), "created"));
+        engine.Containers.Add(Container("new", ComposeNames.Temporary("0123456789abcdef", "p-web-1"), "created"));
 
         await RepairAsync(engine);
 

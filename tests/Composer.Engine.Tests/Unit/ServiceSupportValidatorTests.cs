@@ -35,6 +35,20 @@ public sealed class ServiceSupportValidatorTests
     }
 
     [Fact]
+    public void Sharing_the_uts_or_cgroup_namespace_of_another_service_is_refused()
+    {
+        var project = TestServices.Project("p", TestServices.Sleeper("db"), TestServices.Sleeper("app") with { Uts = "service:db", Cgroup = "service:db" });
+
+        Assert.Equal(
+            [
+                "service \"app\": uts service:db cannot be shared: the engine gives a container the host's uts namespace or its own",
+                "service \"app\": cgroup service:db cannot be shared: the engine's cgroup namespace modes are host and private",
+            ],
+            ServiceSupportValidator.Problems(project));
+        Assert.Empty(ServiceSupportValidator.Problems(TestServices.Project("p", TestServices.Sleeper("app") with { Uts = "host", Cgroup = "private" })));
+    }
+
+    [Fact]
     public void Build_without_image_is_accepted()
     {
         var service = new Service { Name = "api", Build = new BuildConfig { Context = "/src" } };

@@ -163,4 +163,16 @@ public sealed class ConsistencyCheckerTests
 
         Assert.Contains("\"vpn\"", Assert.Single(Check(Projects.With(web))).Message);
     }
+
+    [Fact]
+    public void Namespaces_of_unknown_services_are_errors_naming_the_attribute()
+    {
+        var web = Projects.Service("web") with { Ipc = "service:a", Pid = "service:b", Uts = "container:c" };
+
+        var messages = Check(Projects.With(web)).Select(item => item.Message).ToArray();
+
+        Assert.Equal(
+            ["service \"web\" shares the ipc namespace of undefined service \"a\"", "service \"web\" shares the pid namespace of undefined service \"b\""],
+            messages);
+    }
 }

@@ -44,6 +44,27 @@ public sealed class ImplicitDependenciesTests
         Assert.Equal(["cache"], project.Services["sidecar"].DependsOn.Keys);
     }
 
+    [Theory]
+    [InlineData("ipc")]
+    [InlineData("pid")]
+    [InlineData("uts")]
+    [InlineData("cgroup")]
+    public async Task A_namespace_of_service_x_makes_x_a_started_dependency(string attribute)
+    {
+        var project = await LoadAsync($$"""
+            services:
+              db: {image: busybox}
+              app:
+                image: busybox
+                {{attribute}}: service:db
+            """);
+
+        var app = project.Services["app"];
+        Assert.Equal(ServiceDependency.Started, Assert.Single(app.DependsOn, pair => pair.Key == "db").Value.Condition);
+        Assert.Contains(new ServiceReference("db", Enum.Parse<ReferenceReason>(attribute, ignoreCase: true)), app.References());
+        Assert.Equal(["db", "app"], DependencyGraph.Of(project).StartOrder);
+    }
+
     [Fact]
     public async Task An_explicit_depends_on_keeps_its_own_condition()
     {

@@ -1,4 +1,4 @@
-namespace Composer.Planning.Graph;
+namespace Composer.Model;
 
 /// <summary>Services depend on each other in a circle; the message shows the circle as <c>a -> b -> a</c>.</summary>
 public sealed class DependencyCycleException(IReadOnlyList<string> cycle)

@@ -1,11 +1,11 @@
-using Composer.Model;
 using QuikGraph;
 using QuikGraph.Algorithms;
 
-namespace Composer.Planning.Graph;
+namespace Composer.Model;
 
 /// <summary>
-/// Services and their <c>depends_on</c> edges (service -> dependency). Dependencies on services that are not part of
+/// Services and the edges of their references (service -> dependency): depends_on, links, volumes_from and
+/// <c>service:x</c> namespaces (see <see cref="ServiceReferences"/>). Dependencies on services that are not part of
 /// the project (disabled by profiles, or optional and missing) are left out: nothing can be ordered against them.
 /// </summary>
 public sealed class DependencyGraph
@@ -19,6 +19,9 @@ public sealed class DependencyGraph
         levels = ComputeLevels(graph);
     }
 
+    /// <summary>The graph of the project's enabled services; throws <see cref="DependencyCycleException"/> on a cycle.</summary>
+    public static DependencyGraph Of(Project project) => FromServices(project.Services);
+
     public static DependencyGraph FromServices(IReadOnlyDictionary<string, Service> services)
     {
         var graph = new AdjacencyGraph<string, Edge<string>>(allowParallelEdges: false);
@@ -29,7 +32,7 @@ public sealed class DependencyGraph
 
         foreach (var (name, service) in services.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            foreach (var dependency in service.DependsOn.Keys.Order(StringComparer.Ordinal))
+            foreach (var dependency in service.References().Select(reference => reference.Service).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
                 if (services.ContainsKey(dependency))
                 {
