@@ -32,8 +32,10 @@ public sealed class BuildTests(EngineFixture fixture) : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task Build_leaves_out_ignored_files_passes_build_args_and_labels_the_image()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Build_leaves_out_ignored_files_passes_build_args_and_labels_the_image(bool classic)
     {
         await using var scope = new ProjectScope(fixture, "bld");
         WriteContext(
@@ -50,7 +52,7 @@ public sealed class BuildTests(EngineFixture fixture) : IAsyncLifetime
         var project = TestServices.Project(scope.Name, service);
         var lines = new RecordingBuildOutput();
 
-        var built = await new BuildService(fixture.Context(scope.Sink)).BuildAsync(project, new BuildOptions
+        var built = await new BuildService(fixture.Context(scope.Sink, classic)).BuildAsync(project, new BuildOptions
         {
             Overrides = new Engine.Build.BuildOverrides { Args = TestServices.Map(("GREETING", "from-cli")) },
             Output = lines,
@@ -66,23 +68,26 @@ public sealed class BuildTests(EngineFixture fixture) : IAsyncLifetime
         Assert.Contains("kept.txt", output, StringComparison.Ordinal);
         Assert.DoesNotContain("token.secret", output, StringComparison.Ordinal);
         Assert.Contains("from-cli", output, StringComparison.Ordinal);
-        Assert.Contains(lines.Lines, line => line.Service == "app" && line.Text.StartsWith("Step 1/", StringComparison.Ordinal));
+        Assert.Contains(lines.Lines, line => line.Service == "app" && line.Text.StartsWith(classic ? "Step 1/" : "#", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_failing_run_step_names_the_service_the_step_and_the_engine_message()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_failing_run_step_names_the_service_the_step_the_engine_message_and_the_steps_last_lines(bool classic)
     {
         await using var scope = new ProjectScope(fixture, "bldfail");
-        WriteContext(("Dockerfile", "FROM busybox:latest\nRUN echo breaking && exit 3\n"));
+        WriteContext(("Dockerfile", "FROM busybox:latest\nRUN echo breaking && echo 'main.c:3: error: expected ;' >&2 && exit 3\n"));
         var project = TestServices.Project(scope.Name, BuiltService("broken", new BuildConfig { Context = contextDirectory }));
         images.Add($"{scope.Name}-broken");
 
         var error = await Assert.ThrowsAsync<EngineException>(() =>
-            new BuildService(fixture.Context(scope.Sink)).BuildAsync(project, new BuildOptions(), Timeout));
+            new BuildService(fixture.Context(scope.Sink, classic)).BuildAsync(project, new BuildOptions(), Timeout));
 
         Assert.Contains("service \"broken\"", error.Message, StringComparison.Ordinal);
-        Assert.Contains("RUN echo breaking && exit 3", error.Message, StringComparison.Ordinal);
-        Assert.Contains("returned a non-zero code: 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RUN echo breaking && echo", error.Message, StringComparison.Ordinal);
+        Assert.Contains(classic ? "returned a non-zero code: 3" : "exit code: 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\n  > main.c:3: error: expected ;", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
