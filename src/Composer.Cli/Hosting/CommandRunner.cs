@@ -86,7 +86,8 @@ internal static class CommandRunner
             return ExitCodes.Usage;
         }
         catch (Exception failure) when (failure is EngineException or UnsupportedServiceException or PlanExecutionException
-            or DependencyFailedException or DependencyCycleException or PlanningException or InspectionException)
+            or DependencyFailedException or DependencyCycleException or PlanningException or InspectionException
+            or Orchestration.Stack.StackException)
         {
             // These already carry one readable line per problem, written by the layer that knew the cause.
             output.Error(failure.Message);

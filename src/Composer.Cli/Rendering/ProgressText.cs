@@ -13,6 +13,8 @@ internal static class ProgressText
         ResourceKind.Volume => "Volume",
         ResourceKind.Service => "Service",
         ResourceKind.Image => "Image",
+        ResourceKind.Secret => "Secret",
+        ResourceKind.Config => "Config",
         _ => kind.ToString(),
     };
 

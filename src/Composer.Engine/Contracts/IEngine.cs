@@ -18,6 +18,9 @@ public interface IEngine : IDisposable
     /// <summary>top, stats, cp and engine events.</summary>
     IContainerTools Tools { get; }
 
+    /// <summary>Swarm services, tasks, nodes, secrets, configs and networks, for the stack verbs.</summary>
+    ISwarmEngine Swarm => throw new NotSupportedException("this engine client has no swarm support");
+
     /// <summary>Throws <see cref="EngineUnavailableException"/> when nothing answers.</summary>
     Task PingAsync(CancellationToken cancellationToken);
 

@@ -28,6 +28,8 @@ internal sealed class DockerEngine(DockerClient client, EnginePolicies policies,
 
     public IContainerTools Tools => field ??= new DockerContainerTools(client, calls);
 
+    public ISwarmEngine Swarm => field ??= new Swarm.DockerSwarmEngine(client, calls);
+
     public Task PingAsync(CancellationToken cancellationToken) =>
         calls.QueryAsync("ping the engine", token => client.System.PingAsync(token), cancellationToken);
 
@@ -285,17 +287,7 @@ internal sealed class DockerEngine(DockerClient client, EnginePolicies policies,
 
         using (stream)
         {
-            var splitter = new LogLineSplitter();
-            await foreach (var (source, bytes) in MultiplexedChunks.ReadAsync(stream, cancellationToken))
-            {
-                var target = source == MultiplexedStream.TargetStream.StandardError ? LogStream.Stderr : LogStream.Stdout;
-                foreach (var line in splitter.Add(target, bytes.Span))
-                {
-                    yield return line;
-                }
-            }
-
-            foreach (var line in splitter.Flush())
+            await foreach (var line in MultiplexedLines.ReadAsync(stream, cancellationToken))
             {
                 yield return line;
             }

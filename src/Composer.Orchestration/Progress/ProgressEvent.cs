@@ -17,4 +17,10 @@ public sealed record ProgressEvent(ResourceKind Kind, string Name, string Status
 
     /// <summary>The layer's size in bytes, when the engine gives it.</summary>
     public long? Total { get; init; }
+
+    /// <summary>
+    /// A step in progress worth a line of its own in plain mode too (a stack service's "2/3 running"); other
+    /// in-progress steps show only in the live view.
+    /// </summary>
+    public bool Milestone { get; init; }
 }

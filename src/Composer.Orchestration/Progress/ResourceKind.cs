@@ -13,4 +13,10 @@ public enum ResourceKind
 
     /// <summary>One step of a BuildKit build, under its service (<see cref="ProgressEvent.Parent"/>).</summary>
     BuildStep,
+
+    /// <summary>A swarm secret of a stack.</summary>
+    Secret,
+
+    /// <summary>A swarm config of a stack.</summary>
+    Config,
 }

@@ -13,6 +13,7 @@ namespace Composer.Planning.Hashing;
     Converters = [typeof(ComposeTextConverter<NamespaceMode>), typeof(ComposeTextConverter<Link>), typeof(ComposeTextConverter<VolumesFromSource>)])]
 [JsonSerializable(typeof(Service))]
 [JsonSerializable(typeof(Network))]
+[JsonSerializable(typeof(Composer.Model.Swarm.SwarmServiceSpec))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(long))]

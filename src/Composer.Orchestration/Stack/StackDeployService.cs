@@ -1,0 +1,41 @@
+using Composer.Model;
+using Composer.Planning.Stack;
+
+namespace Composer.Orchestration.Stack;
+
+/// <summary>
+/// <c>stack deploy</c>: translate the project (refusing what a swarm cannot run, before anything is sent), observe the
+/// stack, plan, then execute and (by default) wait until every service converged.
+/// </summary>
+public sealed class StackDeployService(OrchestrationContext context)
+{
+    /// <summary>The plan that was (or, with --dry-run, would be) executed.</summary>
+    public async Task<StackPlan> DeployAsync(Project project, StackDeployRequest request, CancellationToken cancellationToken)
+    {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var contents = await StackObjectContents.ReadAsync(project, cancellationToken);
+        var desired = StackTranslator.Translate(project, contents);
+        var swarm = context.Engine.Swarm;
+        await swarm.EnsureManagerAsync(cancellationToken);
+        var observed = await StackObserver.ObserveAsync(swarm, project.Name, cancellationToken);
+        var plan = StackPlanner.Plan(desired, observed, new StackDeployOptions { Prune = request.Prune, Wait = request.Wait });
+        foreach (var warning in plan.Warnings)
+        {
+            context.Progress.Warn(warning);
+        }
+
+        if (request.DryRun)
+        {
+            return plan;
+        }
+
+        var waiter = new StackWaiter(swarm, context.Progress, project.Name, since);
+        await new StackExecutor(swarm, context.Progress, waiter, request, observed).ExecuteAsync(plan, cancellationToken);
+        if (request.Wait)
+        {
+            await waiter.WaitAsync([.. desired.Services.Select(service => service.Spec.Service)], request.WaitTimeout, cancellationToken);
+        }
+
+        return plan;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Composer.Planning.Stack;
+
+public enum StackOperationKind
+{
+    CreateNetwork,
+    CreateSecret,
+    CreateConfig,
+    CreateService,
+    UpdateService,
+    ScaleService,
+    RemoveService,
+    RemoveSecret,
+    RemoveConfig,
+    RemoveNetwork,
+}

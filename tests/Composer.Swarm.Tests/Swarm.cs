@@ -1,0 +1,29 @@
+namespace Composer.Swarm.Tests;
+
+/// <summary>Engine state read through the docker CLI against the manager, and waits on it (no fixed sleeps).</summary>
+internal static class Swarm
+{
+    /// <summary>Nodes of the service's tasks that should run (desired state running), one per task.</summary>
+    public static async Task<IReadOnlyList<string>> RunningNodesAsync(string service) =>
+        Lines(await Docker.OkAsync(TestSwarm.Manager, "service", "ps", "--filter", "desired-state=running", "--format", "{{.Node}} {{.CurrentState}}", service))
+            .Where(line => line.Contains(" Running", StringComparison.Ordinal)).Select(line => line.Split(' ')[0]).ToList();
+
+    public static async Task<string> InspectAsync(string service, string format) =>
+        (await Docker.OkAsync(TestSwarm.Manager, "service", "inspect", "--format", format, service)).Trim();
+
+    public static async Task<bool> ExistsAsync(string kind, string name) =>
+        (await Docker.RunAsync(TestSwarm.Manager, kind, "inspect", name)).ExitCode == 0;
+
+    public static IReadOnlyList<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Polls until <paramref name="condition"/> holds, failing with <paramref name="what"/> after the limit.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan limit, string what)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out: " + what);
+            await Task.Delay(250);
+        }
+    }
+}
