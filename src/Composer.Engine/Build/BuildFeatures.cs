@@ -35,6 +35,18 @@ public static class BuildFeatures
             problems.Add($"platforms lists {string.Join(", ", build.Platforms)}: this engine's builder builds one platform at a time, its own is {builder.Platform}");
         }
 
+        foreach (var (id, source) in Secrets(build))
+        {
+            if (!project.Secrets.TryGetValue(source, out var secret))
+            {
+                problems.Add($"secrets ({source}) is not declared under the top-level secrets");
+            }
+            else if (secret.File is null && secret.Environment is null && secret.Content is null)
+            {
+                problems.Add($"secrets ({source}) has no file, environment or content a build can read (external secrets live in the swarm)");
+            }
+        }
+
         foreach (var (name, source) in AdditionalContexts(build))
         {
             if (!IsStageName(name))
@@ -90,12 +102,9 @@ public static class BuildFeatures
             }
         }
 
-        foreach (var key in new[] { "secrets", "ssh" })
+        if (build.Other.Values.TryGetValue("ssh", out var ssh) && ssh is not null)
         {
-            if (build.Other.Values.TryGetValue(key, out var value) && value is not null)
-            {
-                yield return $"{key} need a BuildKit session, which composer does not serve yet (see the README)";
-            }
+            yield return "ssh needs the session's ssh-agent forwarding (a streaming gRPC call), which composer does not serve yet";
         }
 
     }
@@ -134,8 +143,15 @@ public static class BuildFeatures
                     : Path.GetFullPath(source, project.WorkingDirectory);
         }
 
+        var secrets = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (id, source) in Secrets(build))
+        {
+            secrets[id] = SecretContent(project.Secrets[source], service.Name, source);
+        }
+
         return request with
         {
+            Secrets = secrets,
             CacheFrom = [.. build.CacheFrom.Select(CacheReference).OfType<string>().Distinct(StringComparer.Ordinal)],
             InlineCache = build.CacheTo.Any(IsInlineCache),
             Platform = build.Platforms.Count == 1 ? build.Platforms[0] : null,
@@ -186,6 +202,43 @@ public static class BuildFeatures
         entry.Split(',').Select(part => part.Split('=', 2)).Where(pair => pair.Length == 2)
             .GroupBy(pair => pair[0].Trim(), StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Last()[1].Trim(), StringComparer.Ordinal);
+
+    // "name" or { source: name, target: id }: the id is what RUN --mount=type=secret,id=... asks for.
+    private static IEnumerable<(string Id, string Source)> Secrets(BuildConfig build)
+    {
+        if (!build.Other.Values.TryGetValue("secrets", out var value) || value is not IReadOnlyList<object?> list)
+        {
+            yield break;
+        }
+
+        foreach (var item in list)
+        {
+            if (item is IReadOnlyDictionary<string, object?> map)
+            {
+                var source = Scalar(map.GetValueOrDefault("source"));
+                var target = map.GetValueOrDefault("target") is { } targetValue ? Scalar(targetValue) : source;
+                yield return (target, source);
+            }
+            else
+            {
+                yield return (Scalar(item), Scalar(item));
+            }
+        }
+    }
+
+    private static byte[] SecretContent(FileObject secret, string service, string source)
+    {
+        try
+        {
+            return secret.File is { } file ? File.ReadAllBytes(file)
+                : secret.Environment is { } variable ? System.Text.Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable(variable) ?? "")
+                : System.Text.Encoding.UTF8.GetBytes(secret.Content ?? "");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new EngineException($"service \"{service}\": cannot read build secret {source}: {exception.Message}", exception);
+        }
+    }
 
     private static IEnumerable<(string Name, string Source)> AdditionalContexts(BuildConfig build)
     {

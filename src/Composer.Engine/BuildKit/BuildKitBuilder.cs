@@ -40,7 +40,11 @@ internal sealed class BuildKitBuilder(HttpClient http, string apiVersion, Engine
             args["BUILDKIT_INLINE_CACHE"] = "1";
         }
 
-        var query = BuildKitQuery.For(request, dockerfile, args);
+        // Secrets travel through a session the engine calls back on; a build without them needs none.
+        await using var session = request.Secrets.Count > 0
+            ? await Session.BuildSession.OpenAsync(http, apiVersion, request.Secrets, cancellationToken)
+            : null;
+        var query = BuildKitQuery.For(request, dockerfile, args) + (session is null ? "" : $"&session={session.Id}");
         var state = new TraceState(observer);
         string? imageId = null;
         string? error = null;

@@ -44,6 +44,9 @@ public sealed record BuildRequest
     /// </summary>
     public IReadOnlyDictionary<string, string> AdditionalContexts { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Build secrets by the id RUN --mount=type=secret asks for, with their content; served through a session.</summary>
+    public IReadOnlyDictionary<string, byte[]> Secrets { get; init; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+
     /// <summary>ulimits for the build's RUN steps.</summary>
     public IReadOnlyList<BuildUlimit> Ulimits { get; init; } = [];
 }

@@ -167,6 +167,40 @@ public sealed class BuildKitTests(EngineFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_build_secret_is_readable_during_the_build_through_the_session_and_absent_from_the_image()
+    {
+        await using var scope = new ProjectScope(fixture, "sec");
+        WriteContext(
+            ("Dockerfile", "FROM busybox:latest\nRUN --mount=type=secret,id=api_token sh -c 'wc -c < /run/secrets/api_token > /token-length; cat /run/secrets/api_token | md5sum > /token-sum'\n"),
+            ("token.txt", "s3cr3t-value"));
+        var project = TestServices.Project(scope.Name, new Service
+        {
+            Name = "app",
+            Build = new BuildConfig
+            {
+                Context = contextDirectory,
+                Other = new Extensions(new Dictionary<string, object?>
+                {
+                    ["secrets"] = new List<object?> { new Dictionary<string, object?> { ["source"] = "token", ["target"] = "api_token" } },
+                }),
+            },
+        }) with
+        {
+            Secrets = new SortedDictionary<string, FileObject>(StringComparer.Ordinal)
+            {
+                ["token"] = new FileObject { Name = "token", File = Path.Combine(contextDirectory, "token.txt") },
+            },
+        };
+        images.Add($"{scope.Name}-app");
+
+        await new BuildService(fixture.Context(scope.Sink)).BuildAsync(project, new BuildOptions(), Timeout);
+
+        var (_, output) = await RunImageAsync($"{scope.Name}-app", "sh", "-c", "cat /token-length; cat /token-sum; ls -A /run/secrets 2>/dev/null | wc -l; grep -rl s3cr3t / --exclude-dir=proc --exclude-dir=sys 2>/dev/null | wc -l");
+        var expectedSum = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData("s3cr3t-value"u8));
+        Assert.Equal($"12\n{expectedSum}  -\n0\n0\n", output);
+    }
+
+    [Fact]
     public async Task An_image_pushed_with_inline_cache_makes_a_later_build_on_a_clean_store_cached()
     {
         var registry = await StartRegistryAsync();

@@ -102,8 +102,8 @@ public sealed class BuildKitBuildServiceTests
     }
 
     [Theory]
-    [InlineData("secrets", "need a BuildKit session")]
-    [InlineData("ssh", "need a BuildKit session")]
+    [InlineData("ssh", "ssh-agent forwarding")]
+    [InlineData("secrets", "is not declared under the top-level secrets")]
     [InlineData("provenance", "cannot produce")]
     [InlineData("sbom", "cannot produce")]
     [InlineData("entitlements", "security.insecure")]
@@ -117,6 +117,7 @@ public sealed class BuildKitBuildServiceTests
             new BuildService(new OrchestrationContext(engine, new NullProgressSink())).BuildAsync(project, new BuildOptions(), CancellationToken.None));
 
         Assert.Contains($"service \"app\": build {key}", error.Message, StringComparison.Ordinal);
+        Assert.Single(error.Problems);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.Empty(engine.BuildRequests);
     }
