@@ -13,7 +13,7 @@ namespace Composer.Engine.Tests.Integration;
 public sealed class BuildKitTests(EngineFixture fixture) : IAsyncLifetime
 {
     private readonly string contextDirectory = Directory.CreateTempSubdirectory("composer-buildkit-it-").FullName;
-    private readonly HashSet<string> images = [];
+    private readonly BuiltImages images = new(fixture.Docker);
 
     private static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
 
@@ -22,17 +22,7 @@ public sealed class BuildKitTests(EngineFixture fixture) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Directory.Delete(contextDirectory, recursive: true);
-        foreach (var image in images)
-        {
-            try
-            {
-                await fixture.Docker.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = true }, CancellationToken.None);
-            }
-            catch (Docker.DotNet.DockerApiException)
-            {
-                // Already gone with an earlier tag of the same image.
-            }
-        }
+        await images.DisposeAsync();
     }
 
     [Fact]
@@ -304,26 +294,6 @@ public sealed class BuildKitTests(EngineFixture fixture) : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    private async Task<(long ExitCode, string Output)> RunImageAsync(string image, params string[] command)
-    {
-        images.Add(image);
-        var created = await fixture.Docker.Containers.CreateContainerAsync(new CreateContainerParameters
-        {
-            Image = image,
-            Cmd = command,
-            HostConfig = new HostConfig { NetworkMode = "none" },
-        }, Timeout);
-        try
-        {
-            await fixture.Docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), Timeout);
-            var result = await fixture.Docker.Containers.WaitContainerAsync(created.ID, Timeout);
-            using var logs = await fixture.Docker.Containers.GetContainerLogsAsync(created.ID, new ContainerLogsParameters { ShowStdout = true, ShowStderr = true }, Timeout);
-            var (stdout, stderr) = await logs.ReadOutputToEndAsync(Timeout);
-            return (result.StatusCode, stdout + stderr);
-        }
-        finally
-        {
-            await fixture.Docker.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
-        }
-    }
+    private Task<(long ExitCode, string Output)> RunImageAsync(string image, params string[] command) =>
+        images.RunAsync(image, Timeout, command);
 }
