@@ -103,7 +103,10 @@ public sealed record Service
     public IReadOnlyList<FileReference> Secrets { get; init; } = [];
     public IReadOnlyList<FileReference> Configs { get; init; } = [];
 
-    /// <summary>Rarely used attributes (blkio_config, credential_spec, develop, gpus, post_start, ...) kept as generic values.</summary>
+    /// <summary><c>develop</c>: watch rules; only <c>watch</c> and <c>up --watch</c> read it.</summary>
+    public Develop? Develop { get; init; }
+
+    /// <summary>Rarely used attributes (blkio_config, credential_spec, gpus, post_start, ...) kept as generic values.</summary>
     public Extensions Other { get; init; } = Extensions.Empty;
     public Extensions Extensions { get; init; } = Extensions.Empty;
 

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
 using Composer.Cli.Logs;
+using Composer.Cli.Output;
 using Composer.Orchestration.Services;
+using Composer.Orchestration.Watch;
 
 namespace Composer.Cli.Commands;
 
@@ -27,11 +29,12 @@ internal static class UpCommand
     private static readonly Option<bool> Timestamps = new("--timestamps") { Description = "Show timestamps" };
     private static readonly Option<bool> Build = new("--build") { Description = "Build images before starting containers" };
     private static readonly Option<bool> NoBuild = new("--no-build") { Description = "Don't build an image, even if it's missing" };
+    private static readonly Option<bool> Watch = new("--watch", "-w") { Description = "Watch source code and rebuild/refresh containers when files are updated" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "up", "Create and start containers", context, RunAsync,
-        Detach, Wait, WaitTimeout, ForceRecreate, NoRecreate, NoDeps, NoStart, RemoveOrphans, Scale, Timeout, Attach, NoAttach, AbortOnContainerExit, ExitCodeFrom, NoColor, NoLogPrefix, Timestamps, Build, NoBuild, Services);
+        Detach, Wait, WaitTimeout, ForceRecreate, NoRecreate, NoDeps, NoStart, RemoveOrphans, Scale, Timeout, Attach, NoAttach, AbortOnContainerExit, ExitCodeFrom, NoColor, NoLogPrefix, Timestamps, Build, NoBuild, Watch, Services);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -74,8 +77,19 @@ internal static class UpCommand
             NoBuild = parse.GetValue(NoBuild),
         };
 
+        var watch = parse.GetValue(Watch) ? WatchSetup.Options(invocation, project, services, prune: false, options.NoBuild) : null;
+        if (watch is not null)
+        {
+            if (options.DryRun || options.NoStart)
+            {
+                throw new UsageException("--watch cannot be combined with --dry-run or --no-start");
+            }
+
+            WatchService.EnsureWatchable(project, watch);
+        }
+
         var detached = parse.GetValue(Detach) || options.Wait || options.DryRun || options.NoStart;
-        var attach = detached ? null : AttachOptionsFor(invocation, project, options);
+        var attach = detached ? null : AttachOptionsFor(invocation, project, options) with { Watching = watch is not null };
         var attachSince = DateTimeOffset.UtcNow;
         await session.ReadyAsync();
         using var interrupts = detached ? null : new InterruptWatcher(cancellationToken);
@@ -97,12 +111,47 @@ internal static class UpCommand
             invocation.Output.WriteData(result.PlanText);
         }
 
+        if (watch is not null && result.Executed)
+        {
+            return await WatchAsync(invocation, session, project, watch, attach is null ? null : new AttachedUp(invocation, session.Engine, project, attach, interrupts!), attachSince, cancellationToken);
+        }
+
         if (attach is null || !result.Executed)
         {
             return ExitCodes.Success;
         }
 
         return await new AttachedUp(invocation, session.Engine, project, attach, interrupts!).RunAsync(attachSince, cancellationToken);
+    }
+
+    /// <summary>
+    /// up --watch: watching runs beside the attached output (or alone with -d) until Ctrl-C, which stops watching and,
+    /// attached, the stack as up does.
+    /// </summary>
+    private static async Task<int> WatchAsync(
+        CommandInvocation invocation, EngineSession session, Composer.Model.Project project, WatchOptions watch, AttachedUp? attached, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watcher = new WatchService(session.Orchestration).WatchAsync(project, watch, new ConsoleWatchReporter(invocation.Output, quiet: false), watching.Token);
+        if (attached is null)
+        {
+            await watcher;
+            return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Success;
+        }
+
+        int exitCode;
+        try
+        {
+            exitCode = await attached.RunAsync(since, cancellationToken);
+        }
+        finally
+        {
+            // --abort-on-container-exit ends the output without Ctrl-C: watching ends with it.
+            await watching.CancelAsync();
+            await watcher;
+        }
+
+        return exitCode;
     }
 
     private static AttachOptions AttachOptionsFor(CommandInvocation invocation, Composer.Model.Project project, UpOptions options)

@@ -5,6 +5,7 @@ using Composer.Model;
 using Composer.Orchestration.Execution;
 using Composer.Orchestration.Inspection;
 using Composer.Orchestration.Readiness;
+using Composer.Orchestration.Watch;
 using Composer.Planning;
 using Composer.Loader.Diagnostics;
 
@@ -87,7 +88,7 @@ internal static class CommandRunner
         }
         catch (Exception failure) when (failure is EngineException or UnsupportedServiceException or PlanExecutionException
             or DependencyFailedException or DependencyCycleException or PlanningException or InspectionException
-            or Orchestration.Stack.StackException)
+            or Orchestration.Stack.StackException or WatchException)
         {
             // These already carry one readable line per problem, written by the layer that knew the cause.
             output.Error(failure.Message);

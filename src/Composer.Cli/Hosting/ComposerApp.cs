@@ -42,6 +42,7 @@ internal static class ComposerApp
         root.Subcommands.Add(ExecCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(AttachCommand.Create(context));
+        root.Subcommands.Add(WatchCommand.Create(context));
         root.Subcommands.Add(StackCommand.Create(context));
         return root;
     }

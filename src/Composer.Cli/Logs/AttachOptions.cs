@@ -14,4 +14,7 @@ internal sealed record AttachOptions
     public bool Colour { get; init; }
     public bool Timestamps { get; init; }
     public TimeSpan? StopTimeout { get; init; }
+
+    /// <summary>up --watch: the output is followed until Ctrl-C, through rebuilds that replace the containers.</summary>
+    public bool Watching { get; init; }
 }

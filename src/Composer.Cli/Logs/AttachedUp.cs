@@ -29,6 +29,7 @@ internal sealed class AttachedUp(CommandInvocation invocation, IEngine engine, P
                 Follow = true,
                 ReportExits = true,
                 StopOnFirstExit = abort,
+                UntilCancelled = options.Watching && !abort,
                 Since = LogTime.Format(since),
                 Prefix = options.Prefix,
                 Colour = options.Colour,

@@ -108,6 +108,7 @@ internal static class ServiceBinder
                 "deploy" => service with { Deploy = DeployBinder.Bind(node, at, reader) },
                 "secrets" => service with { Secrets = FileReferencesBinder.Bind(node, at, reader) },
                 "configs" => service with { Configs = FileReferencesBinder.Bind(node, at, reader) },
+                "develop" => service with { Develop = DevelopBinder.Bind(node, at, reader) },
                 _ => KeepOther(service, other, key, node),
             };
         }

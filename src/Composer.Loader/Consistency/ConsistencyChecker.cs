@@ -28,6 +28,7 @@ internal static class ConsistencyChecker
             CheckSomethingToRun(service, reporter);
             CheckPlatform(service, reporter);
             CheckExclusions(service, reporter);
+            WatchRuleChecker.Check(service, reporter);
         }
 
         DependencyCycleFinder.Report(project, root, diagnostics);

@@ -36,7 +36,7 @@ public sealed class ExecService(IEngine engine)
     }
 
     // The output can close a moment before the engine records the exit code.
-    private static async Task<int> ExitCodeAsync(IContainerStreams streams, string execId, CancellationToken cancellationToken)
+    internal static async Task<int> ExitCodeAsync(IContainerStreams streams, string execId, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(10);
         while (true)

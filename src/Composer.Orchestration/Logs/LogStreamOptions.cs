@@ -12,6 +12,12 @@ public sealed record LogStreamOptions
     /// <summary>Keep reading, pick up containers that start later, and end once every followed container has stopped.</summary>
     public bool Follow { get; init; }
 
+    /// <summary>
+    /// With <see cref="Follow"/>: keep waiting for containers to start even when none runs, until cancelled (up --watch,
+    /// where a rebuild replaces the containers and their output must still show).
+    /// </summary>
+    public bool UntilCancelled { get; init; }
+
     /// <summary>With <see cref="Follow"/>: end as soon as any followed container stops (--abort-on-container-exit).</summary>
     public bool StopOnFirstExit { get; init; }
 

@@ -206,7 +206,7 @@ public sealed class LogStreamer(IEngine engine, ILogSink sink)
     // Called under the gate.
     private void CompleteIfIdle(LogStreamOptions options)
     {
-        if (initialScanDone && active.Count == 0)
+        if (initialScanDone && active.Count == 0 && !options.UntilCancelled)
         {
             finished.TrySetResult();
         }

@@ -25,6 +25,14 @@ internal sealed class StackFolder : IAsyncDisposable
 
     public void Write(string composeYaml) => File.WriteAllText(Path.Combine(Directory, "compose.yaml"), composeYaml);
 
+    /// <summary>Writes a file of the stack's folder (creating folders), as an editor saving it would.</summary>
+    public void WriteFile(string relativePath, string content)
+    {
+        var path = Path.Combine(Directory, relativePath);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
     /// <summary>composer with the project name and plain progress in front of the given arguments.</summary>
     public string[] Arguments(params string[] arguments) => ["-p", ProjectName, "--progress", "plain", .. arguments];
 

@@ -60,6 +60,9 @@ internal sealed class TmuxTerminal : IDisposable
     /// <summary>Types a line into the terminal, as a person would, and presses Enter.</summary>
     public void Type(string line) => Tmux("send-keys", "-t", _session, "-l", line + "\r");
 
+    /// <summary>Presses Ctrl-C, which the terminal turns into SIGINT for what runs in it.</summary>
+    public void Interrupt() => Tmux("send-keys", "-t", _session, "C-c");
+
     /// <summary>Resizes the window, which sends SIGWINCH to what runs in it.</summary>
     public void Resize(int columns, int rows) =>
         Tmux("resize-window", "-t", _session, "-x", columns.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", rows.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Globalization;
+using Composer.Engine.Build;
+using Composer.Engine.Contracts;
+using Composer.Model;
+using Composer.Orchestration.Inspection;
+using Composer.Orchestration.Services;
+using Composer.Planning.Plans;
+
+namespace Composer.Orchestration.Watch;
+
+/// <summary>
+/// Carries out what a batch asks of one service, each step reported on one line: rebuild (build, then recreate only
+/// that service's containers through up), sync (a tar into every running replica, deleted files removed), restart,
+/// then the sync+exec commands.
+/// </summary>
+internal sealed class ServiceActions(OrchestrationContext context, IWatchReporter reporter, WatchOptions options)
+{
+    private IEngine Engine => context.Engine;
+
+    public async Task ApplyAsync(Project project, ServiceChanges changes, CancellationToken cancellationToken)
+    {
+        var name = changes.Service;
+        if (changes.Rebuild && !await RebuildAsync(project, name, cancellationToken))
+        {
+            return;
+        }
+
+        if (changes.Sync.Count > 0)
+        {
+            await SyncAsync(project, name, changes.Sync, cancellationToken);
+        }
+
+        if (changes.Restart && !changes.Rebuild)
+        {
+            await RestartAsync(project, name, cancellationToken);
+        }
+
+        foreach (var hook in changes.Execs)
+        {
+            await ExecAsync(project, name, hook, cancellationToken);
+        }
+    }
+
+    public async Task SyncAsync(Project project, string service, IReadOnlyList<SyncMapping> mappings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var containers = await ServiceContainers.ListAsync(Engine, project.Name, [service], runningOnly: true, cancellationToken);
+            if (containers.Count == 0)
+            {
+                reporter.Warning($"{service}: no running container to sync to");
+                return;
+            }
+
+            var archive = SyncArchive.Build(mappings);
+            if (archive.IsEmpty)
+            {
+                return;
+            }
+
+            await Task.WhenAll(containers.Select(container => SyncIntoAsync(container.Id, archive, cancellationToken)));
+            var done = new List<string>();
+            if (archive.Tar.Length > 0)
+            {
+                done.Add($"synced {Count(archive.Files, "file")} ({StatsText.Decimal((ulong)archive.Bytes)})");
+            }
+
+            if (archive.Deleted.Count > 0)
+            {
+                done.Add($"removed {Count(archive.Deleted.Count, "deleted path")}");
+            }
+
+            var copies = containers.Count == 1 ? "" : $" in {containers.Count} containers";
+            reporter.Action($"{service}: {string.Join(", ", done)}{copies} in {Milliseconds(clock)}");
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            reporter.Failure($"{service}: sync failed: {exception.Message}");
+        }
+    }
+
+    private async Task SyncIntoAsync(string containerId, SyncArchive archive, CancellationToken cancellationToken)
+    {
+        if (archive.Deleted.Count > 0)
+        {
+            var (exitCode, output) = await ContainerCommand.RunAsync(Engine, containerId, new ExecRequest { Command = ["rm", "-rf", .. archive.Deleted] }, cancellationToken);
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException($"removing {string.Join(", ", archive.Deleted)} exited with {exitCode}: {output}");
+            }
+        }
+
+        if (archive.Tar.Length > 0)
+        {
+            await Engine.Tools.WriteArchiveAsync(containerId, "/", new MemoryStream(archive.Tar, writable: false), keepOwnership: true, cancellationToken);
+        }
+    }
+
+    private async Task<bool> RebuildAsync(Project project, string service, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var image = ImageNames.For(project, project.Services[service]);
+            var before = await Engine.ImageIdAsync(image, cancellationToken);
+            var result = await new UpService(context).UpAsync(project, new UpOptions { Services = [service], NoDeps = true, Build = true }, cancellationToken);
+            var recreated = result.Plan.Operations.Count(operation => operation.Kind == OperationKind.CreateContainer && operation.Service == service);
+            reporter.Action($"{service}: rebuilt in {Seconds(clock)}, recreated {Count(recreated, "container")}");
+            if (options.Prune && before is not null && await Engine.ImageIdAsync(image, cancellationToken) != before)
+            {
+                await PruneAsync(service, before, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            reporter.Failure($"{service}: rebuild failed: {exception.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>--prune: the image the rebuild replaced goes, unless a container or another tag still uses it.</summary>
+    private async Task PruneAsync(string service, string imageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await Engine.Images.RemoveAsync(imageId, cancellationToken))
+            {
+                reporter.Action($"{service}: removed the replaced image {imageId[..Math.Min(imageId.Length, 19)]}");
+            }
+        }
+        catch (EngineException)
+        {
+            // Still in use (another service, a stopped container): it stays, as docker compose's prune leaves it.
+        }
+    }
+
+    private async Task RestartAsync(Project project, string service, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var result = await new RestartService(context).RestartAsync(project, new LifecycleOptions { Services = [service] }, cancellationToken);
+            var restarted = result.Plan.Operations.Count(operation => operation.Kind == OperationKind.StartContainer);
+            reporter.Action($"{service}: restarted {Count(restarted, "container")} in {Seconds(clock)}");
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            reporter.Failure($"{service}: restart failed: {exception.Message}");
+        }
+    }
+
+    private async Task ExecAsync(Project project, string service, ServiceHook hook, CancellationToken cancellationToken)
+    {
+        var command = string.Join(' ', hook.Command);
+        try
+        {
+            var containers = await ServiceContainers.ListAsync(Engine, project.Name, [service], runningOnly: true, cancellationToken);
+            var request = new ExecRequest
+            {
+                Command = hook.Command,
+                User = hook.User,
+                WorkingDir = hook.WorkingDir,
+                Privileged = hook.Privileged,
+                Environment = [.. hook.Environment.Select(pair => pair.Value is null ? pair.Key : pair.Key + "=" + pair.Value)],
+            };
+            var runs = await Task.WhenAll(containers.Select(async container =>
+                (Container: container.Name, Result: await ContainerCommand.RunAsync(Engine, container.Id, request, cancellationToken))));
+            foreach (var (container, (exitCode, output)) in runs)
+            {
+                foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    reporter.Action($"{container} | {line}");
+                }
+
+                if (exitCode == 0)
+                {
+                    reporter.Action($"{service}: ran `{command}` in {container}");
+                }
+                else
+                {
+                    reporter.Failure($"{service}: `{command}` exited with {exitCode} in {container}");
+                }
+            }
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            reporter.Failure($"{service}: `{command}` failed: {exception.Message}");
+        }
+    }
+
+    private static string Count(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
+
+    private static string Milliseconds(Stopwatch clock) => clock.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms";
+
+    private static string Seconds(Stopwatch clock) => clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+}

@@ -1,0 +1,162 @@
+using Composer.Model;
+using Composer.Orchestration.Services;
+using Composer.Planning.Plans;
+
+namespace Composer.Orchestration.Watch;
+
+/// <summary>
+/// <c>watch</c>: follows the host files of the services' develop.watch rules and applies each batch of changes to the
+/// running containers, until cancelled. The compose files and env files are watched too: an edit loads the project
+/// again and applies its plan (only what changed is recreated); a file that no longer loads is reported and watching
+/// goes on with the project as it was. A failed action is reported and watching goes on.
+/// </summary>
+public sealed class WatchService(OrchestrationContext context)
+{
+    public async Task WatchAsync(Project project, WatchOptions options, IWatchReporter reporter, CancellationToken cancellationToken)
+    {
+        var quiet = context with { Progress = new WatchProgress(reporter) };
+        var actions = new ServiceActions(quiet, reporter, options);
+        var services = Watched(project, options, reporter);
+        var announced = false;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var projectFiles = ProjectFiles(project, options);
+                using var watcher = new FileChangeWatcher(services.SelectMany(service => service.Rules).Select(rule => rule.Rule.Path).Concat(projectFiles), reporter.Warning);
+                if (!announced)
+                {
+                    // Files are watched from here on: what changes during the initial sync is synced again.
+                    await InitialSyncAsync(project, services, actions, cancellationToken);
+                    reporter.Action($"watching {string.Join(", ", services.Select(service => service.Name))}; Ctrl-C stops watching");
+                    announced = true;
+                }
+
+                while (true)
+                {
+                    var batch = await ChangeBatcher.NextAsync(watcher.Changes, cancellationToken);
+                    if (batch.Count == 0)
+                    {
+                        return;
+                    }
+
+                    var edited = batch.Where(projectFiles.Contains).ToList();
+                    if (edited.Count > 0 && options.Reload is not null && await ReloadAsync(options, edited, quiet, reporter, cancellationToken) is { } reloaded)
+                    {
+                        project = reloaded;
+                        services = Watched(project, options, reporter, required: false);
+                        await ApplyAsync(project, batch, services, actions, cancellationToken);
+
+                        // The rules may have changed: watch again from the reloaded project.
+                        break;
+                    }
+
+                    await ApplyAsync(project, batch, services, actions, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl-C: watching ends quietly.
+        }
+    }
+
+    /// <summary>Refuses, before anything starts, a watch that could do nothing or could not rebuild.</summary>
+    public static void EnsureWatchable(Project project, WatchOptions options) =>
+        Watched(project, options, new SilentReporter());
+
+    private static IReadOnlyList<WatchedService> Watched(Project project, WatchOptions options, IWatchReporter reporter, bool required = true)
+    {
+        var services = WatchedService.From(project, options.Services, reporter.Warning);
+        if (required && services.Count == 0)
+        {
+            throw new WatchException("none of the selected services has develop.watch rules: add a develop section (see the README's Watch section)");
+        }
+
+        if (options.NoBuild && services.FirstOrDefault(service => service.Rules.Any(rule => rule.Rule.Action == WatchRule.Rebuild)) is { } rebuilding)
+        {
+            throw new WatchException($"--no-build cannot be combined with the rebuild rule of service \"{rebuilding.Name}\"");
+        }
+
+        return services;
+    }
+
+    private static HashSet<string> ProjectFiles(Project project, WatchOptions options) =>
+        project.ConfigFiles
+            .Concat(options.ProjectFiles)
+            .Concat(project.Services.Values.SelectMany(service => service.EnvFiles).Select(file => file.Path))
+            .Where(path => path != "-" && Path.IsPathRooted(path))
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static async Task InitialSyncAsync(Project project, IReadOnlyList<WatchedService> services, ServiceActions actions, CancellationToken cancellationToken)
+    {
+        foreach (var service in services)
+        {
+            var mappings = service.Rules
+                .Where(filter => filter.Rule.InitialSync && filter.Rule.Syncs)
+                .Select(filter => new SyncMapping(filter.Rule.Path, filter.ContainerPath(filter.Rule.Path), filter))
+                .ToList();
+            if (mappings.Count > 0)
+            {
+                await actions.SyncAsync(project, service.Name, mappings, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task ApplyAsync(Project project, IReadOnlyList<string> batch, IReadOnlyList<WatchedService> services, ServiceActions actions, CancellationToken cancellationToken)
+    {
+        var changes = ServiceChanges.Of(batch, services);
+        await Task.WhenAll(changes.Select(change => actions.ApplyAsync(project, change, cancellationToken)));
+    }
+
+    /// <summary>Loads the edited project and applies its plan; null (reported) when it does not load or apply.</summary>
+    private static async Task<Project?> ReloadAsync(WatchOptions options, IReadOnlyList<string> edited, OrchestrationContext context, IWatchReporter reporter, CancellationToken cancellationToken)
+    {
+        var names = string.Join(", ", edited.Select(Path.GetFileName));
+        Project project;
+        try
+        {
+            project = await options.Reload!(cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            reporter.Failure($"{names} changed but does not load, watching goes on with the project as it was: {exception.Message}");
+            return null;
+        }
+
+        try
+        {
+            var result = await new UpService(context).UpAsync(project, new UpOptions { Services = options.Services }, cancellationToken);
+            var recreated = result.Plan.Operations
+                .Where(operation => operation.Kind == OperationKind.CreateContainer && operation.Service is not null)
+                .GroupBy(operation => operation.Service!, StringComparer.Ordinal)
+                .OrderBy(group => group.Key, StringComparer.Ordinal)
+                .Select(group => $"{group.Key} ({group.Count()})")
+                .ToList();
+            reporter.Action(recreated.Count == 0
+                ? $"{names} changed: reloaded, no container to change"
+                : $"{names} changed: reloaded, recreated {string.Join(", ", recreated)}");
+            return project;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            reporter.Failure($"{names} changed but applying it failed: {exception.Message}");
+            return project;
+        }
+    }
+
+    private sealed class SilentReporter : IWatchReporter
+    {
+        public void Action(string line)
+        {
+        }
+
+        public void Failure(string line)
+        {
+        }
+
+        public void Warning(string line)
+        {
+        }
+    }
+}
