@@ -30,9 +30,8 @@ internal sealed class TraceState(IBuildObserver? observer)
                 entry = steps[vertex.Digest] = new Entry(new BuildStep(steps.Count + 1, vertex.Name, BuildStepState.Running, null, null, null));
             }
 
-            // A step already told as done may be re-sent as cached: it stays done.
+            // A step told as done may be re-sent as cached: that is news too (it ran nothing).
             var state = vertex.Error is not null ? BuildStepState.Failed
-                : vertex.Cached && entry.Step.State == BuildStepState.Done && entry.Announced ? BuildStepState.Done
                 : vertex.Cached ? BuildStepState.Cached
                 : vertex.Completed is not null ? BuildStepState.Done
                 : BuildStepState.Running;
