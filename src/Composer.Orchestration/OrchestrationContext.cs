@@ -9,6 +9,9 @@ public sealed record OrchestrationContext(IEngine Engine, IProgressSink Progress
     /// <summary>COMPOSE_PARALLEL_LIMIT; at least 1.</summary>
     public int ParallelLimit { get; init; } = 8;
 
+    /// <summary>Where build steps and their logs are printed line by line (plain output); null prints none.</summary>
+    public IBuildOutputSink? BuildOutput { get; init; }
+
     /// <summary>Reads COMPOSE_PARALLEL_LIMIT from the given variables, falling back to 8 when unset or invalid.</summary>
     public static int ParallelLimitFrom(IReadOnlyDictionary<string, string> environment) =>
         environment.TryGetValue("COMPOSE_PARALLEL_LIMIT", out var text) && int.TryParse(text, out var limit) && limit > 0 ? limit : 8;

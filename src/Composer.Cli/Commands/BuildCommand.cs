@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Composer.Cli.Building;
 using Composer.Cli.Hosting;
-using Composer.Cli.Rendering;
 using Composer.Engine.Build;
+using Composer.Engine.Registry;
 using Composer.Orchestration;
+using Composer.Orchestration.Images;
 using Composer.Orchestration.Progress;
 using Composer.Orchestration.Services;
 
@@ -16,11 +17,14 @@ internal static class BuildCommand
     private static readonly Option<bool> Pull = new("--pull") { Description = "Always attempt to pull a newer version of the image" };
     private static readonly Option<string[]> BuildArg = new("--build-arg") { Description = "KEY=VALUE build-time variable (repeatable)" };
     private static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Don't print anything to STDOUT" };
+    private static readonly Option<bool> Push = new("--push") { Description = "Push the service images after building them" };
+    private static readonly Option<bool> WithDependencies = new("--with-dependencies") { Description = "Also build the dependencies (depends_on) of the selected services" };
+    private static readonly Option<bool> Print = new("--print") { Description = "Print the build definitions as JSON and do not build" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "build", "Build or rebuild services", context, RunAsync,
-        NoCache, Pull, BuildArg, Quiet, Services);
+        NoCache, Pull, BuildArg, Quiet, Push, WithDependencies, Print, Services);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -32,6 +36,15 @@ internal static class BuildCommand
             Pull = parse.GetValue(Pull),
             Args = BuildArguments.Parse(parse.GetValue(BuildArg) ?? [], invocation.Context.Environment),
         };
+        if (parse.GetValue(Print))
+        {
+            var loaded = await invocation.LoadProjectAsync(services, cancellationToken);
+            ServiceNames.EnsureKnown(loaded, services);
+            var selected = services.Length == 0 ? loaded.Services.Values : services.Select(name => loaded.Services[name]);
+            invocation.Output.WriteData(BuildDefinitions.Json(loaded, selected, overrides));
+            return ExitCodes.Success;
+        }
+
         await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectAsync(services, cancellationToken);
         ServiceNames.EnsureKnown(project, services);
@@ -46,21 +59,38 @@ internal static class BuildCommand
             return ExitCodes.Success;
         }
 
-        await session.Engine.PingAsync(cancellationToken);
-
-        // Build output is line-oriented, so it is printed plainly rather than through the live progress view.
         var quiet = parse.GetValue(Quiet);
-        IProgressSink progress = quiet ? new NullProgressSink() : new PlainProgress(invocation.Context.Error);
-        var orchestration = new OrchestrationContext(session.Engine, progress)
+        OrchestrationContext orchestration;
+        if (quiet)
         {
-            ParallelLimit = GlobalOptions.ParallelLimit(parse, invocation.Context),
-        };
+            await session.Engine.PingAsync(cancellationToken);
+            orchestration = new OrchestrationContext(session.Engine, NullProgressSink.Instance)
+            {
+                ParallelLimit = GlobalOptions.ParallelLimit(parse, invocation.Context),
+            };
+        }
+        else
+        {
+            await session.ReadyAsync();
+            orchestration = session.Orchestration;
+        }
+
         await new BuildService(orchestration).BuildAsync(project, new BuildOptions
         {
             Services = services,
             Overrides = overrides,
-            Output = quiet ? null : new ConsoleBuildOutput(invocation.Context.Error),
+            WithDependencies = parse.GetValue(WithDependencies),
         }, cancellationToken);
+        if (parse.GetValue(Push))
+        {
+            await new PushService(orchestration).PushAsync(project, new PushOptions
+            {
+                Services = services,
+                Credentials = RegistryCredentialStore.FromEnvironment(invocation.Context.Environment),
+            }, cancellationToken);
+        }
+
+        await session.CloseProgressAsync();
         return ExitCodes.Success;
     }
 }

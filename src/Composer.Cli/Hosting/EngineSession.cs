@@ -1,3 +1,5 @@
+using Composer.Cli.Building;
+using Composer.Cli.Output;
 using Composer.Cli.Rendering;
 using Composer.Engine.Contracts;
 using Composer.Orchestration;
@@ -87,7 +89,13 @@ internal sealed class EngineSession : IAsyncDisposable
         _progress = _invocation.Output.StartProgress();
         var limit = GlobalOptions.ParallelLimit(_invocation.ParseResult, _invocation.Context);
         IProgressSink sink = GlobalOptions.Switch(_invocation.Context, "COMPOSE_IGNORE_ORPHANS") ? new OrphanWarningFilter(_progress) : _progress;
-        Orchestration = new OrchestrationContext(engine, sink) { ParallelLimit = limit };
+        Orchestration = new OrchestrationContext(engine, sink)
+        {
+            ParallelLimit = limit,
+
+            // Plain output prints every build step and its log, as docker does; the other modes show steps as progress.
+            BuildOutput = _invocation.Output.Mode == OutputMode.Plain ? new ConsoleBuildOutput(_invocation.Context.Error) : null,
+        };
     }
 
     /// <summary>Closes the progress view (so that what follows prints below it) but keeps the engine.</summary>

@@ -17,14 +17,23 @@ internal sealed class JsonProgress(TextWriter error) : IProgressRenderer
         }
     }
 
-    private static Dictionary<string, object> Describe(ProgressEvent progress) => new()
+    private static Dictionary<string, object> Describe(ProgressEvent progress)
     {
-        ["kind"] = progress.Kind.ToString().ToLowerInvariant(),
-        ["name"] = progress.Name,
-        ["status"] = progress.Status,
-        ["state"] = progress.State.ToString().ToLowerInvariant(),
-        ["elapsed_ms"] = (long)progress.Elapsed.TotalMilliseconds,
-    };
+        var described = new Dictionary<string, object>
+        {
+            ["kind"] = progress.Kind == ResourceKind.BuildStep ? "build_step" : progress.Kind.ToString().ToLowerInvariant(),
+            ["name"] = progress.Name,
+            ["status"] = progress.Status,
+            ["state"] = progress.State.ToString().ToLowerInvariant(),
+            ["elapsed_ms"] = (long)progress.Elapsed.TotalMilliseconds,
+        };
+        if (progress.Parent is { } parent)
+        {
+            described["service"] = parent;
+        }
+
+        return described;
+    }
 
     public void Warn(string message) => Write(new Dictionary<string, object> { ["level"] = "warning", ["message"] = message });
 

@@ -9,8 +9,8 @@ internal sealed class PlainProgress(TextWriter error) : IProgressRenderer
 
     public void Report(ProgressEvent progress)
     {
-        // Layers stay out: a log gets one line per image, not one per layer.
-        if (progress.Kind == ResourceKind.Layer || (progress.State == ProgressState.Working && !progress.Milestone && progress.Status is not ("Waiting" or "Stopping")))
+        // Layers stay out (one line per image, not per layer), and so do build steps: the build's own lines tell them.
+        if (progress.Kind is ResourceKind.Layer or ResourceKind.BuildStep || (progress.State == ProgressState.Working && !progress.Milestone && progress.Status is not ("Waiting" or "Stopping")))
         {
             return;
         }

@@ -44,6 +44,12 @@ internal sealed class TtyProgress : IProgressRenderer
 
     public void Report(ProgressEvent progress)
     {
+        // A build shows its step under way on the service's own line.
+        if (progress.Kind == ResourceKind.BuildStep)
+        {
+            return;
+        }
+
         // The same layer may be in two images pulled at once: a layer line is its service's.
         var key = progress.Parent is { } parent ? $"{parent}/{progress.Kind}/{progress.Name}" : progress.Kind + "/" + progress.Name;
         lock (_gate)

@@ -14,8 +14,21 @@ internal static class BuildContextArchive
     /// <summary>The name an inline Dockerfile gets inside the archive.</summary>
     public const string InlineDockerfileName = ".dockerfile.inline";
 
+    /// <summary>The name a rewritten Dockerfile gets inside the archive.</summary>
+    public const string RewrittenDockerfileName = ".dockerfile.composer";
+
     /// <summary>Writes the archive and returns the Dockerfile's path inside it, for the build's dockerfile parameter.</summary>
-    public static string Write(Stream destination, string contextDirectory, string? dockerfile, string? dockerfileInline)
+    public static string Write(Stream destination, string contextDirectory, string? dockerfile, string? dockerfileInline) =>
+        Write(destination, contextDirectory, dockerfile, dockerfileInline, null, new Dictionary<string, string>());
+
+    /// <summary>
+    /// Writes the archive for BuildKit: <paramref name="rewrite"/> may change the Dockerfile (it is then shipped as
+    /// <see cref="RewrittenDockerfileName"/>) and each extra folder goes under its name in the archive. BuildKit
+    /// applies the context's .dockerignore again on the engine's side, so the archive carries the rules that were
+    /// applied here (the Dockerfile's own ignore file wins) with the extra folders let through.
+    /// </summary>
+    public static string Write(Stream destination, string contextDirectory, string? dockerfile, string? dockerfileInline,
+        Func<string, string>? rewrite, IReadOnlyDictionary<string, string> extraFolders)
     {
         var context = Path.GetFullPath(contextDirectory);
         if (!Directory.Exists(context))
@@ -26,22 +39,54 @@ internal static class BuildContextArchive
         var (dockerfilePath, dockerfileBytes, rules) = ResolveDockerfile(context, dockerfile, dockerfileInline);
         using var writer = new TarWriter(destination, TarEntryFormat.Pax, leaveOpen: true);
         var written = new HashSet<string>(StringComparer.Ordinal);
+        var forBuildKit = rewrite is not null;
+        if (forBuildKit)
+        {
+            // BuildKit's frontend tells a tar from a lone Dockerfile by parsing the first header from the first 1 KiB:
+            // a PAX extended header does not fit there, so the first entry is plain ustar.
+            written.Add(".dockerignore");
+            var ignoreText = rules.Text + string.Concat(extraFolders.Keys.Select(folder => $"\n!{folder}\n!{folder}/**"));
+            writer.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, ".dockerignore")
+            {
+                Mode = FileMode,
+                ModificationTime = DateTimeOffset.UnixEpoch,
+                DataStream = new MemoryStream(Encoding.UTF8.GetBytes(ignoreText)),
+            });
+            var rewritten = Encoding.UTF8.GetBytes(rewrite!(Encoding.UTF8.GetString(dockerfileBytes)));
+            if (!rewritten.AsSpan().SequenceEqual(dockerfileBytes))
+            {
+                dockerfilePath = RewrittenDockerfileName;
+                dockerfileBytes = rewritten;
+            }
+        }
+
         WriteDirectory(writer, context, "", rules, written);
+        foreach (var (folder, source) in extraFolders)
+        {
+            var folderRules = ReadRules(Path.Combine(source, ".dockerignore")) ?? IgnoreRules.Empty;
+            writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, folder + "/") { ModificationTime = DateTimeOffset.UnixEpoch, Mode = DirectoryMode });
+            WriteDirectory(writer, source, folder, folderRules, written, relativeToFolder: folder.Length + 1);
+        }
 
         if (!written.Contains(dockerfilePath))
         {
             // The Dockerfile is needed even when it lives outside the context or .dockerignore leaves it out.
-            var entry = new PaxTarEntry(TarEntryType.RegularFile, dockerfilePath)
-            {
-                Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-                ModificationTime = DateTimeOffset.UnixEpoch,
-                DataStream = new MemoryStream(dockerfileBytes),
-            };
-            writer.WriteEntry(entry);
+            WriteFile(writer, dockerfilePath, dockerfileBytes);
         }
 
         return dockerfilePath;
     }
+
+    private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    private const UnixFileMode DirectoryMode = FileMode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
+    private static void WriteFile(TarWriter writer, string path, byte[] content) =>
+        writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, path)
+        {
+            Mode = FileMode,
+            ModificationTime = DateTimeOffset.UnixEpoch,
+            DataStream = new MemoryStream(content),
+        });
 
     private static (string PathInArchive, byte[] Content, IgnoreRules Rules) ResolveDockerfile(string context, string? dockerfile, string? dockerfileInline)
     {
@@ -75,14 +120,15 @@ internal static class BuildContextArchive
     private static IgnoreRules? ReadRules(string path) =>
         File.Exists(path) ? IgnoreRules.Parse(File.ReadAllText(path)) : null;
 
-    private static void WriteDirectory(TarWriter writer, string directory, string relativeDirectory, IgnoreRules rules, HashSet<string> written)
+    private static void WriteDirectory(TarWriter writer, string directory, string relativeDirectory, IgnoreRules rules, HashSet<string> written, int relativeToFolder = 0)
     {
         var children = new DirectoryInfo(directory).EnumerateFileSystemInfos()
             .OrderBy(child => child.Name, StringComparer.Ordinal);
         foreach (var child in children)
         {
             var relative = relativeDirectory.Length == 0 ? child.Name : $"{relativeDirectory}/{child.Name}";
-            var ignored = rules.IsIgnored(relative);
+            // An extra folder's own ignore rules see paths relative to that folder.
+            var ignored = rules.IsIgnored(relative[relativeToFolder..]);
             var isDirectory = child is DirectoryInfo && child.LinkTarget is null;
             if (isDirectory)
             {
@@ -95,13 +141,13 @@ internal static class BuildContextArchive
                 // An exception line may bring back a file inside a directory that is left out.
                 if (!ignored || rules.HasExceptions)
                 {
-                    WriteDirectory(writer, child.FullName, relative, rules, written);
+                    WriteDirectory(writer, child.FullName, relative, rules, written, relativeToFolder);
                 }
 
                 continue;
             }
 
-            if (ignored)
+            if (ignored || written.Contains(relative))
             {
                 continue;
             }

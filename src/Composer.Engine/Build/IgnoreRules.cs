@@ -8,14 +8,21 @@ public sealed class IgnoreRules
 {
     private readonly IReadOnlyList<IgnorePattern> patterns;
 
-    private IgnoreRules(IReadOnlyList<IgnorePattern> patterns) => this.patterns = patterns;
+    private IgnoreRules(IReadOnlyList<IgnorePattern> patterns, string text)
+    {
+        this.patterns = patterns;
+        Text = text;
+    }
 
-    public static IgnoreRules Empty { get; } = new([]);
+    public static IgnoreRules Empty { get; } = new([], "");
+
+    /// <summary>The file the rules were read from, to hand on to a builder that applies them again.</summary>
+    public string Text { get; }
 
     public bool HasExceptions => patterns.Any(pattern => pattern.IsException);
 
     public static IgnoreRules Parse(string text) =>
-        new([.. text.Split('\n').Select(IgnorePattern.Parse).OfType<IgnorePattern>()]);
+        new([.. text.Split('\n').Select(IgnorePattern.Parse).OfType<IgnorePattern>()], text);
 
     /// <summary>Patterns given one per item (watch rules' ignore and include lists).</summary>
     public static IgnoreRules Of(IEnumerable<string> lines) => Parse(string.Join('\n', lines));

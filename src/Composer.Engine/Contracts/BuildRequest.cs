@@ -25,4 +25,31 @@ public sealed record BuildRequest
     public long? ShmSize { get; init; }
     public bool NoCache { get; init; }
     public bool Pull { get; init; }
+
+    /// <summary>Images whose inline cache BuildKit may reuse (cache_from; <c>type=registry,ref=</c> reduced to the ref).</summary>
+    public IReadOnlyList<string> CacheFrom { get; init; } = [];
+
+    /// <summary>cache_to asks for inline cache: the image carries its cache metadata (BUILDKIT_INLINE_CACHE).</summary>
+    public bool InlineCache { get; init; }
+
+    /// <summary>The one platform asked for (os/arch), which is the engine's own.</summary>
+    public string? Platform { get; init; }
+
+    /// <summary>Stages whose steps must run again (no_cache_filter).</summary>
+    public IReadOnlyList<string> NoCacheStages { get; init; } = [];
+
+    /// <summary>
+    /// additional_contexts: name to an image (<c>docker-image://ref</c>, also what <c>service:x</c> became) or an
+    /// absolute local directory.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AdditionalContexts { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Build secrets by the id RUN --mount=type=secret asks for, with their content; served through a session.</summary>
+    public IReadOnlyDictionary<string, byte[]> Secrets { get; init; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+
+    /// <summary>ulimits for the build's RUN steps.</summary>
+    public IReadOnlyList<BuildUlimit> Ulimits { get; init; } = [];
 }
+
+/// <summary>One ulimit of a build, e.g. (nofile, 1024, 2048).</summary>
+public sealed record BuildUlimit(string Name, long Soft, long Hard);

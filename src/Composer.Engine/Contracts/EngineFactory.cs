@@ -31,6 +31,6 @@ public static class EngineFactory
             throw new EngineException($"cannot configure the Docker client for {endpoint.Host} ({endpoint.Source}): {exception.Message}", exception);
         }
 
-        return new DockerEngine(client, EnginePolicies.Create(options.Retry, options.TimeProvider, options.OnRetry));
+        return new DockerEngine(client, EnginePolicies.Create(options.Retry, options.TimeProvider, options.OnRetry), endpoint, options.Environment);
     }
 }

@@ -105,8 +105,11 @@ public interface IEngine : IDisposable
     Task<string?> ImageIdAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Builds an image from a local context, handing each line of build output to <paramref name="output"/>, and
+    /// Builds an image from a local context, telling <paramref name="observer"/> of its output, and
     /// returns the new image's id. A failed step throws <see cref="EngineException"/> naming the service and step.
     /// </summary>
-    Task<string> BuildImageAsync(BuildRequest request, IProgress<string>? output, CancellationToken cancellationToken);
+    Task<string> BuildImageAsync(BuildRequest request, IBuildObserver? observer, CancellationToken cancellationToken);
+
+    /// <summary>Which builder builds here: BuildKit unless DOCKER_BUILDKIT=0 or the engine lacks it; and the engine's platform.</summary>
+    Task<BuilderInfo> BuilderAsync(CancellationToken cancellationToken);
 }

@@ -1,12 +1,18 @@
 using System.Text;
+using System.Text.RegularExpressions;
+using Composer.Engine.Contracts;
 using Docker.DotNet.Models;
 
 namespace Composer.Engine.DockerApi;
 
 /// <summary>Splits build messages into lines for the caller and remembers the step under way and the first error.</summary>
-internal sealed class BuildOutputTracker(IProgress<string>? output)
+internal sealed partial class BuildOutputTracker(IBuildObserver? output)
 {
     private readonly StringBuilder pending = new();
+    private readonly Queue<string> stepTail = new();
+
+    /// <summary>The last lines the step under way printed, shown under a failure.</summary>
+    public IReadOnlyList<string> StepTail => [.. stepTail];
 
     /// <summary>"Step 2/3 : RUN false", the last step the engine started.</summary>
     public string? LastStep { get; private set; }
@@ -62,14 +68,28 @@ internal sealed class BuildOutputTracker(IProgress<string>? output)
 
     private void Emit(string line)
     {
+        // The classic builder colours a step's stderr red with escape codes; lines go to logs and messages as text.
+        line = ColourCode().Replace(line, "");
         if (line.StartsWith("Step ", StringComparison.Ordinal))
         {
             LastStep = line.Trim();
+            stepTail.Clear();
+        }
+        else if (line.Length > 0 && !line.StartsWith(" ---> ", StringComparison.Ordinal) && !line.StartsWith("Removing intermediate container", StringComparison.Ordinal))
+        {
+            stepTail.Enqueue(line);
+            if (stepTail.Count > BuildKit.TraceState.TailLines)
+            {
+                stepTail.Dequeue();
+            }
         }
 
         if (line.Length > 0)
         {
-            output?.Report(line);
+            output?.Line(line);
         }
     }
+
+    [GeneratedRegex(@"\x1b\[[0-9;]*m")]
+    private static partial Regex ColourCode();
 }

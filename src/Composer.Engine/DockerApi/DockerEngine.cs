@@ -1,6 +1,8 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Composer.Engine.BuildKit;
+using Composer.Engine.Connection;
 using Composer.Engine.Contracts;
 using Composer.Engine.Errors;
 using Composer.Engine.Resilience;
@@ -12,8 +14,10 @@ using Polly;
 namespace Composer.Engine.DockerApi;
 
 /// <summary><see cref="IEngine"/> on Docker.DotNet; every call goes through <see cref="EngineCalls"/> as a query, a change or a blocking call.</summary>
-internal sealed class DockerEngine(DockerClient client, EnginePolicies policies) : IEngine
+internal sealed class DockerEngine(DockerClient client, EnginePolicies policies, EngineEndpoint? endpoint = null, Func<string, string?>? environment = null) : IEngine
 {
+    private readonly BuilderSelection builders = new(client, endpoint, environment ?? System.Environment.GetEnvironmentVariable);
+
     private readonly EngineCalls calls = new(policies, client.Options.Endpoint?.ToString() ?? "the default Docker endpoint");
 
     private EngineApiVersion? apiVersion;
@@ -374,14 +378,30 @@ internal sealed class DockerEngine(DockerClient client, EnginePolicies policies)
     public async Task<string?> ImageIdAsync(string name, CancellationToken cancellationToken) =>
         (await Images.InspectAsync(name, cancellationToken))?.Id;
 
-    public async Task<string> BuildImageAsync(BuildRequest request, IProgress<string>? output, CancellationToken cancellationToken)
+    public async Task<string> BuildImageAsync(BuildRequest request, IBuildObserver? observer, CancellationToken cancellationToken)
     {
-        await new ImageBuilder(client, calls).BuildAsync(request, output, cancellationToken);
+                var builder = await BuilderAsync(cancellationToken);
+        if (builder.BuildKit)
+        {
+            await builders.BuildKit(calls).BuildAsync(request, observer, cancellationToken);
+        }
+        else
+        {
+            await new ImageBuilder(client, calls).BuildAsync(request, observer, cancellationToken);
+        }
+
         return await ImageIdAsync(request.Tags[0], cancellationToken)
             ?? throw new EngineException($"service \"{request.ServiceName}\" built no image {request.Tags[0]}");
     }
 
-    public void Dispose() => client.Dispose();
+    public Task<BuilderInfo> BuilderAsync(CancellationToken cancellationToken) =>
+        calls.QueryAsync("ask the engine for its version", builders.InfoAsync, cancellationToken);
+
+    public void Dispose()
+    {
+        builders.Dispose();
+        client.Dispose();
+    }
 
     private static ContainerSummary ToSummary(ContainerListResponse container) => new()
     {

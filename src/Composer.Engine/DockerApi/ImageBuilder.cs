@@ -11,7 +11,7 @@ namespace Composer.Engine.DockerApi;
 /// </summary>
 internal sealed class ImageBuilder(DockerClient client, EngineCalls calls)
 {
-    public async Task BuildAsync(BuildRequest request, IProgress<string>? output, CancellationToken cancellationToken)
+    public async Task BuildAsync(BuildRequest request, IBuildObserver? observer, CancellationToken cancellationToken)
     {
         var archivePath = Path.Combine(Path.GetTempPath(), $"composer-build-{Guid.NewGuid():N}.tar");
         await using var archive = new FileStream(archivePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
@@ -26,7 +26,7 @@ internal sealed class ImageBuilder(DockerClient client, EngineCalls calls)
         }
 
         var parameters = BuildParametersTranslator.Translate(request, dockerfile);
-        var tracker = new BuildOutputTracker(output);
+        var tracker = new BuildOutputTracker(observer);
         // A blocking call: a build takes as long as it takes; retried only when the engine never saw it (and then
         // nothing of the context was read, but it is rewound anyway).
         await calls.BlockingAsync($"build the image of service {request.ServiceName}", token =>
@@ -38,7 +38,8 @@ internal sealed class ImageBuilder(DockerClient client, EngineCalls calls)
         if (tracker.Error is { } error)
         {
             var step = tracker.LastStep is { } lastStep ? $" at {lastStep}" : "";
-            throw new EngineException($"service \"{request.ServiceName}\" failed to build{step}: {error}");
+            var tail = string.Concat(tracker.StepTail.Select(line => "\n  > " + line));
+            throw new EngineException($"service \"{request.ServiceName}\" failed to build{step}: {error}{tail}");
         }
     }
 }

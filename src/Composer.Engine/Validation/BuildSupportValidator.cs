@@ -2,9 +2,14 @@ using Composer.Model;
 
 namespace Composer.Engine.Validation;
 
-/// <summary>The build attributes the classic builder of engine API 1.41 cannot honour, refused rather than dropped.</summary>
+/// <summary>The build attributes no builder here can honour, refused rather than dropped, before the engine is asked.</summary>
 internal static class BuildSupportValidator
 {
+    private static readonly HashSet<string> BuildKitKeys = new(StringComparer.Ordinal)
+    {
+        "additional_contexts", "no_cache_filter", "ulimits", "entitlements", "provenance", "sbom", "secrets", "ssh",
+    };
+
     public static IEnumerable<string> Problems(BuildConfig build)
     {
         if (build.Context.Contains("://", StringComparison.Ordinal) || build.Context.StartsWith("git@", StringComparison.Ordinal))
@@ -12,19 +17,9 @@ internal static class BuildSupportValidator
             yield return $"context {build.Context} is remote; only local directories are supported";
         }
 
-        if (build.CacheFrom.Count > 0 || build.CacheTo.Count > 0)
+        foreach (var problem in Build.BuildFeatures.StaticProblems(build))
         {
-            yield return "cache_from and cache_to are not supported by the classic builder";
-        }
-
-        if (build.Platforms.Count > 0)
-        {
-            yield return "platforms are not supported by the classic builder";
-        }
-
-        if (build.Privileged == true)
-        {
-            yield return "privileged is not supported by the classic builder";
+            yield return problem;
         }
 
         if (build.Isolation is not null)
@@ -32,9 +27,10 @@ internal static class BuildSupportValidator
             yield return "isolation is not supported yet";
         }
 
-        foreach (var key in build.Other.Values.Keys)
+        // The keys BuildKit takes are checked against the engine's builder when the build starts (BuildFeatures).
+        foreach (var key in build.Other.Values.Keys.Where(key => !BuildKitKeys.Contains(key)))
         {
-            yield return $"{key} is not supported by the classic builder";
+            yield return $"{key} is not supported";
         }
     }
 }

@@ -11,6 +11,9 @@ public enum ResourceKind
     /// <summary>One layer of an image being pulled or pushed, under its service (<see cref="ProgressEvent.Parent"/>).</summary>
     Layer,
 
+    /// <summary>One step of a BuildKit build, under its service (<see cref="ProgressEvent.Parent"/>).</summary>
+    BuildStep,
+
     /// <summary>A swarm secret of a stack.</summary>
     Secret,
 

@@ -9,6 +9,9 @@ public sealed record BuildOptions
     public IReadOnlyList<string> Services { get; init; } = [];
     public BuildOverrides Overrides { get; init; } = BuildOverrides.None;
 
-    /// <summary>Null discards the build output (-q).</summary>
+    /// <summary>--with-dependencies: also the services the selected ones depend on.</summary>
+    public bool WithDependencies { get; init; }
+
+    /// <summary>Where the build's lines go; null uses the context's <see cref="OrchestrationContext.BuildOutput"/>.</summary>
     public IBuildOutputSink? Output { get; init; }
 }

@@ -18,7 +18,13 @@ public sealed class BuildService(OrchestrationContext context)
         var selected = options.Services.Count == 0
             ? project.Services.Values
             : options.Services.Select(name => project.Services[name]);
-        var services = BuildRequests.OnePerImage(project, selected);
+        if (options.WithDependencies)
+        {
+            selected = DependencyClosure(project, selected);
+        }
+
+        // An image another build uses as a context is built first, so it belongs to the set.
+        var services = BuildRequests.OnePerImage(project, WithContextServices(project, selected, _ => true));
         ServiceSupportValidator.ThrowIfUnsupported(project, services.Select(service => service.Name));
         return await BuildServicesAsync(project, services, options, cancellationToken);
     }
@@ -43,19 +49,62 @@ public sealed class BuildService(OrchestrationContext context)
             }
         }
 
-        return toBuild;
+        // A context service is built too when its image is missing (or everything is rebuilt).
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in toBuild.SelectMany(BuildFeatures.ServiceContexts).Distinct(StringComparer.Ordinal))
+        {
+            if (rebuild || !await context.Engine.ImageExistsAsync(ImageNames.For(project, project.Services[name]), cancellationToken))
+            {
+                missing.Add(name);
+            }
+        }
+
+        var services = BuildRequests.OnePerImage(project, WithContextServices(project, toBuild, service => missing.Contains(service.Name)));
+        return services;
     }
 
     private async Task<IReadOnlyDictionary<string, string>> BuildServicesAsync(Project project, IReadOnlyList<Service> services, BuildOptions options, CancellationToken cancellationToken)
     {
         var built = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var slots = new SemaphoreSlim(Math.Max(1, context.ParallelLimit));
-        var builds = services.Select(async service =>
+        if (services.Count == 0)
         {
+            return built;
+        }
+
+        var builder = await context.Engine.BuilderAsync(cancellationToken);
+        var problems = services.SelectMany(service => BuildFeatures.Problems(project, service, builder).Select(problem => $"service \"{service.Name}\": build {problem}")).ToList();
+        if (problems.Count > 0)
+        {
+            throw new UnsupportedServiceException(problems);
+        }
+
+        foreach (var warning in services.Select(BuildFeatures.SkippedCacheWarning).OfType<string>())
+        {
+            context.Progress.Warn(warning);
+        }
+
+        using var slots = new SemaphoreSlim(Math.Max(1, context.ParallelLimit));
+        var byName = services.ToDictionary(service => service.Name, StringComparer.Ordinal);
+        var tasks = new Dictionary<string, Task>(StringComparer.Ordinal);
+        Task BuildInOrder(Service service)
+        {
+            if (!tasks.TryGetValue(service.Name, out var task))
+            {
+                // A build whose additional context is another service's image waits for that build.
+                var first = BuildFeatures.ServiceContexts(service).Where(byName.ContainsKey).Select(name => BuildInOrder(byName[name])).ToList();
+                task = tasks[service.Name] = BuildAfterAsync(first, service);
+            }
+
+            return task;
+        }
+
+        async Task BuildAfterAsync(IReadOnlyList<Task> first, Service service)
+        {
+            await Task.WhenAll(first);
             await slots.WaitAsync(cancellationToken);
             try
             {
-                var imageId = await BuildOneAsync(project, service, options, cancellationToken);
+                var imageId = await BuildOneAsync(project, service, builder, options, cancellationToken);
                 lock (built)
                 {
                     built[service.Name] = imageId;
@@ -65,20 +114,26 @@ public sealed class BuildService(OrchestrationContext context)
             {
                 slots.Release();
             }
-        }).ToList();
-        await Task.WhenAll(builds);
+        }
+
+        await Task.WhenAll(services.Select(BuildInOrder).ToList());
         return built;
     }
 
-    private async Task<string> BuildOneAsync(Project project, Service service, BuildOptions options, CancellationToken cancellationToken)
+    private async Task<string> BuildOneAsync(Project project, Service service, BuilderInfo builder, BuildOptions options, CancellationToken cancellationToken)
     {
         var request = BuildRequests.For(project, service, options.Overrides);
+        if (builder.BuildKit)
+        {
+            request = BuildFeatures.Apply(request, project, service);
+        }
+
         var clock = Stopwatch.StartNew();
         context.Progress.Report(new ProgressEvent(ResourceKind.Service, service.Name, "Building", ProgressState.Working, TimeSpan.Zero));
-        IProgress<string>? lines = options.Output is { } sink ? new LineForwarder(sink, service.Name) : null;
+        var observer = new BuildProgressReporter(context.Progress, options.Output ?? context.BuildOutput, service.Name, TimeProvider.System);
         try
         {
-            var imageId = await context.Engine.BuildImageAsync(request, lines, cancellationToken);
+            var imageId = await context.Engine.BuildImageAsync(request, observer, cancellationToken);
             context.Progress.Report(new ProgressEvent(ResourceKind.Service, service.Name, "Built", ProgressState.Done, clock.Elapsed));
             return imageId;
         }
@@ -87,5 +142,47 @@ public sealed class BuildService(OrchestrationContext context)
             context.Progress.Report(new ProgressEvent(ResourceKind.Service, service.Name, "Error", ProgressState.Error, clock.Elapsed));
             throw;
         }
+    }
+
+    private static IEnumerable<Service> WithContextServices(Project project, IEnumerable<Service> services, Func<Service, bool> include)
+    {
+        var result = new Dictionary<string, Service>(StringComparer.Ordinal);
+        var pending = new Stack<Service>(services);
+        var initial = pending.Select(service => service.Name).ToHashSet(StringComparer.Ordinal);
+        while (pending.TryPop(out var service))
+        {
+            if (!result.TryAdd(service.Name, service))
+            {
+                continue;
+            }
+
+            foreach (var name in BuildFeatures.ServiceContexts(service))
+            {
+                if (project.Services.TryGetValue(name, out var referenced) && referenced.Build is not null && (initial.Contains(name) || include(referenced)))
+                {
+                    pending.Push(referenced);
+                }
+            }
+        }
+
+        return result.Values;
+    }
+
+    private static IEnumerable<Service> DependencyClosure(Project project, IEnumerable<Service> services)
+    {
+        var result = new Dictionary<string, Service>(StringComparer.Ordinal);
+        var pending = new Stack<Service>(services);
+        while (pending.TryPop(out var service))
+        {
+            if (result.TryAdd(service.Name, service))
+            {
+                foreach (var dependency in service.DependsOn.Keys.Where(project.Services.ContainsKey))
+                {
+                    pending.Push(project.Services[dependency]);
+                }
+            }
+        }
+
+        return result.Values;
     }
 }

@@ -10,7 +10,7 @@ namespace Composer.Engine.Tests.Integration;
 public sealed class BuildTests(EngineFixture fixture) : IAsyncLifetime
 {
     private readonly string contextDirectory = Directory.CreateTempSubdirectory("composer-build-it-").FullName;
-    private readonly HashSet<string> images = [];
+    private readonly BuiltImages images = new(fixture.Docker);
 
     private static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
 
@@ -19,21 +19,13 @@ public sealed class BuildTests(EngineFixture fixture) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Directory.Delete(contextDirectory, recursive: true);
-        foreach (var image in images)
-        {
-            try
-            {
-                await fixture.Docker.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = true }, CancellationToken.None);
-            }
-            catch (Docker.DotNet.DockerApiException)
-            {
-                // Already gone with an earlier tag of the same image.
-            }
-        }
+        await images.DisposeAsync();
     }
 
-    [Fact]
-    public async Task Build_leaves_out_ignored_files_passes_build_args_and_labels_the_image()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Build_leaves_out_ignored_files_passes_build_args_and_labels_the_image(bool classic)
     {
         await using var scope = new ProjectScope(fixture, "bld");
         WriteContext(
@@ -50,7 +42,7 @@ public sealed class BuildTests(EngineFixture fixture) : IAsyncLifetime
         var project = TestServices.Project(scope.Name, service);
         var lines = new RecordingBuildOutput();
 
-        var built = await new BuildService(fixture.Context(scope.Sink)).BuildAsync(project, new BuildOptions
+        var built = await new BuildService(fixture.Context(scope.Sink, classic)).BuildAsync(project, new BuildOptions
         {
             Overrides = new Engine.Build.BuildOverrides { Args = TestServices.Map(("GREETING", "from-cli")) },
             Output = lines,
@@ -66,23 +58,26 @@ public sealed class BuildTests(EngineFixture fixture) : IAsyncLifetime
         Assert.Contains("kept.txt", output, StringComparison.Ordinal);
         Assert.DoesNotContain("token.secret", output, StringComparison.Ordinal);
         Assert.Contains("from-cli", output, StringComparison.Ordinal);
-        Assert.Contains(lines.Lines, line => line.Service == "app" && line.Text.StartsWith("Step 1/", StringComparison.Ordinal));
+        Assert.Contains(lines.Lines, line => line.Service == "app" && line.Text.StartsWith(classic ? "Step 1/" : "#", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_failing_run_step_names_the_service_the_step_and_the_engine_message()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_failing_run_step_names_the_service_the_step_the_engine_message_and_the_steps_last_lines(bool classic)
     {
         await using var scope = new ProjectScope(fixture, "bldfail");
-        WriteContext(("Dockerfile", "FROM busybox:latest\nRUN echo breaking && exit 3\n"));
+        WriteContext(("Dockerfile", "FROM busybox:latest\nRUN echo breaking && echo 'main.c:3: error: expected ;' >&2 && exit 3\n"));
         var project = TestServices.Project(scope.Name, BuiltService("broken", new BuildConfig { Context = contextDirectory }));
         images.Add($"{scope.Name}-broken");
 
         var error = await Assert.ThrowsAsync<EngineException>(() =>
-            new BuildService(fixture.Context(scope.Sink)).BuildAsync(project, new BuildOptions(), Timeout));
+            new BuildService(fixture.Context(scope.Sink, classic)).BuildAsync(project, new BuildOptions(), Timeout));
 
         Assert.Contains("service \"broken\"", error.Message, StringComparison.Ordinal);
-        Assert.Contains("RUN echo breaking && exit 3", error.Message, StringComparison.Ordinal);
-        Assert.Contains("returned a non-zero code: 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RUN echo breaking && echo", error.Message, StringComparison.Ordinal);
+        Assert.Contains(classic ? "returned a non-zero code: 3" : "exit code: 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\n  > main.c:3: error: expected ;", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,25 +176,6 @@ public sealed class BuildTests(EngineFixture fixture) : IAsyncLifetime
         }
     }
 
-    private async Task<(long ExitCode, string Output)> RunImageAsync(string image, params string[] command)
-    {
-        var created = await fixture.Docker.Containers.CreateContainerAsync(new CreateContainerParameters
-        {
-            Image = image,
-            Cmd = command,
-            HostConfig = new HostConfig { NetworkMode = "none" },
-        }, Timeout);
-        try
-        {
-            await fixture.Docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), Timeout);
-            var result = await fixture.Docker.Containers.WaitContainerAsync(created.ID, Timeout);
-            using var logs = await fixture.Docker.Containers.GetContainerLogsAsync(created.ID, new ContainerLogsParameters { ShowStdout = true, ShowStderr = true }, Timeout);
-            var (stdout, stderr) = await logs.ReadOutputToEndAsync(Timeout);
-            return (result.StatusCode, stdout + stderr);
-        }
-        finally
-        {
-            await fixture.Docker.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
-        }
-    }
+    private Task<(long ExitCode, string Output)> RunImageAsync(string image, params string[] command) =>
+        images.RunAsync(image, Timeout, command);
 }

@@ -152,10 +152,27 @@ internal sealed class FakeEngine : IEngine
 
     public Task<string?> ImageIdAsync(string name, CancellationToken cancellationToken) => Task.FromResult(KnownImages.TryGetValue(name, out var id) ? id : null);
 
-    public Task<string> BuildImageAsync(BuildRequest request, IProgress<string>? output, CancellationToken cancellationToken)
+    /// <summary>Plays a build's steps and logs to the observer, as the engine's trace would.</summary>
+    public Action<BuildRequest, IBuildObserver>? BuildScript { get; set; }
+
+    /// <summary>What BuilderAsync answers.</summary>
+    public BuilderInfo Builder { get; set; } = new(true, "linux/amd64");
+
+    /// <summary>The requests builds were given, in order.</summary>
+    public ConcurrentQueue<BuildRequest> BuildRequests { get; } = new();
+
+    public Task<BuilderInfo> BuilderAsync(CancellationToken cancellationToken) => Task.FromResult(Builder);
+
+    public Task<string> BuildImageAsync(BuildRequest request, IBuildObserver? observer, CancellationToken cancellationToken)
     {
         Calls.Enqueue($"build {request.Tags[0]}");
-        output?.Report($"building {request.ServiceName}");
+        BuildRequests.Enqueue(request);
+        observer?.Line($"building {request.ServiceName}");
+        if (observer is not null)
+        {
+            BuildScript?.Invoke(request, observer);
+        }
+
         var id = $"sha256:{Guid.NewGuid():N}";
         foreach (var tag in request.Tags)
         {
