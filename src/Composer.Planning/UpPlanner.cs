@@ -195,7 +195,7 @@ internal sealed class UpPlanner
     private void PlanService(Service service, IReadOnlySet<string> selected)
     {
         var desiredCount = DesiredCount(service);
-        var hash = ConfigHash.Compute(service);
+        var hash = ConfigHash.Compute(project, service);
         var imageId = options.ImageIds.GetValueOrDefault(service.Name);
         var existing = observed.ContainersOf(service.Name);
         var kept = existing.Take(desiredCount).ToList();

@@ -33,7 +33,7 @@ internal static class Projects
             [ComposeLabels.Project] = project.Name,
             [ComposeLabels.Service] = service,
             [ComposeLabels.ContainerNumber] = number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [ComposeLabels.ConfigHash] = hash ?? (project.Services.TryGetValue(service, out var definition) ? ConfigHash.Compute(definition) : "old"),
+            [ComposeLabels.ConfigHash] = hash ?? (project.Services.TryGetValue(service, out var definition) ? ConfigHash.Compute(project, definition) : "old"),
         },
     };
 

@@ -33,7 +33,7 @@ public sealed class UpConvergenceTests
                 var containers = after.ContainersOf(service.Name);
                 Assert.Equal(service.Scale ?? 1, containers.Count);
                 Assert.All(containers, container => Assert.Equal($"{project.Name}-{service.Name}-{container.Number}", container.Name));
-                Assert.All(containers, container => Assert.Equal(ConfigHash.Compute(service), container.ConfigHash));
+                Assert.All(containers, container => Assert.Equal(ConfigHash.Compute(project, service), container.ConfigHash));
             }
         }
     }

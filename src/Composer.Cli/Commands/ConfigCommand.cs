@@ -112,7 +112,7 @@ internal static class ConfigCommand
                     throw new UsageException($"no such service: {name}");
                 }
 
-                builder.Append(name).Append(' ').Append(ConfigHash.Compute(service)).Append('\n');
+                builder.Append(name).Append(' ').Append(ConfigHash.Compute(project, service)).Append('\n');
             }
 
             return builder.ToString();

@@ -4,7 +4,7 @@ namespace Composer.Cli.Hosting;
 
 /// <summary>
 /// Work a short command would otherwise do on its critical path, started early on the other core: the first config
-/// hash initialises the JSON contract of the model and loads OpenSSL for SHA-256 (together ~0.1 s of a no-op up).
+/// hash loads OpenSSL for SHA-256 and the JSON writer.
 /// </summary>
 internal static class StartupWarmUp
 {
@@ -12,7 +12,8 @@ internal static class StartupWarmUp
     {
         try
         {
-            _ = Planning.Hashing.ConfigHash.Compute(new Service { Name = "warm-up" });
+            var service = new Service { Name = "warm-up" };
+            _ = Planning.Hashing.ConfigHash.Compute(new Project { Name = "warm-up", WorkingDirectory = "/" }, service);
         }
         catch (Exception)
         {

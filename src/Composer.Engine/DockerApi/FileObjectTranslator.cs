@@ -34,7 +34,7 @@ internal static class FileObjectTranslator
             .Where(use => use.Declared.File is null)
             .Select(use => new ContainerFile(
                 use.Target,
-                Encoding.UTF8.GetBytes(Content(request.Project, use.Declared) ?? ""),
+                Encoding.UTF8.GetBytes(FileObjectContent.Inline(request.Project, use.Declared) ?? ""),
                 Id(use.Reference.Uid),
                 Id(use.Reference.Gid),
                 use.Reference.Mode ?? DefaultMode)),
@@ -70,23 +70,6 @@ internal static class FileObjectTranslator
                 yield return (reference, declared, Target(reference, isSecret: false));
             }
         }
-    }
-
-    private static string? Content(Project project, FileObject declared)
-    {
-        if (declared.Content is not null)
-        {
-            return declared.Content;
-        }
-
-        if (declared.Environment is null)
-        {
-            return null;
-        }
-
-        return project.Environment.TryGetValue(declared.Environment, out var value)
-            ? value
-            : System.Environment.GetEnvironmentVariable(declared.Environment);
     }
 
     private static int Id(string? value) =>

@@ -29,6 +29,7 @@ internal static class ConsistencyChecker
             CheckPlatform(service, reporter);
             CheckExclusions(service, reporter);
             WatchRuleChecker.Check(service, reporter);
+            ServiceRulesChecker.Check(project, service, root, reporter);
         }
 
         DependencyCycleFinder.Report(project, root, diagnostics);

@@ -8,7 +8,7 @@ namespace Composer.Loader.Writing;
 /// </summary>
 public static class ProjectWriter
 {
-    public static string ToYaml(Project project) => YamlOutput.Write(ProjectDocument.Build(project));
+    public static string ToYaml(Project project) => YamlOutput.Write(CanonicalProject.Build(project));
 
-    public static string ToJson(Project project) => JsonOutput.Write(ProjectDocument.Build(project));
+    public static string ToJson(Project project) => JsonOutput.Write(CanonicalProject.Build(project));
 }

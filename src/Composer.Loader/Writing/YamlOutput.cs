@@ -1,16 +1,17 @@
 using Composer.Loader.Binding;
+using Composer.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
 namespace Composer.Loader.Writing;
 
 /// <summary>
-/// Prints an <see cref="OutputMap"/> as block YAML through YamlDotNet's emitter. Strings that a reader would take for
+/// Prints an <see cref="CanonicalMap"/> as block YAML through YamlDotNet's emitter. Strings that a reader would take for
 /// another type ("true", "8080", "22:22", "") are double quoted; other strings are left to the emitter to quote.
 /// </summary>
 internal static partial class YamlOutput
 {
-    public static string Write(OutputMap document)
+    public static string Write(CanonicalMap document)
     {
         using var writer = new StringWriter { NewLine = "\n" };
         var emitter = new Emitter(writer, new EmitterSettings(2, int.MaxValue, false, 1024, false, true, "\n"));
@@ -36,18 +37,18 @@ internal static partial class YamlOutput
                 Plain(emitter, flag ? "true" : "false");
                 break;
             case int number:
-                Plain(emitter, OutputNumbers.Integer(number));
+                Plain(emitter, CanonicalNumbers.Integer(number));
                 break;
             case long number:
-                Plain(emitter, OutputNumbers.Integer(number));
+                Plain(emitter, CanonicalNumbers.Integer(number));
                 break;
             case double number:
                 Plain(emitter, double.IsNaN(number) ? ".nan"
                     : double.IsPositiveInfinity(number) ? ".inf"
                     : double.IsNegativeInfinity(number) ? "-.inf"
-                    : OutputNumbers.Double(number));
+                    : CanonicalNumbers.Double(number));
                 break;
-            case OutputMap map:
+            case CanonicalMap map:
                 var entries = map.Entries;
                 emitter.Emit(new MappingStart(null, null, true, entries.Count == 0 ? MappingStyle.Flow : MappingStyle.Block));
                 foreach (var (key, item) in entries)

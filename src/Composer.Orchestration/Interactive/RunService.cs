@@ -41,7 +41,7 @@ public sealed class RunService(OrchestrationContext context)
             Service = oneOff,
             Name = name,
             Number = 1,
-            ConfigHash = ConfigHash.Compute(service),
+            ConfigHash = ConfigHash.Compute(project, service),
             OneOff = true,
             ImageId = imageIds.GetValueOrDefault(service.Name),
         }, cancellationToken);

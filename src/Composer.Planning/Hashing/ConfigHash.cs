@@ -1,101 +1,83 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization.Metadata;
 using Composer.Model;
 
 namespace Composer.Planning.Hashing;
 
 /// <summary>
-/// Fingerprint of the parts of a service that end up in its containers. Scale, replicas, depends_on, profiles and
-/// build are left out on purpose: changing them must not recreate running containers.
+/// Fingerprint of the parts of a service that end up in its containers: the SHA-256 of the compact JSON of the same
+/// spec-named canonical form <c>config</c> prints (<see cref="CanonicalService"/>), so that what a user reads is what
+/// is compared. Left out, because changing them must not recreate running containers: <c>scale</c>,
+/// <c>deploy.replicas</c>, <c>depends_on</c>, <c>profiles</c>, <c>build</c>, <c>pull_policy</c>, <c>develop</c> (watch
+/// rules) and every <c>x-*</c> key. Added: for each secret and config the service uses, its definition and the SHA-256 of what it holds (inline
+/// <c>content</c>, the <c>environment</c> variable's value, or the file's bytes), so that changing the content
+/// recreates the containers that read it. Golden-hash tests pin the result: a change here recreates every user's
+/// containers on upgrade.
 /// </summary>
 public static class ConfigHash
 {
-    private static readonly JsonSerializerOptions SerializerOptions = new()
+    /// <summary>The keys of the service's canonical form that never count.</summary>
+    private static readonly string[] LeftOut = ["scale", "depends_on", "profiles", "build", "pull_policy", "develop"];
+
+    public static string Compute(Project project, Service service) => Fingerprint.Of(CanonicalText(project, service));
+
+    /// <summary>The compact canonical JSON that is hashed (keys sorted, no white space).</summary>
+    public static string CanonicalText(Project project, Service service) => CanonicalJson.Write(HashedForm(project, service));
+
+    /// <summary>The canonical service form with what does not count left out and the secret/config contents added.</summary>
+    public static CanonicalMap HashedForm(Project project, Service service)
     {
-        WriteIndented = false,
-        TypeInfoResolver = ModelJsonContext.Default.WithAddedModifier(LeaveOutDerivedProperties),
-    };
-
-    public static string Compute(Service service) => Sha256(CanonicalJson(service));
-
-    /// <summary>The same fingerprint for any part of the model (networks): SHA-256 of its canonical JSON.</summary>
-    internal static string Fingerprint<T>(T relevant) => Sha256(CanonicalJsonOf(relevant));
-
-    private static string Sha256(string canonicalJson) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson)));
-
-    /// <summary>The text that is hashed: keys sorted, nulls and empty objects dropped so that absent equals empty.</summary>
-    public static string CanonicalJson(Service service)
-    {
-        var relevant = service with
+        var form = CanonicalService.Build(service).Without(LeftOut);
+        if (form["deploy"] is CanonicalMap deploy)
         {
-            Scale = null,
-            Deploy = service.Deploy is null ? null : service.Deploy with { Replicas = null },
-            DependsOn = new SortedDictionary<string, ServiceDependency>(StringComparer.Ordinal),
-            Profiles = [],
-            Build = null,
-        };
-        return CanonicalJsonOf(relevant);
+            form = form.Without("deploy").Add("deploy", deploy.Without("replicas"));
+        }
+
+        return form
+            .Add("secret_sources", Sources(service.Secrets, project.Secrets, project))
+            .Add("config_sources", Sources(service.Configs, project.Configs, project));
     }
 
-    // Typed metadata from the source-generated context (with the modifier below): no reflection, so native AOT works.
-    private static string CanonicalJsonOf<T>(T relevant)
+    // The definition of each secret or config used, with the digest of its content in place of the content itself:
+    // the canonical form is also stored on the container, and a secret must never be.
+    private static CanonicalMap Sources(IReadOnlyList<FileReference> references, IReadOnlyDictionary<string, FileObject> declared, Project project)
     {
-        var node = JsonSerializer.SerializeToNode(relevant, (JsonTypeInfo<T>)SerializerOptions.GetTypeInfo(typeof(T)));
-        return Canonicalize(node)?.ToJsonString(SerializerOptions) ?? "{}";
-    }
-
-    // Extensions.IsEmpty is computed from the values; hashing it would make an empty deploy differ from none.
-    private static void LeaveOutDerivedProperties(JsonTypeInfo typeInfo)
-    {
-        if (typeInfo.Type == typeof(Extensions))
+        var map = new CanonicalMap();
+        foreach (var source in references.Select(reference => reference.Source).Distinct(StringComparer.Ordinal))
         {
-            var derived = typeInfo.Properties.FirstOrDefault(property => property.Name == nameof(Extensions.IsEmpty));
-            if (derived is not null)
+            if (declared.TryGetValue(source, out var definition))
             {
-                typeInfo.Properties.Remove(derived);
+                map.Add(source, CanonicalProject.FileObject(definition with { Content = null })
+                    .Without()
+                    .Add("content_sha256", ContentDigest(project, definition)));
             }
         }
+
+        return map;
     }
 
-    private static JsonNode? Canonicalize(JsonNode? node)
+    private static string? ContentDigest(Project project, FileObject definition)
     {
-        switch (node)
+        if (definition.External)
         {
-            case JsonObject obj:
-            {
-                var sorted = new JsonObject();
-                foreach (var (key, value) in obj.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-                {
-                    var child = Canonicalize(value);
-                    if (child is null || (child is JsonObject childObject && childObject.Count == 0))
-                    {
-                        continue;
-                    }
-
-                    sorted[key] = child;
-                }
-
-                return sorted;
-            }
-
-            case JsonArray array:
-            {
-                var copy = new JsonArray();
-                foreach (var item in array)
-                {
-                    copy.Add(Canonicalize(item) ?? JsonValue.Create((string?)null));
-                }
-
-                return copy;
-            }
-
-            case null:
-                return null;
-            default:
-                return node.DeepClone();
+            return null;
         }
+
+        if (definition.File is { } path)
+        {
+            // A missing or unreadable file is reported when the container is created; here it only has to differ.
+            try
+            {
+                return File.Exists(path) ? Fingerprint.Of(File.ReadAllBytes(path)) : "missing";
+            }
+            catch (IOException)
+            {
+                return "unreadable";
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return "unreadable";
+            }
+        }
+
+        return FileObjectContent.Inline(project, definition) is { } content ? Fingerprint.Of(content) : null;
     }
 }

@@ -29,7 +29,7 @@ public sealed class InterruptedRunTests(EngineFixture fixture)
         var container = Assert.Single(await ContainersAsync(scope.Name));
         Assert.Equal($"/{scope.Name}-a-1", container.Names.Single());
         Assert.Equal("running", container.State);
-        Assert.Equal(ConfigHash.Compute(changed.Services["a"]), container.Labels[ComposeLabels.ConfigHash]);
+        Assert.Equal(ConfigHash.Compute(changed, changed.Services["a"]), container.Labels[ComposeLabels.ConfigHash]);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class InterruptedRunTests(EngineFixture fixture)
             Service = service,
             Name = ComposeNames.Temporary(oldId, finalName),
             Number = 1,
-            ConfigHash = ConfigHash.Compute(service),
+            ConfigHash = ConfigHash.Compute(changed, service),
         }, Timeout);
     }
 

@@ -57,6 +57,31 @@ public sealed class SecretsConfigsLinksTests(EngineFixture fixture) : IDisposabl
     }
 
     [Fact]
+    public async Task A_changed_inline_config_content_recreates_the_container_that_reads_it()
+    {
+        await using var scope = new ProjectScope(fixture, "cfc");
+        Project With(string content) => TestServices.Project(scope.Name, TestServices.Sleeper("app") with
+        {
+            Configs = [new FileReference { Source = "greeting" }],
+        }) with
+        {
+            Configs = TestServices.Map(("greeting", new FileObject { Name = scope.Name + "_greeting", Content = content })),
+        };
+
+        await scope.Up.UpAsync(With("hello"), new UpOptions(), Timeout);
+        var container = $"{scope.Name}-app-1";
+        var firstId = (await fixture.Docker.Containers.InspectContainerAsync(container, Timeout)).ID;
+        await scope.Up.UpAsync(With("hello"), new UpOptions(), Timeout);
+        Assert.Equal(firstId, (await fixture.Docker.Containers.InspectContainerAsync(container, Timeout)).ID);
+
+        await scope.Up.UpAsync(With("bye"), new UpOptions(), Timeout);
+
+        Assert.NotEqual(firstId, (await fixture.Docker.Containers.InspectContainerAsync(container, Timeout)).ID);
+        Assert.Equal((0L, "bye"), await ContainerExec.RunAsync(fixture, container, "cat", "/greeting"));
+        await scope.Down.DownAsync(With("bye"), new DownOptions(), Timeout);
+    }
+
+    [Fact]
     public async Task Link_alias_resolves_to_the_linked_service_from_the_linking_container()
     {
         await using var scope = new ProjectScope(fixture, "lnk");

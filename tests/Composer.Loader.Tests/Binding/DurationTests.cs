@@ -1,4 +1,5 @@
 using Composer.Loader.Binding;
+using Composer.Model;
 using Xunit;
 
 namespace Composer.Loader.Tests.Binding;
@@ -53,7 +54,7 @@ public sealed class DurationTests
     public void Durations_format_like_go(string text, string formatted)
     {
         Assert.True(DurationText.TryParse(text, out var duration, out _));
-        Assert.Equal(formatted, DurationText.Format(duration));
+        Assert.Equal(formatted, GoDuration.Format(duration));
     }
 
     [Fact]

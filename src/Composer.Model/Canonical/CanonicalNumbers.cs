@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Composer.Loader.Writing;
+namespace Composer.Model;
 
 /// <summary>Number text shared by the YAML and JSON writers.</summary>
-internal static class OutputNumbers
+public static class CanonicalNumbers
 {
     /// <summary>A double always keeps a fraction or exponent so that it reads back as a double, not an integer.</summary>
     public static string Double(double value)

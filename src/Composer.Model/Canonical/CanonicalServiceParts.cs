@@ -1,44 +1,43 @@
-using Composer.Model;
 
-namespace Composer.Loader.Writing;
+namespace Composer.Model;
 
 /// <summary>The larger nested objects of a service: build, deploy, healthcheck, ports and volumes.</summary>
-internal static class ServicePartsDocument
+public static class CanonicalServiceParts
 {
-    public static OutputMap? Build(BuildConfig? build)
+    public static CanonicalMap? Build(BuildConfig? build)
     {
         if (build is null)
         {
             return null;
         }
 
-        var map = new OutputMap()
+        var map = new CanonicalMap()
             .Add("context", build.Context)
             .Add("dockerfile", build.Dockerfile)
             .Add("dockerfile_inline", build.DockerfileInline)
-            .Add("args", OutputMap.Strings(build.Args))
+            .Add("args", CanonicalMap.Strings(build.Args))
             .Add("target", build.Target)
-            .Add("labels", OutputMap.Strings(build.Labels))
+            .Add("labels", CanonicalMap.Strings(build.Labels))
             .Add("network", build.Network)
-            .Add("extra_hosts", ServiceDocument.ExtraHosts(build.ExtraHosts))
+            .Add("extra_hosts", CanonicalService.ExtraHosts(build.ExtraHosts))
             .Add("shm_size", build.ShmSize)
-            .Add("tags", OutputMap.List(build.Tags))
+            .Add("tags", CanonicalMap.List(build.Tags))
             .Add("no_cache", build.NoCache)
             .Add("pull", build.Pull)
-            .Add("cache_from", OutputMap.List(build.CacheFrom))
-            .Add("cache_to", OutputMap.List(build.CacheTo))
-            .Add("platforms", OutputMap.List(build.Platforms))
+            .Add("cache_from", CanonicalMap.List(build.CacheFrom))
+            .Add("cache_to", CanonicalMap.List(build.CacheTo))
+            .Add("platforms", CanonicalMap.List(build.Platforms))
             .Add("isolation", build.Isolation)
             .Add("privileged", build.Privileged);
         foreach (var (key, value) in build.Other.Values)
         {
-            map.AddExact(key, OutputMap.Generic(value));
+            map.AddExact(key, CanonicalMap.Generic(value));
         }
 
         return map.AddExtensions(build.Extensions);
     }
 
-    public static OutputMap? Deploy(Deploy? deploy)
+    public static CanonicalMap? Deploy(Deploy? deploy)
     {
         if (deploy is null)
         {
@@ -48,44 +47,44 @@ internal static class ServicePartsDocument
         var untypedResources = deploy.Other.Values.TryGetValue("resources", out var resources)
             ? resources as IReadOnlyDictionary<string, object?>
             : null;
-        var resourcesMap = new OutputMap()
+        var resourcesMap = new CanonicalMap()
             .Add("limits", ResourceSpec(deploy.Limits, Untyped(untypedResources, "limits")))
             .Add("reservations", ResourceSpec(deploy.Reservations, Untyped(untypedResources, "reservations")));
         foreach (var (key, value) in untypedResources ?? new Dictionary<string, object?>())
         {
             if (key is not ("limits" or "reservations"))
             {
-                resourcesMap.AddExact(key, OutputMap.Generic(value));
+                resourcesMap.AddExact(key, CanonicalMap.Generic(value));
             }
         }
 
-        var map = new OutputMap()
+        var map = new CanonicalMap()
             .Add("mode", deploy.Mode)
             .Add("replicas", deploy.Replicas)
-            .Add("labels", OutputMap.Strings(deploy.Labels))
+            .Add("labels", CanonicalMap.Strings(deploy.Labels))
             .Add("resources", resourcesMap)
             .Add("restart_policy", RestartPolicy(deploy.RestartPolicy));
         foreach (var (key, value) in deploy.Other.Values.Where(entry => entry.Key != "resources"))
         {
-            map.AddExact(key, OutputMap.Generic(value));
+            map.AddExact(key, CanonicalMap.Generic(value));
         }
 
         return map;
     }
 
-    public static OutputMap? Healthcheck(Healthcheck? healthcheck) => healthcheck is null
+    public static CanonicalMap? Healthcheck(Healthcheck? healthcheck) => healthcheck is null
         ? null
-        : new OutputMap()
-            .Add("test", healthcheck.Test is null ? null : OutputMap.List(healthcheck.Test))
-            .Add("interval", ServiceDocument.Duration(healthcheck.Interval))
-            .Add("timeout", ServiceDocument.Duration(healthcheck.Timeout))
-            .Add("start_period", ServiceDocument.Duration(healthcheck.StartPeriod))
-            .Add("start_interval", ServiceDocument.Duration(healthcheck.StartInterval))
+        : new CanonicalMap()
+            .Add("test", healthcheck.Test is null ? null : CanonicalMap.List(healthcheck.Test))
+            .Add("interval", CanonicalService.Duration(healthcheck.Interval))
+            .Add("timeout", CanonicalService.Duration(healthcheck.Timeout))
+            .Add("start_period", CanonicalService.Duration(healthcheck.StartPeriod))
+            .Add("start_interval", CanonicalService.Duration(healthcheck.StartInterval))
             .Add("retries", healthcheck.Retries)
             .AddTrue("disable", healthcheck.Disable)
             .AddExtensions(healthcheck.Extensions);
 
-    public static OutputMap Port(ServicePort port) => new OutputMap()
+    public static CanonicalMap Port(ServicePort port) => new CanonicalMap()
         .Add("target", port.Target)
         .Add("published", port.Published)
         .Add("host_ip", port.HostIp)
@@ -95,20 +94,20 @@ internal static class ServicePartsDocument
         .Add("app_protocol", port.AppProtocol)
         .AddExtensions(port.Extensions);
 
-    public static OutputMap Volume(ServiceVolume volume) => new OutputMap()
+    public static CanonicalMap Volume(ServiceVolume volume) => new CanonicalMap()
         .Add("type", volume.Type)
         .Add("source", volume.Source)
         .Add("target", volume.Target)
         .AddTrue("read_only", volume.ReadOnly)
         .Add("consistency", volume.Consistency)
-        .Add("bind", volume.Bind is not { } bind ? null : new OutputMap()
+        .Add("bind", volume.Bind is not { } bind ? null : new CanonicalMap()
             .Add("propagation", bind.Propagation)
             .Add("create_host_path", bind.CreateHostPath)
             .Add("selinux", bind.Selinux))
-        .Add("volume", volume.Volume is not { } options ? null : new OutputMap()
+        .Add("volume", volume.Volume is not { } options ? null : new CanonicalMap()
             .Add("nocopy", options.NoCopy)
             .Add("subpath", options.Subpath))
-        .Add("tmpfs", volume.Tmpfs is not { } tmpfs ? null : new OutputMap()
+        .Add("tmpfs", volume.Tmpfs is not { } tmpfs ? null : new CanonicalMap()
             .Add("size", tmpfs.Size)
             .Add("mode", tmpfs.Mode))
         .AddExtensions(volume.Extensions);
@@ -116,25 +115,25 @@ internal static class ServicePartsDocument
     private static IReadOnlyDictionary<string, object?>? Untyped(IReadOnlyDictionary<string, object?>? resources, string key) =>
         resources is not null && resources.TryGetValue(key, out var value) ? value as IReadOnlyDictionary<string, object?> : null;
 
-    private static OutputMap ResourceSpec(ResourceSpec? spec, IReadOnlyDictionary<string, object?>? untyped)
+    private static CanonicalMap ResourceSpec(ResourceSpec? spec, IReadOnlyDictionary<string, object?>? untyped)
     {
-        var map = new OutputMap()
+        var map = new CanonicalMap()
             .Add("cpus", spec?.Cpus)
             .Add("memory", spec?.Memory)
             .Add("pids", spec?.Pids);
         foreach (var (key, value) in untyped ?? new Dictionary<string, object?>())
         {
-            map.AddExact(key, OutputMap.Generic(value));
+            map.AddExact(key, CanonicalMap.Generic(value));
         }
 
         return map;
     }
 
-    private static OutputMap? RestartPolicy(RestartPolicy? policy) => policy is null
+    private static CanonicalMap? RestartPolicy(RestartPolicy? policy) => policy is null
         ? null
-        : new OutputMap()
+        : new CanonicalMap()
             .Add("condition", policy.Condition)
-            .Add("delay", ServiceDocument.Duration(policy.Delay))
+            .Add("delay", CanonicalService.Duration(policy.Delay))
             .Add("max_attempts", policy.MaxAttempts)
-            .Add("window", ServiceDocument.Duration(policy.Window));
+            .Add("window", CanonicalService.Duration(policy.Window));
 }

@@ -1,16 +1,16 @@
 using System.Collections;
-using Composer.Model;
 
-namespace Composer.Loader.Writing;
+namespace Composer.Model;
 
 /// <summary>
 /// The document the writers print: an object whose values are null, string, bool, long, int, double,
-/// <see cref="OutputMap"/> or <see cref="List{T}"/> of values. Keys print in alphabetical order unless
+/// <see cref="CanonicalMap"/> or <see cref="List{T}"/> of values. Keys print in alphabetical order unless
 /// <see cref="KeepOrder"/> is set (only the top level has a fixed order).
 /// </summary>
-internal sealed class OutputMap
+public sealed class CanonicalMap
 {
     private readonly List<KeyValuePair<string, object?>> _entries = [];
+    private readonly HashSet<string> _extensionKeys = new(StringComparer.Ordinal);
 
     public bool KeepOrder { get; init; }
 
@@ -20,12 +20,12 @@ internal sealed class OutputMap
     public bool IsEmpty => _entries.Count == 0;
 
     /// <summary>Adds a value unless it is null or an empty collection: canonical output leaves out what says nothing.</summary>
-    public OutputMap Add(string key, object? value)
+    public CanonicalMap Add(string key, object? value)
     {
         var isEmpty = value switch
         {
             null => true,
-            OutputMap map => map.IsEmpty,
+            CanonicalMap map => map.IsEmpty,
             string => false,
             ICollection collection => collection.Count == 0,
             _ => false,
@@ -39,27 +39,56 @@ internal sealed class OutputMap
     }
 
     /// <summary>Adds the value as it is, null and empty included, where those carry meaning (command: [], FOO: null).</summary>
-    public OutputMap AddExact(string key, object? value)
+    public CanonicalMap AddExact(string key, object? value)
     {
         _entries.Add(new(key, value));
         return this;
     }
 
-    public OutputMap AddTrue(string key, bool value) => value ? Add(key, true) : this;
+    public CanonicalMap AddTrue(string key, bool value) => value ? Add(key, true) : this;
 
-    public OutputMap AddExtensions(Extensions extensions)
+    public CanonicalMap AddExtensions(Extensions extensions)
     {
         foreach (var (key, value) in extensions.Values)
         {
             AddExact(key, Generic(value));
+            _extensionKeys.Add(key);
         }
 
         return this;
     }
 
-    public static OutputMap Strings<T>(IReadOnlyDictionary<string, T> values)
+    /// <summary>The value under <paramref name="key"/>, or null.</summary>
+    public object? this[string key] => _entries.FirstOrDefault(entry => entry.Key == key).Value;
+
+    /// <summary>
+    /// A copy without the given keys (at this level) and without <c>x-*</c> extension keys at any level; labels,
+    /// environment and other user data whose keys happen to start with <c>x-</c> are kept.
+    /// </summary>
+    public CanonicalMap Without(params string[] keys)
     {
-        var map = new OutputMap();
+        var copy = new CanonicalMap { KeepOrder = KeepOrder };
+        foreach (var (key, value) in _entries)
+        {
+            if (!_extensionKeys.Contains(key) && !keys.Contains(key, StringComparer.Ordinal))
+            {
+                copy._entries.Add(new(key, WithoutExtensions(value)));
+            }
+        }
+
+        return copy;
+    }
+
+    private static object? WithoutExtensions(object? value) => value switch
+    {
+        CanonicalMap map => map.Without(),
+        IList items => items.Cast<object?>().Select(WithoutExtensions).ToList(),
+        _ => value,
+    };
+
+    public static CanonicalMap Strings<T>(IReadOnlyDictionary<string, T> values)
+    {
+        var map = new CanonicalMap();
         foreach (var (key, value) in values)
         {
             map.AddExact(key, value);
@@ -80,9 +109,9 @@ internal sealed class OutputMap
         _ => value,
     };
 
-    private static OutputMap FromDictionary(IDictionary dictionary)
+    private static CanonicalMap FromDictionary(IDictionary dictionary)
     {
-        var map = new OutputMap();
+        var map = new CanonicalMap();
         foreach (DictionaryEntry entry in dictionary)
         {
             map.AddExact(Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, Generic(entry.Value));
