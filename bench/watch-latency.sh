@@ -6,7 +6,7 @@
 #   3. idle CPU (share of one core over IDLE_SECONDS) and memory (RSS, peak RSS) of `composer watch` on a tree of
 #      TREE_FILES files (100 per folder), and the time it takes to start watching it.
 # "Readable" is checked from the host through the engine's archive API (GET), polled without sleeping, so each figure
-# includes one read's latency (a few ms). Targets: p50 < 150 ms, p95 < 400 ms, idle CPU < 1% of a core, RSS < 120 MB.
+# includes one read's latency (a few ms). Watching is ended with SIGTERM (a script's background job ignores SIGINT). Targets: p50 < 150 ms, p95 < 400 ms, idle CPU < 1% of a core, RSS < 120 MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 edits=${EDITS:-100}
@@ -18,7 +18,7 @@ work=$(mktemp -d)
 project=benchwatch$$
 composer=""
 cleanup() {
-  [[ -n ${watch_pid:-} ]] && kill -INT "$watch_pid" 2>/dev/null && wait "$watch_pid" 2>/dev/null || true
+  [[ -n ${watch_pid:-} ]] && kill -TERM "$watch_pid" 2>/dev/null && wait "$watch_pid" 2>/dev/null || true
   [[ -n $composer ]] && (cd "$work/app" 2>/dev/null && "$composer" -p "$project" down -t 0 --remove-orphans >/dev/null 2>&1) || true
   rm -rf "$work"
 }
@@ -114,7 +114,7 @@ for n in $(seq 1 "$rounds"); do
   for i in $(seq 0 9); do until_in_container "/src/f$i.txt" "round $n"; done
   burst+=($(($(now_ms) - start)))
 done
-kill -INT "$watch_pid"; wait "$watch_pid" 2>/dev/null || true; watch_pid=""
+kill -TERM "$watch_pid"; wait "$watch_pid" 2>/dev/null || true; watch_pid=""
 
 # --- idle cost on a large tree -----------------------------------------------------------------------------------
 for d in $(seq 0 $(((tree_files + 99) / 100 - 1))); do
