@@ -14,6 +14,10 @@ internal static class Swarm
     public static async Task<bool> ExistsAsync(string kind, string name) =>
         (await Docker.RunAsync(TestSwarm.Manager, kind, "inspect", name)).ExitCode == 0;
 
+    /// <summary>A time as docker's <c>{{json ...}}</c> prints it (RFC 3339, quoted).</summary>
+    public static DateTimeOffset Time(string json) =>
+        DateTimeOffset.Parse(json.Trim().Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
+
     public static IReadOnlyList<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Polls until <paramref name="condition"/> holds, failing with <paramref name="what"/> after the limit.</summary>

@@ -14,7 +14,7 @@ internal static class StackDeployCommand
     private static readonly Option<bool> Detach = new("--detach", "-d") { Description = "Return once the swarm accepted the services" };
     private static readonly Option<bool> Wait = new("--wait") { Description = "Wait until every service runs (the default)" };
     private static readonly Option<int?> WaitTimeout = new("--wait-timeout") { Description = "Seconds to wait for the stack to converge" };
-    private static readonly Option<string> ResolveImage = new("--resolve-image") { Description = "always, changed or never", DefaultValueFactory = _ => "never" };
+    private static readonly Option<string> ResolveImage = new("--resolve-image") { Description = "never (the default; always and changed are not supported yet)", DefaultValueFactory = _ => "never" };
     private static readonly Option<bool> WithRegistryAuth = new("--with-registry-auth") { Description = "Send registry credentials to the nodes" };
 
     public static Command Create(CliContext context) => CommandRunner.Define(
@@ -29,9 +29,15 @@ internal static class StackDeployCommand
             throw new UsageException("--detach and --wait cannot be used together");
         }
 
-        if (parse.GetValue(ResolveImage) is not ("always" or "changed" or "never"))
+        switch (parse.GetValue(ResolveImage))
         {
-            throw new UsageException("--resolve-image must be always, changed or never");
+            case "never":
+                break;
+            case "always" or "changed":
+                // Not silently ignored: the nodes resolve the tag themselves when they pull.
+                throw new UsageException("--resolve-image always|changed is not supported yet: use never (each node resolves the image's tag when it pulls)");
+            default:
+                throw new UsageException("--resolve-image must be always, changed or never");
         }
 
         var stack = parse.GetValue(Stack) is { Length: > 0 } named ? StackNames.Check(named) : null;

@@ -41,7 +41,8 @@ public sealed class StackRemoveService(OrchestrationContext context)
         {
             var clock = Stopwatch.StartNew();
             context.Progress.Report(new ProgressEvent(ResourceKind.Service, stack, "Waiting for tasks to stop", ProgressState.Working, TimeSpan.Zero));
-            while ((await swarm.ListTasksAsync(stack, cancellationToken)).Count > 0)
+            // A task whose container stopped stays listed for a while (a finished job's, for good); only live ones count.
+            while ((await swarm.ListTasksAsync(stack, cancellationToken)).Any(task => !IsFinished(task.State)))
             {
                 await Task.Delay(PollInterval, cancellationToken);
             }
@@ -51,6 +52,8 @@ public sealed class StackRemoveService(OrchestrationContext context)
 
         return true;
     }
+
+    private static bool IsFinished(string state) => state is "complete" or "shutdown" or "failed" or "rejected" or "orphaned" or "remove";
 
     private static async Task RemoveNetworkAsync(ISwarmEngine swarm, string id, CancellationToken cancellationToken)
     {

@@ -21,9 +21,6 @@ public static class StackLabels
     /// <summary>On secrets and configs: the SHA-256 of their data, which decides when one is rotated.</summary>
     public const string ContentHash = "org.composer.stack.content-hash";
 
-    /// <summary>On services: depends_on as "a,b" (to order waits and show it in plans).</summary>
-    public const string DependsOn = "org.composer.stack.depends-on";
-
     /// <summary>&lt;stack&gt;_&lt;name&gt;, as docker stack scopes names.</summary>
-    public static string Scope(string stack, string name) => stack + "_" + name;
+    public static string Scope(string stack, string name) => ComposeNames.Resource(stack, name);
 }
