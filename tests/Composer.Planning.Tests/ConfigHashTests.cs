@@ -148,4 +148,21 @@ public sealed class ConfigHashTests
         Assert.Equal("0b0515aa300e78cbd6ed072998082d94f5d57ba7b15838f871582ba1516ae0f0", NetworkConfigHash.Compute(new Network { Name = "shop_back", Driver = "bridge", Labels = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["tier"] = "back" } }));
         Assert.Equal("bf465211778a5cfd69044029d8e8bc032a32b8e8fec6a2c451447de39036cf98", VolumeConfigHash.Compute(new Volume { Name = "shop_data", Driver = "local", DriverOpts = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["type"] = "tmpfs", ["device"] = "tmpfs" } }));
     }
+
+    /// <summary>Issue 14: extensions nest as deep as the loader allows (256 levels); System.Text.Json's default depth of 64 once made the hash throw.</summary>
+    [Fact]
+    public void Extensions_nested_as_deep_as_the_loader_allows_hash()
+    {
+        object? value = "leaf";
+        for (var level = 0; level < 256; level++)
+        {
+            value = level % 2 == 0
+                ? new List<object?> { value }
+                : new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["a"] = value };
+        }
+
+        var deep = Base with { Extensions = new Extensions(new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["x-deep"] = value }) };
+
+        Assert.Matches("^[0-9a-f]{64}$", Hash(deep));
+    }
 }

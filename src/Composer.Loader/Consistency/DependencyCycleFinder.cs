@@ -46,36 +46,44 @@ internal static class DependencyCycleFinder
         }
     }
 
-    /// <summary>A path from <paramref name="start"/> back to itself inside its component, visiting names in order.</summary>
+    /// <summary>
+    /// A path from <paramref name="start"/> back to itself inside its component, visiting names in order. Depth-first
+    /// with a stack of its own rather than recursion: a cycle through thousands of services (a generated or hostile
+    /// file) would otherwise overflow the thread's stack.
+    /// </summary>
     private static IReadOnlyList<string> FindLoop(AdjacencyGraph<string, Edge<string>> graph, string start, HashSet<string> component)
     {
         var path = new List<string> { start };
         var visited = new HashSet<string>(StringComparer.Ordinal) { start };
-        return Walk(start) ? path : [start, start];
-
-        bool Walk(string current)
+        var pending = new Stack<IEnumerator<string>>();
+        pending.Push(Successors(graph, start, component));
+        while (pending.TryPeek(out var successors))
         {
-            foreach (var next in graph.OutEdges(current).Select(edge => edge.Target).Where(component.Contains).OrderBy(name => name, StringComparer.Ordinal))
+            if (!successors.MoveNext())
             {
-                if (next == start)
-                {
-                    path.Add(start);
-                    return true;
-                }
-
-                if (visited.Add(next))
-                {
-                    path.Add(next);
-                    if (Walk(next))
-                    {
-                        return true;
-                    }
-
-                    path.RemoveAt(path.Count - 1);
-                }
+                // Every way on from the last name of the path is explored: step back.
+                pending.Pop();
+                path.RemoveAt(path.Count - 1);
+                continue;
             }
 
-            return false;
+            var next = successors.Current;
+            if (next == start)
+            {
+                path.Add(start);
+                return path;
+            }
+
+            if (visited.Add(next))
+            {
+                path.Add(next);
+                pending.Push(Successors(graph, next, component));
+            }
         }
+
+        return [start, start];
     }
+
+    private static IEnumerator<string> Successors(AdjacencyGraph<string, Edge<string>> graph, string current, HashSet<string> component) =>
+        graph.OutEdges(current).Select(edge => edge.Target).Where(component.Contains).OrderBy(name => name, StringComparer.Ordinal).GetEnumerator();
 }

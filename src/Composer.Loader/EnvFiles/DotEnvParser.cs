@@ -1,6 +1,7 @@
 using System.Text;
 using Composer.Loader.Diagnostics;
 using Composer.Loader.Interpolation;
+using Composer.Loader.Limits;
 using Composer.Loader.Tree;
 
 namespace Composer.Loader.EnvFiles;
@@ -18,6 +19,7 @@ internal sealed class DotEnvParser
     private readonly Func<string, string?> _lookup;
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly SubstitutionBudget _budget = new();
     private int _position;
     private int _line = 1;
     private int _lineStart;
@@ -67,6 +69,12 @@ internal sealed class DotEnvParser
             catch (DotEnvSyntaxException exception)
             {
                 _diagnostics.Error(exception.Mark, string.Empty, exception.Message);
+                if (_budget.ValueLimit < InputLimits.MaxSubstitutedValueLength)
+                {
+                    // The file's substitution budget is spent: every later line would only repeat this error.
+                    return;
+                }
+
                 SkipRestOfLine();
             }
         }
@@ -210,7 +218,7 @@ internal sealed class DotEnvParser
 
     private string Substitute(string template, Mark mark)
     {
-        var result = TemplateSubstituter.Substitute(template, name => _lookup(name) ?? (_values.TryGetValue(name, out var value) ? value : null));
+        var result = TemplateSubstituter.Substitute(template, name => _lookup(name) ?? (_values.TryGetValue(name, out var value) ? value : null), _budget);
         if (!result.Succeeded)
         {
             throw new DotEnvSyntaxException(mark, result.Error!);

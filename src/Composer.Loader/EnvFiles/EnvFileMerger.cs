@@ -1,4 +1,6 @@
 using Composer.Loader.Diagnostics;
+using Composer.Loader.IO;
+using Composer.Loader.Limits;
 using Composer.Loader.Tree;
 using Composer.Model;
 
@@ -21,9 +23,12 @@ internal static class EnvFileMerger
     {
         var mustExist = ServicesInUse(project, requestedServices);
         var merged = new SortedDictionary<string, Service>(StringComparer.Ordinal);
+        // Each file is read and parsed once however many services name it: its problems are reported once and its
+        // values (up to the env file size limit each) are shared rather than copied per service.
+        var parsedFiles = new Dictionary<(string Path, string? Format), IReadOnlyDictionary<string, string>>();
         foreach (var (name, service) in project.Services)
         {
-            merged[name] = service.EnvFiles.Count == 0 ? service : Merge(service, project, mustExist.Contains(name), diagnostics);
+            merged[name] = service.EnvFiles.Count == 0 ? service : Merge(service, project, mustExist.Contains(name), parsedFiles, diagnostics);
         }
 
         return project with { Services = merged };
@@ -52,7 +57,12 @@ internal static class EnvFileMerger
         return inUse;
     }
 
-    private static Service Merge(Service service, Project project, bool filesMustExist, DiagnosticBag diagnostics)
+    private static Service Merge(
+        Service service,
+        Project project,
+        bool filesMustExist,
+        Dictionary<(string Path, string? Format), IReadOnlyDictionary<string, string>> parsedFiles,
+        DiagnosticBag diagnostics)
     {
         var environment = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         var path = TreePath.Child(TreePath.Child("services", service.Name), "env_file");
@@ -69,10 +79,15 @@ internal static class EnvFileMerger
                 continue;
             }
 
-            var text = File.ReadAllText(filePath);
-            var values = envFile.Format == RawFormat
-                ? ParseRaw(text)
-                : DotEnvParser.Parse(text, filePath, name => project.Environment.GetValueOrDefault(name), diagnostics);
+            if (!parsedFiles.TryGetValue((filePath, envFile.Format), out var values))
+            {
+                var text = TextFileReader.Read(filePath, "env file", InputLimits.MaxEnvFileBytes, diagnostics) ?? string.Empty;
+                values = envFile.Format == RawFormat
+                    ? ParseRaw(text)
+                    : DotEnvParser.Parse(text, filePath, name => project.Environment.GetValueOrDefault(name), diagnostics);
+                parsedFiles[(filePath, envFile.Format)] = values;
+            }
+
             foreach (var (key, value) in values)
             {
                 environment[key] = value;

@@ -1,5 +1,6 @@
 using Composer.Loader.Diagnostics;
 using Composer.Loader.IO;
+using Composer.Loader.Limits;
 using Composer.Loader.Tree;
 
 namespace Composer.Loader.EnvFiles;
@@ -29,7 +30,7 @@ internal static class EnvironmentResolver
                 continue;
             }
 
-            var text = await TextFileReader.ReadAsync(path, "env file", diagnostics, cancellationToken).ConfigureAwait(false);
+            var text = await TextFileReader.ReadAsync(path, "env file", InputLimits.MaxEnvFileBytes, diagnostics, cancellationToken).ConfigureAwait(false);
             if (text is null)
             {
                 continue;

@@ -1,4 +1,5 @@
 using Composer.Loader.Diagnostics;
+using Composer.Loader.Limits;
 using Composer.Loader.Merge;
 using Composer.Loader.Paths;
 using Composer.Loader.Tree;
@@ -15,6 +16,7 @@ internal sealed class ExtendsResolver
     private readonly Func<string, MappingNode?> _loadFile;
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, MappingNode?> _resolved = new(StringComparer.Ordinal);
+    private bool _chainLimitReported;
 
     /// <param name="loadFile">Reads, parses and interpolates another compose file by absolute path; null after reporting a problem.</param>
     public ExtendsResolver(Func<string, MappingNode?> loadFile, DiagnosticBag diagnostics)
@@ -91,6 +93,18 @@ internal sealed class ExtendsResolver
             var names = chain.Append(identity).Select(link => link[(link.IndexOf('#') + 1)..]);
             _diagnostics.Error(extendsNode.Mark, extendsPath, "extends cycle: " + string.Join(" -> ", names));
             return null;
+        }
+
+        if (chain.Count >= InputLimits.MaxExtendsChain)
+        {
+            // Resolving recurses once per link: a chain of thousands would overflow the stack.
+            if (!_chainLimitReported)
+            {
+                _chainLimitReported = true;
+                _diagnostics.Error(extendsNode.Mark, extendsPath, $"extends chain longer than {InputLimits.MaxExtendsChain} services");
+            }
+
+            return _resolved[identity] = null;
         }
 
         var baseFilePath = baseFile is null ? filePath : Path.GetFullPath(baseFile, DeclaringDirectory(extendsNode, filePath));

@@ -1,4 +1,5 @@
 using Composer.Loader.Diagnostics;
+using Composer.Loader.Limits;
 using Composer.Loader.Tree;
 
 namespace Composer.Loader.Interpolation;
@@ -11,8 +12,13 @@ namespace Composer.Loader.Interpolation;
 internal sealed class Interpolator(
     IReadOnlyDictionary<string, string> variables,
     DiagnosticBag diagnostics,
-    ISet<string>? reportedUnset = null)
+    ISet<string>? reportedUnset = null,
+    SubstitutionBudget? budget = null)
 {
+    // Shared by the caller across the files of a load, so that many files cannot each use a whole budget.
+    private readonly SubstitutionBudget _budget = budget ?? new SubstitutionBudget();
+    private bool _budgetExhausted;
+
     // Shared by the caller across included projects (which have their own variables) to keep one warning per name.
     private readonly ISet<string> _reportedUnset = reportedUnset ?? new HashSet<string>(StringComparer.Ordinal);
 
@@ -33,7 +39,13 @@ internal sealed class Interpolator(
             return scalar;
         }
 
-        var result = TemplateSubstituter.Substitute(scalar.Value, Lookup);
+        if (_budgetExhausted)
+        {
+            // Reported once where it ran out; every later value would only repeat that line.
+            return scalar;
+        }
+
+        var result = TemplateSubstituter.Substitute(scalar.Value, Lookup, _budget);
         foreach (var name in result.UnsetVariables)
         {
             if (_reportedUnset.Add(name))
@@ -44,6 +56,7 @@ internal sealed class Interpolator(
 
         if (!result.Succeeded)
         {
+            _budgetExhausted = _budget.ValueLimit < InputLimits.MaxSubstitutedValueLength;
             diagnostics.Error(scalar.Mark, path, result.Error!);
             return scalar;
         }

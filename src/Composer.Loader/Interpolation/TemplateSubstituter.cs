@@ -10,13 +10,28 @@ namespace Composer.Loader.Interpolation;
 /// </summary>
 internal static class TemplateSubstituter
 {
-    /// <summary>Substitutes every variable of <paramref name="template"/>; <paramref name="lookup"/> returns null for an unset variable.</summary>
-    public static SubstitutionResult Substitute(string template, Func<string, string?> lookup)
+    /// <summary>Templates inside templates (<c>${A:-${B:-...}}</c>): real values use two or three.</summary>
+    private const int MaxTemplateNesting = 32;
+
+    /// <summary>
+    /// Substitutes every variable of <paramref name="template"/>; <paramref name="lookup"/> returns null for an unset
+    /// variable. The result must fit <paramref name="budget"/> (by default only the one-value limit), which it is
+    /// charged to.
+    /// </summary>
+    public static SubstitutionResult Substitute(string template, Func<string, string?> lookup, SubstitutionBudget? budget = null)
     {
         var unset = new List<string>();
+        if (!template.Contains('$'))
+        {
+            // Nothing to substitute: the value is as long as the file let it be, and costs no budget.
+            return new SubstitutionResult(template, null, unset);
+        }
+
+        budget ??= new SubstitutionBudget();
         try
         {
-            var value = Expand(template, lookup, unset);
+            var value = new Expansion(lookup, unset, budget).Expand(template, 0);
+            budget.Spend(value.Length);
             return new SubstitutionResult(value, null, unset);
         }
         catch (SubstitutionException exception)
@@ -25,111 +40,153 @@ internal static class TemplateSubstituter
         }
     }
 
-    private static string Expand(string template, Func<string, string?> lookup, List<string> unset)
+    /// <summary>One substitution: the lookup, the unset names met and the budget the output must fit.</summary>
+    private sealed class Expansion(Func<string, string?> lookup, List<string> unset, SubstitutionBudget budget)
     {
-        if (!template.Contains('$'))
-        {
-            return template;
-        }
+        private readonly int _limit = budget.ValueLimit;
 
-        var output = new StringBuilder(template.Length);
-        var index = 0;
-        while (index < template.Length)
+        public string Expand(string template, int nesting)
         {
-            var character = template[index];
-            if (character != '$')
+            if (!template.Contains('$'))
             {
-                output.Append(character);
-                index++;
-                continue;
+                return template;
             }
 
-            // A dollar that starts no variable (`$(date)`, `5$`) is kept as written, as shells and Compose do.
-            var next = index + 1 < template.Length ? template[index + 1] : '\0';
-            if (next == '$')
+            if (nesting > MaxTemplateNesting)
             {
-                output.Append('$');
-                index += 2;
+                throw new SubstitutionException($"variables are nested more than {MaxTemplateNesting} levels deep in one value");
             }
-            else if (next == '{')
+
+            var output = new StringBuilder(template.Length);
+            var index = 0;
+            while (index < template.Length)
             {
-                index = ExpandBraced(template, index + 2, lookup, unset, output);
-            }
-            else if (IsNameStart(next))
-            {
-                var nameEnd = NameEnd(template, index + 1);
-                var name = template[(index + 1)..nameEnd];
-                output.Append(Lookup(name, lookup, unset) ?? string.Empty);
-                index = nameEnd;
-            }
-            else
-            {
-                output.Append('$');
-                index++;
-            }
-        }
-
-        return output.ToString();
-    }
-
-    /// <summary>Expands <c>${...}</c> whose content starts at <paramref name="start"/>; returns the index after the closing brace.</summary>
-    private static int ExpandBraced(string template, int start, Func<string, string?> lookup, List<string> unset, StringBuilder output)
-    {
-        if (start >= template.Length || !IsNameStart(template[start]))
-        {
-            throw InvalidFormat(template);
-        }
-
-        var nameEnd = NameEnd(template, start);
-        var name = template[start..nameEnd];
-        if (nameEnd >= template.Length)
-        {
-            throw InvalidFormat(template);
-        }
-
-        if (template[nameEnd] == '}')
-        {
-            output.Append(Lookup(name, lookup, unset) ?? string.Empty);
-            return nameEnd + 1;
-        }
-
-        var colon = template[nameEnd] == ':';
-        var operatorIndex = colon ? nameEnd + 1 : nameEnd;
-        if (operatorIndex >= template.Length || template[operatorIndex] is not ('-' or '?' or '+'))
-        {
-            throw InvalidFormat(template);
-        }
-
-        var operation = template[operatorIndex];
-        var argumentStart = operatorIndex + 1;
-        var argumentEnd = ClosingBrace(template, argumentStart);
-        var argument = template[argumentStart..argumentEnd];
-
-        // A variable set to an empty string counts as unset only for the colon forms.
-        var value = lookup(name);
-        var present = colon ? !string.IsNullOrEmpty(value) : value is not null;
-        switch (operation)
-        {
-            case '-':
-                output.Append(present ? value : Expand(argument, lookup, unset));
-                break;
-            case '+':
-                output.Append(present ? Expand(argument, lookup, unset) : string.Empty);
-                break;
-            default:
-                if (!present)
+                var character = template[index];
+                if (character != '$')
                 {
-                    var message = Expand(argument, lookup, unset);
-                    throw new SubstitutionException(message.Length == 0
-                        ? $"required variable {name} is missing a value"
-                        : $"required variable {name} is missing a value: {message}");
+                    Append(output, character);
+                    index++;
+                    continue;
                 }
 
-                output.Append(value);
-                break;
+                // A dollar that starts no variable (`$(date)`, `5$`) is kept as written, as shells and Compose do.
+                var next = index + 1 < template.Length ? template[index + 1] : '\0';
+                if (next == '$')
+                {
+                    Append(output, "$");
+                    index += 2;
+                }
+                else if (next == '{')
+                {
+                    index = ExpandBraced(template, index + 2, nesting, output);
+                }
+                else if (IsNameStart(next))
+                {
+                    var nameEnd = NameEnd(template, index + 1);
+                    var name = template[(index + 1)..nameEnd];
+                    Append(output, Lookup(name) ?? string.Empty);
+                    index = nameEnd;
+                }
+                else
+                {
+                    Append(output, "$");
+                    index++;
+                }
+            }
+
+            return output.ToString();
         }
 
-        return argumentEnd + 1;
+        /// <summary>Expands <c>${...}</c> whose content starts at <paramref name="start"/>; returns the index after the closing brace.</summary>
+        private int ExpandBraced(string template, int start, int nesting, StringBuilder output)
+        {
+            if (start >= template.Length || !IsNameStart(template[start]))
+            {
+                throw InvalidFormat(template);
+            }
+
+            var nameEnd = NameEnd(template, start);
+            var name = template[start..nameEnd];
+            if (nameEnd >= template.Length)
+            {
+                throw InvalidFormat(template);
+            }
+
+            if (template[nameEnd] == '}')
+            {
+                Append(output, Lookup(name) ?? string.Empty);
+                return nameEnd + 1;
+            }
+
+            var colon = template[nameEnd] == ':';
+            var operatorIndex = colon ? nameEnd + 1 : nameEnd;
+            if (operatorIndex >= template.Length || template[operatorIndex] is not ('-' or '?' or '+'))
+            {
+                throw InvalidFormat(template);
+            }
+
+            var operation = template[operatorIndex];
+            var argumentStart = operatorIndex + 1;
+            var argumentEnd = ClosingBrace(template, argumentStart);
+            var argument = template[argumentStart..argumentEnd];
+
+            // A variable set to an empty string counts as unset only for the colon forms.
+            var value = lookup(name);
+            var present = colon ? !string.IsNullOrEmpty(value) : value is not null;
+            switch (operation)
+            {
+                case '-':
+                    Append(output, present ? value! : Expand(argument, nesting + 1));
+                    break;
+                case '+':
+                    Append(output, present ? Expand(argument, nesting + 1) : string.Empty);
+                    break;
+                default:
+                    if (!present)
+                    {
+                        var message = Expand(argument, nesting + 1);
+                        throw new SubstitutionException(message.Length == 0
+                            ? $"required variable {name} is missing a value"
+                            : $"required variable {name} is missing a value: {message}");
+                    }
+
+                    Append(output, value!);
+                    break;
+            }
+
+            return argumentEnd + 1;
+        }
+
+        private void Append(StringBuilder output, char character)
+        {
+            Check(output.Length + 1);
+            output.Append(character);
+        }
+
+        private void Append(StringBuilder output, string text)
+        {
+            Check(output.Length + text.Length);
+            output.Append(text);
+        }
+
+        private void Check(long length)
+        {
+            if (length > _limit)
+            {
+                throw new SubstitutionException(budget.LimitMessage);
+            }
+        }
+
+        private string? Lookup(string name)
+        {
+            var value = lookup(name);
+            if (value is null && !unset.Contains(name))
+            {
+                unset.Add(name);
+            }
+
+            return value;
+        }
     }
 
     /// <summary>Finds the brace closing a <c>${</c>, skipping nested templates and <c>$$</c>.</summary>
@@ -160,17 +217,6 @@ internal static class TemplateSubstituter
         }
 
         throw InvalidFormat(template);
-    }
-
-    private static string? Lookup(string name, Func<string, string?> lookup, List<string> unset)
-    {
-        var value = lookup(name);
-        if (value is null && !unset.Contains(name))
-        {
-            unset.Add(name);
-        }
-
-        return value;
     }
 
     private static bool IsNameStart(char character) => char.IsAsciiLetter(character) || character == '_';

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Composer.Loader.Diagnostics;
+using Composer.Loader.Limits;
 using Composer.Loader.Merge;
 using Composer.Loader.Tree;
 using YamlDotNet.Core;
@@ -16,7 +17,9 @@ internal sealed partial class YamlTreeReader
 {
     // Aliases share node instances, so a tiny file can describe a huge tree ("billion laughs"); later stages walk the
     // expanded tree, so refuse documents whose expansion would be unreasonably large.
-    private const long MaxExpandedNodes = 1_000_000;
+    private const long MaxExpandedNodes = InputLimits.MaxValues;
+    private static readonly string TooManyValues =
+        $"the document holds more than {InputLimits.MaxValues:N0} values (each use of an alias counted in full), the most Composer reads";
     private const string MergeKey = "<<";
     private const string StringTag = "tag:yaml.org,2002:str";
 
@@ -25,6 +28,8 @@ internal sealed partial class YamlTreeReader
     private readonly Dictionary<string, Node> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<Node, long> _expandedSizes = new(ReferenceEqualityComparer.Instance);
     private IParser _parser = null!;
+    private int _depth;
+    private string _text = string.Empty;
 
     private YamlTreeReader(string fileName, DiagnosticBag diagnostics)
     {
@@ -57,14 +62,19 @@ internal sealed partial class YamlTreeReader
     public static IReadOnlyList<MappingNode>? ReadDocuments(string text, string fileName, DiagnosticBag diagnostics)
     {
         var reader = new YamlTreeReader(fileName, diagnostics);
-        var fileMark = new Mark(fileName, 0, 0);
         try
         {
             return reader.ReadStream(text);
         }
+        catch (YamlException exception) when (exception.Message.Contains("tab", StringComparison.Ordinal))
+        {
+            // YamlDotNet puts its tab errors at 1:1 whatever the line; the tab itself is the place to show.
+            var tab = ParseFailureLocator.IndentationTab(text, reader.LastEventStart, fileName) ?? reader.FallbackMark(text, exception.Start);
+            diagnostics.Error(tab, string.Empty, CleanMessage(exception.Message));
+        }
         catch (YamlException exception)
         {
-            diagnostics.Error(reader.ToMark(exception.Start), string.Empty, CleanMessage(exception.Message));
+            diagnostics.Error(reader.FallbackMark(text, exception.Start), string.Empty, CleanMessage(exception.Message));
         }
         catch (TreeReadException exception)
         {
@@ -72,8 +82,10 @@ internal sealed partial class YamlTreeReader
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // YamlDotNet can fail without a position on some malformed inputs; naming the file is the best we can do.
-            diagnostics.Error(fileMark, string.Empty, "invalid YAML: " + exception.Message);
+            // YamlDotNet fails without a position on some malformed inputs (`{#a: 1}`): what it could not read starts
+            // where the last event it gave ended.
+            var mark = ParseFailureLocator.AfterLastEvent(text, fileName, reader._parser?.Current);
+            diagnostics.Error(mark, string.Empty, "invalid YAML: " + ParseFailureLocator.Describe(text, mark));
         }
 
         return null;
@@ -81,6 +93,7 @@ internal sealed partial class YamlTreeReader
 
     private IReadOnlyList<MappingNode>? ReadStream(string text)
     {
+        _text = text;
         _parser = new Parser(new StringReader(text));
         _parser.Consume<StreamStart>();
         var documents = new List<MappingNode>();
@@ -96,7 +109,7 @@ internal sealed partial class YamlTreeReader
                 case ScalarNode { IsNull: true }:
                     continue;
                 case MappingNode mapping when ExpandedSize(mapping) > MaxExpandedNodes:
-                    _diagnostics.Error(mapping.Mark, string.Empty, "the document is too large once its aliases are expanded");
+                    _diagnostics.Error(mapping.Mark, string.Empty, TooManyValues);
                     valid = false;
                     break;
                 case MappingNode mapping:
@@ -117,9 +130,36 @@ internal sealed partial class YamlTreeReader
         return valid && documents.Count > 0 ? documents : null;
     }
 
+    /// <summary>Where the last event the parser gave started (its index into the text), -1 before the first.</summary>
+    private long LastEventStart => _parser?.Current is { } current ? current.Start.Index : -1;
+
+    /// <summary>A YamlDotNet mark, unless it lies before what was already read (a mark it never set): then the place after the last event.</summary>
+    private Mark FallbackMark(string text, YamlDotNet.Core.Mark mark) =>
+        mark.Line > 0 && mark.Index >= LastEventStart ? ToMark(mark) : ParseFailureLocator.AfterLastEvent(text, _fileName, _parser?.Current);
+
     private Node ReadNode()
     {
-        var current = _parser.Current ?? throw new TreeReadException(new Mark(_fileName, 0, 0), "unexpected end of file");
+        var current = _parser.Current ?? throw new TreeReadException(ParseFailureLocator.AfterLastEvent(_text, _fileName, null, atEnd: true), "unexpected end of file");
+        if (current is SequenceStart or MappingStart)
+        {
+            // Checked before going one level deeper: every later walk of the tree recurses once per level too.
+            if (_depth >= InputLimits.MaxNestingDepth)
+            {
+                throw new TreeReadException(ToMark(current.Start), $"nesting deeper than {InputLimits.MaxNestingDepth} levels");
+            }
+
+            // No try/finally: an exception ends the whole read, and the frame stays small (it repeats per level).
+            _depth++;
+            var collection = ReadEvent(current);
+            _depth--;
+            return collection;
+        }
+
+        return ReadEvent(current);
+    }
+
+    private Node ReadEvent(ParsingEvent current)
+    {
         Node node;
         switch (current)
         {
@@ -278,7 +318,7 @@ internal sealed partial class YamlTreeReader
         var sum = total + addition;
         if (sum > MaxExpandedNodes)
         {
-            throw new TreeReadException(mark, "the document is too large once its aliases are expanded");
+            throw new TreeReadException(mark, TooManyValues);
         }
 
         return sum;

@@ -5,6 +5,7 @@ using Composer.Loader.Extends;
 using Composer.Loader.Include;
 using Composer.Loader.Interpolation;
 using Composer.Loader.IO;
+using Composer.Loader.Limits;
 using Composer.Loader.Merge;
 using Composer.Loader.Parsing;
 using Composer.Loader.Paths;
@@ -30,6 +31,7 @@ internal sealed class ProjectTreeBuilder(
     private readonly Dictionary<string, MappingNode?> _extendedFiles = new(StringComparer.Ordinal);
     private readonly IncludeResolver _includeResolver = new(diagnostics);
     private readonly HashSet<string> _reportedUnsetVariables = new(StringComparer.Ordinal);
+    private readonly SubstitutionBudget _substitutionBudget = new();
 
     public async Task<MappingNode?> BuildAsync(
         IReadOnlyList<string> files,
@@ -37,7 +39,7 @@ internal sealed class ProjectTreeBuilder(
         IReadOnlyList<string> includeChain,
         CancellationToken cancellationToken)
     {
-        var interpolator = new Interpolator(variables, diagnostics, _reportedUnsetVariables);
+        var interpolator = new Interpolator(variables, diagnostics, _reportedUnsetVariables, _substitutionBudget);
         MappingNode? merged = null;
         foreach (var file in files)
         {
@@ -113,11 +115,13 @@ internal sealed class ProjectTreeBuilder(
                 return null;
             }
 
-            text = await standardInput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            text = await TextFileReader
+                .ReadAsync(standardInput, StandardInputDisplayName, "compose file", InputLimits.MaxComposeFileBytes, diagnostics, cancellationToken)
+                .ConfigureAwait(false);
         }
         else
         {
-            text = await TextFileReader.ReadAsync(file, "compose file", diagnostics, cancellationToken).ConfigureAwait(false);
+            text = await TextFileReader.ReadAsync(file, "compose file", InputLimits.MaxComposeFileBytes, diagnostics, cancellationToken).ConfigureAwait(false);
         }
 
         return text is null ? null : ParseAndInterpolate(text, DisplayName(file), interpolator);
@@ -130,16 +134,7 @@ internal sealed class ProjectTreeBuilder(
             return cached;
         }
 
-        string? text = null;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(new Mark(path, 0, 0), string.Empty, $"cannot read extended file {path}: {(exception is FileNotFoundException ? "not found" : exception.Message)}");
-        }
-
+        var text = TextFileReader.Read(path, "extended file", InputLimits.MaxComposeFileBytes, diagnostics);
         return _extendedFiles[path] = text is null ? null : ParseAndInterpolate(text, path, interpolator);
     }
 

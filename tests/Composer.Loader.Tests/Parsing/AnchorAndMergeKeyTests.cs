@@ -85,6 +85,6 @@ public sealed class AnchorAndMergeKeyTests
 
         var error = Assert.Single(Yaml.Errors(yaml));
 
-        Assert.Contains("too large", error.Message);
+        Assert.Contains("each use of an alias counted in full", error.Message);
     }
 }
