@@ -45,7 +45,7 @@ public sealed class WatchTests
         stack.WriteFile(".dockerignore", "**/*.secret\n");
         stack.WriteFile("hooks/reload.sh", "echo reload\n");
         using var watch = CliProcess.Start(stack.Directory, stack.Arguments("watch"));
-        await UntilErrorAsync(watch, "watching web");
+        await watch.UntilErrorShowsAsync("watching web", Limit);
         var container = $"{stack.ProjectName}-web-1";
 
         // Ignored files first: when the file after them has arrived, they would have too.
@@ -71,7 +71,7 @@ public sealed class WatchTests
         await ContainerFiles.UntilAsync(stack.Engine, container, "/www/pages/new.html", text => text is null, Limit, "the deleted file gone");
 
         stack.WriteFile("hooks/reload.sh", "echo reload again\n");
-        await UntilErrorAsync(watch, "hook ran for web");
+        await watch.UntilErrorShowsAsync("hook ran for web", Limit);
         Assert.Contains("web: ran `sh -c echo hook ran for $WHO`", watch.Error, StringComparison.Ordinal);
         Assert.Matches(@"web: synced \d+ files? \(", watch.Error);
         Assert.Contains("web: removed 1 deleted path", watch.Error, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public sealed class WatchTests
             """);
         stack.WriteFile("deps.txt", "one==1.0\n");
         using var watch = CliProcess.Start(stack.Directory, stack.Arguments("watch"));
-        await UntilErrorAsync(watch, "watching api");
+        await watch.UntilErrorShowsAsync("watching api", Limit);
         using var timeout = new CancellationTokenSource(Limit);
         var before = (await stack.ContainersAsync(timeout.Token)).ToDictionary(container => container.Name, container => container.Id);
 
@@ -113,7 +113,7 @@ public sealed class WatchTests
 
         var api = $"{stack.ProjectName}-api-1";
         await ContainerFiles.UntilAsync(stack.Engine, api, "/deps.txt", text => text is not null && text.Contains("two==2.0", StringComparison.Ordinal), Limit, "the rebuilt image's file");
-        await UntilErrorAsync(watch, "api: rebuilt in");
+        await watch.UntilErrorShowsAsync("api: rebuilt in", Limit);
         var after = (await stack.ContainersAsync(timeout.Token)).ToDictionary(container => container.Name, container => container.Id);
         Assert.NotEqual(before[api], after[api]);
         Assert.Equal(before[$"{stack.ProjectName}-cache-1"], after[$"{stack.ProjectName}-cache-1"]);
@@ -143,22 +143,22 @@ public sealed class WatchTests
         await using var stack = new StackFolder("wconf", Stack);
         stack.WriteFile("src/app.txt", "app\n");
         using var watch = CliProcess.Start(stack.Directory, stack.Arguments("watch"));
-        await UntilErrorAsync(watch, "watching web");
+        await watch.UntilErrorShowsAsync("watching web", Limit);
         using var timeout = new CancellationTokenSource(Limit);
         var worker = (await stack.Engine.InspectContainerAsync($"{stack.ProjectName}-worker-1", timeout.Token))!;
 
         stack.Write(Stack.Replace("  GREETING: hello", "  GREETING: hello\n      COLOUR: [unclosed", StringComparison.Ordinal));
-        await UntilErrorAsync(watch, "compose.yaml changed but does not load");
+        await watch.UntilErrorShowsAsync("compose.yaml changed but does not load", Limit);
 
         stack.Write(Stack.Replace("  GREETING: hello", "  GREETING: hello\n      COLOUR: blue", StringComparison.Ordinal));
-        await UntilErrorAsync(watch, "compose.yaml changed: reloaded, recreated web (1)");
+        await watch.UntilErrorShowsAsync("compose.yaml changed: reloaded, recreated web (1)", Limit);
 
         Assert.Equal("hello blue", await ExecAsync(stack, "web", "echo $GREETING $COLOUR"));
         Assert.Equal(worker.Id, (await stack.Engine.InspectContainerAsync($"{stack.ProjectName}-worker-1", timeout.Token))!.Id);
 
         // Watching goes on, with the rules of the reloaded file.
         stack.WriteFile("src/app.txt", "changed\n");
-        await UntilErrorAsync(watch, "web: restarted 1 container");
+        await watch.UntilErrorShowsAsync("web: restarted 1 container", Limit);
     }
 
     [Fact]
@@ -199,21 +199,5 @@ public sealed class WatchTests
         var (exitCode, process) = await CliProcess.RunAsync(stack.Directory, Limit, stack.Arguments("exec", "-T", service, "sh", "-c", command));
         Assert.True(exitCode == 0, process.Error);
         return process.Output.Trim();
-    }
-
-    private static async Task UntilErrorAsync(CliProcess process, string text)
-    {
-        using var timeout = new CancellationTokenSource(Limit);
-        while (!process.Error.Contains(text, StringComparison.Ordinal))
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"'{text}' not printed within {Limit}.\nstderr:\n{process.Error}\nstdout:\n{process.Output}");
-            }
-        }
     }
 }

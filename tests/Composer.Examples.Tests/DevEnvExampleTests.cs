@@ -2,28 +2,51 @@ using Composer.Examples.Tests.Support;
 
 namespace Composer.Examples.Tests;
 
-/// <summary>examples/dev-env: bind-mounted source, an override file, a debug profile and a one-off migration.</summary>
+/// <summary>examples/dev-env: watch rules (sync, sync+restart, rebuild), an override file, a debug profile and a one-off migration.</summary>
 public sealed class DevEnvExampleTests
 {
-    private static readonly TimeSpan ReloadLimit = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ReloadLimit = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task The_override_file_is_applied_and_an_edit_on_the_host_is_served_by_the_running_app()
+    public async Task The_override_file_is_applied_and_watch_syncs_source_edits_restarts_on_config_and_rebuilds_on_dependencies()
     {
         await using var stack = ExampleStack.Copy("dev-env");
         var port = stack.PortFromEnvFile("APP_PORT");
         await stack.SucceedAsync("up", "-d", "--wait");
         var app = Assert.Single(await stack.ContainersAsync("app"));
+        var db = Assert.Single(await stack.ContainersAsync("db"));
 
         var first = await LocalHttp.GetAsync(port, "/");
         Assert.Contains("message: Hello from the dev environment\n", first);
         // compose.yaml says production; compose.override.yaml, read automatically, says development.
         Assert.Contains("environment: development\n", first);
+        Assert.Contains("title: Dev notes\n", first);
+        Assert.Contains("dependencies: psycopg>=3.1\n", first);
 
+        using var watch = CliProcess.Start(stack.Directory, "-p", stack.ProjectName, "--progress", "plain", "watch", "--no-up");
+        await watch.UntilErrorShowsAsync("watching app", ReloadLimit);
+
+        // sync: the running container serves the edit; the server reloads the handler by itself.
         stack.WriteFile("src/handler.py", stack.ReadFile("src/handler.py").Replace("Hello from the dev environment", "Edited on the host", StringComparison.Ordinal));
         await LocalHttp.UntilAsync(port, "/", body => body.Contains("message: Edited on the host\n", StringComparison.Ordinal), ReloadLimit, "the edited message");
-        // The same container serves the edit: nothing was rebuilt or recreated.
         Assert.Equal(app.Id, Assert.Single(await stack.ContainersAsync("app")).Id);
+
+        // sync+restart: the config is read at start, so the container restarts (the same container).
+        stack.WriteFile("app.conf", "title = Edited title\n");
+        await LocalHttp.UntilAsync(port, "/", body => body.Contains("title: Edited title\n", StringComparison.Ordinal), ReloadLimit, "the restarted app's title");
+        Assert.Equal(app.Id, Assert.Single(await stack.ContainersAsync("app")).Id);
+
+        // rebuild: a new image and a new app container; the database is left alone.
+        stack.WriteFile("requirements.txt", "psycopg>=3.1\nredis>=5\n");
+        await LocalHttp.UntilAsync(port, "/", body => body.Contains("dependencies: psycopg>=3.1, redis>=5\n", StringComparison.Ordinal), ReloadLimit, "the rebuilt app");
+        Assert.NotEqual(app.Id, Assert.Single(await stack.ContainersAsync("app")).Id);
+        Assert.Equal(db.Id, Assert.Single(await stack.ContainersAsync("db")).Id);
+        await watch.UntilErrorShowsAsync("app: rebuilt in", ReloadLimit);
+
+        watch.Interrupt();
+        Assert.Equal(130, await watch.WaitForExitAsync(ReloadLimit));
+        Assert.Contains("app: synced 1 file", watch.Error, StringComparison.Ordinal);
+        Assert.Contains("app: restarted 1 container", watch.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,19 @@ def notes() -> str:
         return ", ".join(text for (text,) in rows)
 
 
+def dependencies() -> str:
+    """The requirements the image was built with (a rebuild changes them)."""
+    path = "/deps/requirements.txt"
+    if not os.path.exists(path):
+        return "(none)"
+    lines = [line.strip() for line in open(path, encoding="utf-8")]
+    return ", ".join(line for line in lines if line and not line.startswith("#"))
+
+
 def respond(path: str) -> tuple[int, str]:
     if path != "/":
         return 404, "not found\n"
-    return 200, f"message: {MESSAGE}\nenvironment: {os.environ.get('APP_ENV')}\nnotes: {notes()}\n"
+    return 200, (
+        f"title: {os.environ.get('APP_TITLE')}\nmessage: {MESSAGE}\nenvironment: {os.environ.get('APP_ENV')}\n"
+        f"dependencies: {dependencies()}\nnotes: {notes()}\n"
+    )

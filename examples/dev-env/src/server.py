@@ -6,6 +6,20 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import handler
 
 RELOAD = os.environ.get("RELOAD") == "1"
+
+
+def read_config(path: str) -> dict[str, str]:
+    """`key = value` lines; read once, so a change needs a restart (the sync+restart watch rule does it)."""
+    settings = {}
+    if os.path.exists(path):
+        for line in open(path, encoding="utf-8"):
+            if "=" in line and not line.lstrip().startswith("#"):
+                key, value = line.split("=", 1)
+                settings[key.strip()] = value.strip()
+    return settings
+
+
+os.environ["APP_TITLE"] = read_config(os.environ.get("APP_CONFIG", "/etc/app/app.conf")).get("title", "")
 loaded_version = os.stat(handler.__file__).st_mtime_ns
 
 

@@ -84,6 +84,23 @@ internal sealed class CliProcess : IDisposable
         return process.ExitCode;
     }
 
+    /// <summary>Reads stderr again and again (no fixed sleep) until it shows the text; fails with both streams after the limit.</summary>
+    public async Task UntilErrorShowsAsync(string text, TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        while (!Error.Contains(text, StringComparison.Ordinal))
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"'{text}' not printed within {limit}.\nstderr:\n{Error}\nstdout:\n{Output}");
+            }
+        }
+    }
+
     /// <summary>SIGINT, what Ctrl-C sends.</summary>
     public void Interrupt()
     {
