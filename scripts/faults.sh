@@ -13,8 +13,7 @@ report=$(mktemp)
 export FAULTS_REPORT=$report
 command -v tmux >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null
 dotnet build tests/Composer.Faults.Tests -c Release -nologo -v q -clp:ErrorsOnly || exit 1
-dotnet test tests/Composer.Faults.Tests -c Release --no-build -nologo --logger "console;verbosity=normal" \
-  -- RunConfiguration.TestSessionTimeout=0 >"$report.log" 2>&1
+dotnet test tests/Composer.Faults.Tests -c Release --no-build -nologo --logger "console;verbosity=normal" >"$report.log" 2>&1
 rc=$?
 echo "fault-injection figures (FAULT_TRIALS=$FAULT_TRIALS FAULT_ROUNDS=$FAULT_ROUNDS FAULT_COMMANDS=$FAULT_COMMANDS):"
 cat "$report"
