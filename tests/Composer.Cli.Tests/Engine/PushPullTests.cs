@@ -157,7 +157,10 @@ public sealed class PushPullTests(PushPullRegistry registry) : IClassFixture<Pus
         File.WriteAllText(Path.Combine(project.Directory, "compose.yaml"), $"services:\n  app:\n    build: .\n    image: {image}\n");
         try
         {
-            Assert.Equal(0, (await project.RunAsync("build")).ExitCode);
+            // The classic builder: BuildKit keeps the new layer in its build cache after the image is removed, so the
+            // pull below would find it there ("Already exists") instead of downloading it.
+            var classic = new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = "0" };
+            Assert.Equal(0, (await CliRunner.RunAsync(project.Directory, classic, null, "-p", project.Name, "--progress", "plain", "build")).ExitCode);
             Assert.Equal(0, (await project.RunAsync("push")).ExitCode);
 
             Assert.True(await registry.Engine.Images.RemoveAsync(image, CancellationToken.None));
