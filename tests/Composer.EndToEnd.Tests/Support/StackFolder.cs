@@ -60,7 +60,8 @@ internal sealed class StackFolder : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var label = new Dictionary<string, string?>(StringComparer.Ordinal) { [ComposeLabels.Project] = ProjectName };
-        foreach (var container in await Engine.ListContainersAsync(label, timeout.Token))
+        var containers = await Engine.ListContainersAsync(label, timeout.Token);
+        foreach (var container in containers)
         {
             await Engine.RemoveContainerAsync(container.Id, force: true, removeVolumes: true, timeout.Token);
         }
@@ -68,6 +69,12 @@ internal sealed class StackFolder : IAsyncDisposable
         foreach (var network in await Engine.ListNetworksAsync(label, timeout.Token))
         {
             await Engine.RemoveNetworkAsync(network.Id, timeout.Token);
+        }
+
+        // Images the stack built (<project>-<service>) go too, so that test runs do not pile them up on the engine.
+        foreach (var image in containers.Select(container => container.Image).Where(image => image.StartsWith(ProjectName + "-", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal))
+        {
+            await Engine.Images.RemoveAsync(image, timeout.Token);
         }
 
         Engine.Dispose();

@@ -83,7 +83,8 @@ internal sealed class ExampleStack : IAsyncDisposable
     {
         try
         {
-            await RunAsync("down", "-v", "-t", "1");
+            // --rmi local: the images the example built under the test's project name go too.
+            await RunAsync("down", "-v", "--rmi", "local", "-t", "1");
         }
         catch (TimeoutException)
         {
