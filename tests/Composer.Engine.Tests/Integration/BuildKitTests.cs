@@ -191,6 +191,38 @@ public sealed class BuildKitTests(EngineFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_one_mebibyte_build_secret_is_read_whole_through_the_sessions_flow_control()
+    {
+        await using var scope = new ProjectScope(fixture, "bigsec");
+        var secret = new byte[1024 * 1024];
+        new Random(13).NextBytes(secret);
+        // A step of its own (the nonce), so that BuildKit runs it and asks for the secret rather than finding it cached.
+        WriteContext(("Dockerfile", $"FROM busybox:latest\nRUN --mount=type=secret,id=blob sh -c 'echo {Unique("n")} > /nonce; wc -c < /run/secrets/blob > /blob-length; md5sum < /run/secrets/blob > /blob-sum'\n"), (".dockerignore", "blob.bin\n"));
+        File.WriteAllBytes(Path.Combine(contextDirectory, "blob.bin"), secret);
+        var project = TestServices.Project(scope.Name, new Service
+        {
+            Name = "app",
+            Build = new BuildConfig
+            {
+                Context = contextDirectory,
+                Other = new Extensions(new Dictionary<string, object?> { ["secrets"] = new List<object?> { "blob" } }),
+            },
+        }) with
+        {
+            Secrets = new SortedDictionary<string, FileObject>(StringComparer.Ordinal)
+            {
+                ["blob"] = new FileObject { Name = "blob", File = Path.Combine(contextDirectory, "blob.bin") },
+            },
+        };
+        images.Add($"{scope.Name}-app");
+
+        await new BuildService(fixture.Context(scope.Sink)).BuildAsync(project, new BuildOptions(), Timeout);
+
+        var (_, output) = await RunImageAsync($"{scope.Name}-app", "sh", "-c", "cat /blob-length /blob-sum");
+        Assert.Equal($"{secret.Length}\n{Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(secret))}  -\n", output);
+    }
+
+    [Fact]
     public async Task An_image_pushed_with_inline_cache_makes_a_later_build_on_a_clean_store_cached()
     {
         var registry = await StartRegistryAsync();
