@@ -9,18 +9,9 @@ namespace Composer.Cli.Tests.Engine;
 [Collection(EngineCollection.Name)]
 public sealed class DryRunJsonTests
 {
-    private const string Stack = """
-        services:
-          web:
-            image: busybox:latest
-            command: ["sleep", "3600"]
-            stop_signal: SIGKILL
-          worker:
-            image: busybox:latest
-            command: ["sleep", "3600"]
-            stop_signal: SIGKILL
-            depends_on: [web]
-        """;
+    // web, and worker depending on it.
+    private static readonly string Stack = "services:\n" + ComposeSnippets.Sleeper("web", "busybox:latest")
+        + ComposeSnippets.Sleeper("worker", "busybox:latest") + "    depends_on: [web]\n";
 
     [Fact]
     public async Task Each_planning_verb_prints_one_json_plan_and_changes_nothing()
