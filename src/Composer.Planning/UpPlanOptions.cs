@@ -19,6 +19,12 @@ public sealed record UpPlanOptions
     public bool NoDeps { get; init; }
     public bool RemoveOrphans { get; init; }
 
+    /// <summary>
+    /// COMPOSE_IGNORE_ORPHANS: containers of services no longer in the file are not looked for, so nothing warns about
+    /// them; <see cref="RemoveOrphans"/> still removes them.
+    /// </summary>
+    public bool IgnoreOrphans { get; init; }
+
     /// <summary>Empty means every service of the project.</summary>
     public IReadOnlyList<string> Services { get; init; } = [];
     public IReadOnlyDictionary<string, int> Scale { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -412,6 +412,11 @@ internal sealed class UpPlanner
 
     private void PlanOrphans()
     {
+        if (options.IgnoreOrphans && !options.RemoveOrphans)
+        {
+            return;
+        }
+
         var orphans = observed.Containers
             .Where(container => IsOrphan(container) && !detachedContainers.ContainsKey(container.Id))
             .OrderBy(container => container.Name, StringComparer.Ordinal)

@@ -49,7 +49,8 @@ internal static class CreateCommand
                 Build = parse.GetValue(Build),
                 NoBuild = parse.GetValue(NoBuild),
                 Pull = pull,
-                RemoveOrphans = parse.GetValue(RemoveOrphans) || GlobalOptions.Switch(invocation.Context, "COMPOSE_REMOVE_ORPHANS"),
+                RemoveOrphans = OrphanSwitches.Remove(parse, RemoveOrphans, invocation.Context),
+                IgnoreOrphans = OrphanSwitches.Ignore(project, invocation.Context),
             }, token), cancellationToken);
     }
 }

@@ -34,7 +34,8 @@ internal static class DownCommand
             new DownService(orchestration).DownAsync(project, new DownOptions
             {
                 Volumes = parse.GetValue(Volumes),
-                RemoveOrphans = parse.GetValue(RemoveOrphans) || GlobalOptions.Switch(invocation.Context, "COMPOSE_REMOVE_ORPHANS"),
+                RemoveOrphans = OrphanSwitches.Remove(parse, RemoveOrphans, invocation.Context),
+                IgnoreOrphans = OrphanSwitches.Ignore(project, invocation.Context),
                 Timeout = Durations.Seconds(parse.GetValue(Timeout)),
                 DryRun = dryRun,
                 RemoveImages = removeImages,

@@ -87,7 +87,8 @@ internal static class RunCommand
             Labels = KeyValueArguments.Parse(parse.GetValue(Label) ?? [], "--label"),
             PublishAll = parse.GetValue(PublishAll),
             UseAliases = parse.GetValue(UseAliases),
-            RemoveOrphans = parse.GetValue(RemoveOrphans) || GlobalOptions.Switch(invocation.Context, "COMPOSE_REMOVE_ORPHANS"),
+            RemoveOrphans = OrphanSwitches.Remove(parse, RemoveOrphans, invocation.Context),
+            IgnoreOrphans = OrphanSwitches.Ignore(project, invocation.Context),
             DryRun = parse.GetValue(GlobalOptions.DryRun),
         };
 

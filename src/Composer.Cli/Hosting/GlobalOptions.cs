@@ -100,7 +100,10 @@ internal static class GlobalOptions
 
     /// <summary>A COMPOSE_* switch such as COMPOSE_REMOVE_ORPHANS: 1, true, yes or on.</summary>
     public static bool Switch(CliContext context, string variable) =>
-        context.Environment.TryGetValue(variable, out var value) && value.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
+        context.Environment.TryGetValue(variable, out var value) && IsTrue(value);
+
+    /// <summary>The values a COMPOSE_* switch counts as set: 1, true, yes or on (any case, spaces ignored).</summary>
+    public static bool IsTrue(string value) => value.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
 
     public static LoadOptions ToLoadOptions(ParseResult parseResult, CliContext context, IReadOnlyList<string> requestedServices)
     {

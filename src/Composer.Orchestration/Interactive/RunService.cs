@@ -110,7 +110,7 @@ public sealed class RunService(OrchestrationContext context)
         if (!options.NoDeps && service.DependsOn.Count > 0)
         {
             var dependencies = await new UpService(context).UpAsync(
-                project, new UpOptions { Services = [.. service.DependsOn.Keys], RemoveOrphans = options.RemoveOrphans, DryRun = true }, cancellationToken);
+                project, new UpOptions { Services = [.. service.DependsOn.Keys], RemoveOrphans = options.RemoveOrphans, IgnoreOrphans = options.IgnoreOrphans, DryRun = true }, cancellationToken);
             lines.AddRange(dependencies.PlanText.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         }
 
@@ -127,7 +127,7 @@ public sealed class RunService(OrchestrationContext context)
 
     private async Task StartDependenciesAsync(Project project, Service service, RunOptions options, CancellationToken cancellationToken)
     {
-        await new UpService(context).UpAsync(project, new UpOptions { Services = [.. service.DependsOn.Keys], RemoveOrphans = options.RemoveOrphans }, cancellationToken);
+        await new UpService(context).UpAsync(project, new UpOptions { Services = [.. service.DependsOn.Keys], RemoveOrphans = options.RemoveOrphans, IgnoreOrphans = options.IgnoreOrphans }, cancellationToken);
         var waiter = new PlanRunner(context).Waiter();
         await Task.WhenAll(service.DependsOn
             .Where(dependency => project.Services.ContainsKey(dependency.Key))

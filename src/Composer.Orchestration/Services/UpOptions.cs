@@ -13,6 +13,9 @@ public sealed record UpOptions
     public bool NoDeps { get; init; }
     public bool NoStart { get; init; }
     public bool RemoveOrphans { get; init; }
+
+    /// <summary>COMPOSE_IGNORE_ORPHANS: orphans are not looked for (no warning); <see cref="RemoveOrphans"/> still removes them.</summary>
+    public bool IgnoreOrphans { get; init; }
     public IReadOnlyDictionary<string, int> Scale { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
     /// <summary>Stop timeout for containers that are replaced or removed.</summary>

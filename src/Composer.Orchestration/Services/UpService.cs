@@ -47,6 +47,7 @@ public sealed class UpService(OrchestrationContext context)
             NoStart = options.NoStart,
             NoDeps = options.NoDeps,
             RemoveOrphans = options.RemoveOrphans,
+            IgnoreOrphans = options.IgnoreOrphans,
             Services = options.Services,
             Scale = options.Scale,
             Timeout = options.Timeout,
