@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
+using Composer.Cli.Output;
 using Composer.Orchestration.Services;
 
 namespace Composer.Cli.Commands;
@@ -19,7 +20,7 @@ internal static class CreateCommand
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "create", "Create containers for a service", context, RunAsync,
-        ForceRecreate, NoRecreate, Scale, Build, NoBuild, Pull, RemoveOrphans, Yes, Services);
+        ForceRecreate, NoRecreate, Scale, Build, NoBuild, Pull, RemoveOrphans, Yes, PlanFormat.Option, Services);
 
     private static Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {

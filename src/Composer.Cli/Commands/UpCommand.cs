@@ -42,7 +42,7 @@ internal static class UpCommand
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "up", "Create and start containers", context, RunAsync,
-        Detach, Wait, WaitTimeout, ForceRecreate, NoRecreate, NoDeps, NoStart, RemoveOrphans, Scale, Timeout, Attach, NoAttach, AbortOnContainerExit, ExitCodeFrom, NoColor, NoLogPrefix, Timestamps, Build, NoBuild, Pull, QuietPull, QuietBuild, RenewAnonVolumes, AlwaysRecreateDeps, AttachDependencies, AbortOnContainerFailure, Watch, Services);
+        Detach, Wait, WaitTimeout, ForceRecreate, NoRecreate, NoDeps, NoStart, RemoveOrphans, Scale, Timeout, Attach, NoAttach, AbortOnContainerExit, ExitCodeFrom, NoColor, NoLogPrefix, Timestamps, Build, NoBuild, Pull, QuietPull, QuietBuild, RenewAnonVolumes, AlwaysRecreateDeps, AttachDependencies, AbortOnContainerFailure, Watch, PlanFormat.Option, Services);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -74,6 +74,7 @@ internal static class UpCommand
         }
 
         var pull = PullValue.Parse(parse.GetValue(Pull));
+        PlanFormat.IsJson(invocation);
 
         await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectAsync(services, cancellationToken);
@@ -134,7 +135,7 @@ internal static class UpCommand
         await session.CloseProgressAsync();
         if (!result.Executed)
         {
-            invocation.Output.WriteData(result.PlanText);
+            PlanFormat.Write(invocation, result.Plan, project.Name);
         }
 
         if (watch is not null && result.Executed)
