@@ -48,8 +48,12 @@ internal sealed class DockerContainerStreams(DockerClient client, EngineCalls ca
         return inspected.Running ? null : inspected.ExitCode;
     }
 
+    // A resize is one attempt (the blocking kind retries only a call the engine never saw): when it fails, the process
+    // has usually ended already (engine 20.10 answers 500 "cannot resize a stopped container"), and retrying with
+    // backoff held the command's output back for seconds and printed retry lines into a raw terminal. The caller
+    // tries again on its own terms (StreamPump).
     public Task ResizeExecAsync(string execId, TerminalSize size, CancellationToken cancellationToken) =>
-        calls.ChangeAsync($"resize exec {Short(execId)}",
+        calls.BlockingAsync($"resize exec {Short(execId)}",
             token => client.Exec.ResizeExecTtyAsync(execId, Resize(size), token), cancellationToken);
 
     public async Task<IContainerStream> AttachAsync(string containerIdOrName, bool stdin, CancellationToken cancellationToken)
@@ -61,7 +65,7 @@ internal sealed class DockerContainerStreams(DockerClient client, EngineCalls ca
     }
 
     public Task ResizeContainerAsync(string containerIdOrName, TerminalSize size, CancellationToken cancellationToken) =>
-        calls.ChangeAsync($"resize the terminal of container {containerIdOrName}",
+        calls.BlockingAsync($"resize the terminal of container {containerIdOrName}",
             token => client.Containers.ResizeContainerTtyAsync(containerIdOrName, Resize(size), token), cancellationToken);
 
     private static ContainerResizeParameters Resize(TerminalSize size) =>

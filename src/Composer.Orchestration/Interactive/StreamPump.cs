@@ -14,10 +14,8 @@ internal static class StreamPump
         using var inputStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var input = forwardInput ? ForwardInputAsync(stream, console.Input, inputStop.Token) : Task.CompletedTask;
         using var resizing = resize is null ? null : FollowResizes(console, resize);
-        if (resize is not null && console.Size is { } size)
-        {
-            await TryResizeAsync(resize, size);
-        }
+        using var outputDone = new CancellationTokenSource();
+        var sized = resize is not null && console.Size is { } size ? SizeAsync(resize, size, outputDone.Token) : Task.CompletedTask;
 
         try
         {
@@ -25,8 +23,34 @@ internal static class StreamPump
         }
         finally
         {
+            await outputDone.CancelAsync();
             await inputStop.CancelAsync();
             await input;
+            await sized;
+        }
+    }
+
+    /// <summary>
+    /// Sizes the terminal as docker does: one attempt, and when it fails (a process just starting, or one that has
+    /// already ended) a few more, 10 to 100 ms apart, quietly and while the output is copied, until the output ends.
+    /// </summary>
+    private static async Task SizeAsync(Func<TerminalSize, Task> resize, TerminalSize size, CancellationToken outputDone)
+    {
+        for (var attempt = 0; attempt < 10 && !outputDone.IsCancellationRequested; attempt++)
+        {
+            if (await TryResizeAsync(resize, size))
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds((attempt + 1) * 10), outputDone);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 
@@ -53,17 +77,20 @@ internal static class StreamPump
             }
         });
 
-    // A short command can end before its terminal is sized (the engine then answers "no such exec" or "not
-    // running"): there is nothing left to resize, and its output is still to be copied, so that is no error.
-    private static async Task TryResizeAsync(Func<TerminalSize, Task> resize, TerminalSize size)
+    // A short command can end before its terminal is sized (the engine then answers "no such exec", "not running"
+    // or "cannot resize a stopped container"): there is nothing left to resize, and its output is still to be
+    // copied, so that is no error.
+    private static async Task<bool> TryResizeAsync(Func<TerminalSize, Task> resize, TerminalSize size)
     {
         try
         {
             await resize(size);
+            return true;
         }
         catch (EngineException)
         {
             // The process is gone or going; a real engine failure shows in the output copy or the exit code.
+            return false;
         }
     }
 }

@@ -9,10 +9,34 @@ namespace Composer.EndToEnd.Tests.Support;
 internal sealed class TmuxTerminal : IDisposable
 {
     private readonly string _session = "composer-test-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string? _server;
 
-    public TmuxTerminal(string workingDirectory, string shellCommand)
+    /// <param name="server">
+    /// A tmux server socket of the suite's own (<c>tmux -L server</c>), so that the sessions of other work on the
+    /// machine, and what that work does to its server, cannot reach these; null: the user's default server.
+    /// </param>
+    public TmuxTerminal(string workingDirectory, string shellCommand, string? server = null)
     {
-        Tmux("new-session", "-d", "-s", _session, "-x", "120", "-y", "30", "-c", workingDirectory, shellCommand + "; echo EXIT=$?; sleep 600");
+        _server = server;
+        // A server whose last session was just killed exits, and a session asked of it meanwhile fails with "server
+        // exited unexpectedly" (every other terminal of a suite with a server of its own, one after another): ask again,
+        // and the next client starts a new server. A session that did not start would otherwise only show as an
+        // empty screen until the test's limit.
+        for (var attempt = 1; ; attempt++)
+        {
+            Tmux(out var exitCode, out var error, "new-session", "-d", "-s", _session, "-x", "120", "-y", "30", "-c", workingDirectory, shellCommand + "; echo EXIT=$?; sleep 600");
+            if (exitCode == 0)
+            {
+                break;
+            }
+
+            if (attempt == 10 || !error.Contains("server exited", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"tmux new-session failed ({exitCode}): {error}");
+            }
+
+            Thread.Sleep(TimeSpan.FromMilliseconds(50 * attempt));
+        }
     }
 
     public static bool Available => File.Exists("/usr/bin/tmux");
@@ -69,17 +93,28 @@ internal sealed class TmuxTerminal : IDisposable
 
     public void Dispose() => Tmux("kill-session", "-t", _session);
 
-    private static string Tmux(params string[] arguments)
+    private string Tmux(params string[] arguments) => Tmux(out _, out _, arguments);
+
+    private string Tmux(out int exitCode, out string error, params string[] arguments)
     {
         var start = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (_server is not null)
+        {
+            start.ArgumentList.Add("-L");
+            start.ArgumentList.Add(_server);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
         using var process = Process.Start(start)!;
+        var errorRead = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
+        exitCode = process.ExitCode;
+        error = errorRead.Result;
         return output;
     }
 }
