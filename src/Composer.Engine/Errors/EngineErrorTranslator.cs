@@ -93,7 +93,9 @@ internal static partial class EngineErrorTranslator
     [GeneratedRegex(@"container name ""/?(?<name>[^""]+)"" is already in use")]
     private static partial Regex NameInUse();
 
-    // After the engine was killed, its runtime may keep the task of a container: starting it then fails.
-    [GeneratedRegex(@"task [0-9a-f]+ already exists|container with id exists")]
+    // After the engine was killed, its runtime may keep the task of a container: starting it then fails. containerd
+    // words it "task <id> already exists" or, wrapped, "task <id>: already exists" (the second, 1 of 10 engine SIGKILL
+    // trials, was not recognized).
+    [GeneratedRegex(@"task [0-9a-f]+:? already exists|container with id exists")]
     private static partial Regex StaleTask();
 }

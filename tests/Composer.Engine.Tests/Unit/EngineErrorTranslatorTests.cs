@@ -11,6 +11,18 @@ public sealed class EngineErrorTranslatorTests
     private static string Translate(HttpStatusCode status, string body) =>
         EngineErrorTranslator.Translate(new DockerApiException(status, body), "start container x", "unix:///var/run/docker.sock").Message;
 
+    [Theory]
+    [InlineData("failed to create task for container: task 0123abc already exists: unknown")]
+    [InlineData("task 277b9790408252539d0df0f7f77602cc16442b1e7a19b18dd0a4a8e40337f944: already exists")]
+    [InlineData("failed to create shim task: OCI runtime create failed: container with id exists: 0123abc: unknown")]
+    public void A_task_the_killed_engine_left_is_recognized_in_each_wording(string message)
+    {
+        var body = "{\"message\":\"" + message + "\"}";
+        var failure = EngineErrorTranslator.Translate(new DockerApiException(HttpStatusCode.InternalServerError, body), "start container x", "unix:///var/run/docker.sock");
+
+        Assert.IsType<StaleTaskException>(failure);
+    }
+
     [Fact]
     public void Port_already_allocated_names_the_address()
     {
