@@ -49,7 +49,7 @@ internal sealed class DownPlanner(Project project, ObservedState observed, DownP
         {
             containers.AddRange(orphans);
         }
-        else if (orphans.Count > 0)
+        else if (orphans.Count > 0 && !options.IgnoreOrphans)
         {
             plan.Warn($"found orphan containers ({string.Join(", ", orphans.Select(container => container.Name).Order(StringComparer.Ordinal))}) "
                 + "for this project; remove them with --remove-orphans");

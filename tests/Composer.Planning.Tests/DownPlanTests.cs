@@ -49,6 +49,22 @@ public sealed class DownPlanTests
     }
 
     [Fact]
+    public void Down_with_ignored_orphans_leaves_them_without_a_warning_and_remove_orphans_still_removes_them()
+    {
+        var observed = Projects.UpToDate(ThreeTier) with
+        {
+            Containers = [Projects.Running(ThreeTier, "db", 1), Projects.Running(ThreeTier, "old", 1, hash: "x")],
+        };
+
+        var ignored = Planner.PlanDown(ThreeTier, observed, new DownPlanOptions { IgnoreOrphans = true });
+        var removed = Planner.PlanDown(ThreeTier, observed, new DownPlanOptions { IgnoreOrphans = true, RemoveOrphans = true });
+
+        Assert.Empty(ignored.Warnings);
+        Assert.DoesNotContain("app-old-1", ignored.ToString(), StringComparison.Ordinal);
+        Assert.Contains("#3 RemoveContainer app-old-1 <- #1", removed.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Down_leaves_orphans_with_a_warning_unless_asked_to_remove_them()
     {
         var observed = Projects.UpToDate(ThreeTier) with

@@ -187,6 +187,27 @@ public sealed class UpPlanTests
     }
 
     [Fact]
+    public void Ignored_orphans_are_not_looked_for_but_remove_orphans_still_removes_them()
+    {
+        var project = Projects.Project("app", Projects.Service("api"));
+        var observed = Projects.UpToDate(project) with
+        {
+            Containers = [Projects.Running(project, "api", 1), Projects.Running(project, "legacy", 1, hash: "x")],
+        };
+
+        var ignored = Planner.PlanUp(project, observed, new UpPlanOptions { IgnoreOrphans = true });
+        var removed = Planner.PlanUp(project, observed, new UpPlanOptions { IgnoreOrphans = true, RemoveOrphans = true });
+
+        Assert.True(ignored.IsEmpty && ignored.Warnings.Count == 0, ignored.ToString());
+        Assert.Equal(
+            """
+            #1 StopContainer app-legacy-1 (orphan (--remove-orphans))
+            #2 RemoveContainer app-legacy-1 <- #1 (orphan (--remove-orphans))
+            """.ReplaceLineEndings("\n"),
+            removed.ToString());
+    }
+
+    [Fact]
     public void Selected_service_brings_its_dependencies_unless_no_deps()
     {
         var project = Projects.Project("app", Projects.Service("db"), Projects.Service("api", "db"), Projects.Service("web", "api"));

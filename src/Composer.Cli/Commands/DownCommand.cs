@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
+using Composer.Cli.Output;
 using Composer.Orchestration.Services;
 using Composer.Planning;
 
@@ -17,7 +18,7 @@ internal static class DownCommand
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "down", "Stop and remove containers, networks", context, RunAsync,
-        Volumes, RemoveOrphans, Timeout, RemoveImages, Services);
+        Volumes, RemoveOrphans, Timeout, RemoveImages, PlanFormat.Option, Services);
 
     private static Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -34,7 +35,8 @@ internal static class DownCommand
             new DownService(orchestration).DownAsync(project, new DownOptions
             {
                 Volumes = parse.GetValue(Volumes),
-                RemoveOrphans = parse.GetValue(RemoveOrphans) || GlobalOptions.Switch(invocation.Context, "COMPOSE_REMOVE_ORPHANS"),
+                RemoveOrphans = OrphanSwitches.Remove(parse, RemoveOrphans, invocation.Context),
+                IgnoreOrphans = OrphanSwitches.Ignore(project, invocation.Context),
                 Timeout = Durations.Seconds(parse.GetValue(Timeout)),
                 DryRun = dryRun,
                 RemoveImages = removeImages,

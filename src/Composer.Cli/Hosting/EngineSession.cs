@@ -88,8 +88,7 @@ internal sealed class EngineSession : IAsyncDisposable
         var engine = await _connected;
         _progress = _invocation.Output.StartProgress();
         var limit = GlobalOptions.ParallelLimit(_invocation.ParseResult, _invocation.Context);
-        IProgressSink sink = GlobalOptions.Switch(_invocation.Context, "COMPOSE_IGNORE_ORPHANS") ? new OrphanWarningFilter(_progress) : _progress;
-        Orchestration = new OrchestrationContext(engine, sink)
+        Orchestration = new OrchestrationContext(engine, _progress)
         {
             ParallelLimit = limit,
 

@@ -67,7 +67,13 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [Files, ProjectName, ProjectDirectory, EnvFiles, Profiles, Progress, Ansi, Parallel, DryRun, Compatibility];
+    public static readonly Option<bool> AllResources = new("--all-resources")
+    {
+        Description = "Include all resources, even those not used by services",
+        Recursive = true,
+    };
+
+    public static IEnumerable<Option> All => [Files, ProjectName, ProjectDirectory, EnvFiles, Profiles, Progress, Ansi, Parallel, DryRun, Compatibility, AllResources];
 
     /// <summary>--progress, else COMPOSE_PROGRESS, else auto.</summary>
     public static string ProgressMode(ParseResult parseResult, CliContext context) =>
@@ -100,7 +106,10 @@ internal static class GlobalOptions
 
     /// <summary>A COMPOSE_* switch such as COMPOSE_REMOVE_ORPHANS: 1, true, yes or on.</summary>
     public static bool Switch(CliContext context, string variable) =>
-        context.Environment.TryGetValue(variable, out var value) && value.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
+        context.Environment.TryGetValue(variable, out var value) && IsTrue(value);
+
+    /// <summary>The values a COMPOSE_* switch counts as set: 1, true, yes or on (any case, spaces ignored).</summary>
+    public static bool IsTrue(string value) => value.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
 
     public static LoadOptions ToLoadOptions(ParseResult parseResult, CliContext context, IReadOnlyList<string> requestedServices)
     {

@@ -34,7 +34,7 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
                 break;
             case OperationKind.CreateVolume:
                 await StepAsync(ResourceKind.Volume, operation.Target, "Creating", "Created", token =>
-                    engine.CreateVolumeAsync(new VolumeRequest(project.Name, operation.ResourceKey!, project.Volumes[operation.ResourceKey!]), token), cancellationToken);
+                    engine.CreateVolumeAsync(new VolumeRequest(project.Name, operation.ResourceKey!, project.Volumes[operation.ResourceKey!]) { ConfigHash = operation.ConfigHash }, token), cancellationToken);
                 break;
             case OperationKind.CreateContainer:
                 await StepAsync(ResourceKind.Container, operation.Target, "Creating", "Created", token => CreateAsync(operation, token), cancellationToken);

@@ -54,6 +54,9 @@ public sealed record RunOptions
     /// <summary>--remove-orphans, for the up that starts the dependencies.</summary>
     public bool RemoveOrphans { get; init; }
 
-    /// <summary>--dry-run: the plan is returned (<see cref="RunResult.PlanText"/>) and nothing is created or started.</summary>
+    /// <summary>COMPOSE_IGNORE_ORPHANS, for the up that starts the dependencies.</summary>
+    public bool IgnoreOrphans { get; init; }
+
+    /// <summary>--dry-run: the plan is returned (<see cref="RunResult.Plan"/>) and nothing is created or started.</summary>
     public bool DryRun { get; init; }
 }

@@ -8,7 +8,7 @@ public sealed class DownService(OrchestrationContext context)
 {
     public async Task<VerbResult> DownAsync(Project project, DownOptions options, CancellationToken cancellationToken)
     {
-        var planOptions = new DownPlanOptions { RemoveVolumes = options.Volumes, RemoveOrphans = options.RemoveOrphans, Timeout = options.Timeout, RemoveImages = options.RemoveImages, Services = options.Services };
+        var planOptions = new DownPlanOptions { RemoveVolumes = options.Volumes, RemoveOrphans = options.RemoveOrphans, IgnoreOrphans = options.IgnoreOrphans, Timeout = options.Timeout, RemoveImages = options.RemoveImages, Services = options.Services };
         var runner = new PlanRunner(context);
         using var runLock = options.DryRun ? null : await runner.LockAsync(project, cancellationToken);
         var observed = await runner.ObserveAsync(project, cancellationToken);

@@ -20,6 +20,13 @@ internal sealed class EngineProject : IAsyncDisposable
 
     public Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(Directory, ["-p", Name, "--progress", "plain", .. args]);
 
+    /// <summary>A command with these variables as the process environment (COMPOSE_* switches and the like).</summary>
+    public Task<CliResult> RunWithAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        CliRunner.RunAsync(Directory, environment, null, ["-p", Name, "--progress", "plain", .. args]);
+
+    /// <summary>Writes (or replaces) a file of the project, such as a changed compose.yaml or a .env.</summary>
+    public void Write(string relativePath, string content) => _folder.With(relativePath, content);
+
     public async ValueTask DisposeAsync()
     {
         await CliRunner.RunAsync(Path.GetTempPath(), ["-p", Name, "down", "-v", "-t", "0", "--remove-orphans"]);

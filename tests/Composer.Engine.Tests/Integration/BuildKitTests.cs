@@ -163,31 +163,27 @@ public sealed class BuildKitTests(EngineFixture fixture) : IAsyncLifetime
         WriteContext(
             ("Dockerfile", "FROM busybox:latest\nRUN --mount=type=secret,id=api_token sh -c 'wc -c < /run/secrets/api_token > /token-length; cat /run/secrets/api_token | md5sum > /token-sum'\n"),
             ("token.txt", "s3cr3t-value"));
-        var project = TestServices.Project(scope.Name, new Service
-        {
-            Name = "app",
-            Build = new BuildConfig
-            {
-                Context = contextDirectory,
-                Other = new Extensions(new Dictionary<string, object?>
-                {
-                    ["secrets"] = new List<object?> { new Dictionary<string, object?> { ["source"] = "token", ["target"] = "api_token" } },
-                }),
-            },
-        }) with
-        {
-            Secrets = new SortedDictionary<string, FileObject>(StringComparer.Ordinal)
-            {
-                ["token"] = new FileObject { Name = "token", File = Path.Combine(contextDirectory, "token.txt") },
-            },
-        };
-        images.Add($"{scope.Name}-app");
-
-        await new BuildService(fixture.Context(scope.Sink)).BuildAsync(project, new BuildOptions(), Timeout);
+        var secrets = new List<object?> { new Dictionary<string, object?> { ["source"] = "token", ["target"] = "api_token" } };
+        await BuildAppAsync(scope, new() { ["secrets"] = secrets }, ("token", Path.Combine(contextDirectory, "token.txt")));
 
         var (_, output) = await RunImageAsync($"{scope.Name}-app", "sh", "-c", "cat /token-length; cat /token-sum; ls -A /run/secrets 2>/dev/null | wc -l; grep -rl s3cr3t / --exclude-dir=proc --exclude-dir=sys 2>/dev/null | wc -l");
         var expectedSum = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData("s3cr3t-value"u8));
         Assert.Equal($"12\n{expectedSum}  -\n0\n0\n", output);
+    }
+
+    [Fact]
+    public async Task A_one_mebibyte_build_secret_is_read_whole_through_the_sessions_flow_control()
+    {
+        await using var scope = new ProjectScope(fixture, "bigsec");
+        var secret = new byte[1024 * 1024];
+        new Random(13).NextBytes(secret);
+        // A step of its own (the nonce), so that BuildKit runs it and asks for the secret rather than finding it cached.
+        WriteContext(("Dockerfile", $"FROM busybox:latest\nRUN --mount=type=secret,id=blob sh -c 'echo {Unique("n")} > /nonce; wc -c < /run/secrets/blob > /blob-length; md5sum < /run/secrets/blob > /blob-sum'\n"), (".dockerignore", "blob.bin\n"));
+        File.WriteAllBytes(Path.Combine(contextDirectory, "blob.bin"), secret);
+        await BuildAppAsync(scope, new() { ["secrets"] = new List<object?> { "blob" } }, ("blob", Path.Combine(contextDirectory, "blob.bin")));
+
+        var (_, output) = await RunImageAsync($"{scope.Name}-app", "sh", "-c", "cat /blob-length /blob-sum");
+        Assert.Equal($"{secret.Length}\n{Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(secret))}  -\n", output);
     }
 
     [Fact]
@@ -229,6 +225,22 @@ public sealed class BuildKitTests(EngineFixture fixture) : IAsyncLifetime
         {
             await fixture.Docker.Containers.RemoveContainerAsync(registry.Id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, CancellationToken.None);
         }
+    }
+
+    // Builds service "app" of the scope's project from the context with the given build keys and top-level secrets.
+    private async Task BuildAppAsync(ProjectScope scope, Dictionary<string, object?> keys, params (string Name, string File)[] secrets)
+    {
+        var project = TestServices.Project(scope.Name, new Service
+        {
+            Name = "app",
+            Build = new BuildConfig { Context = contextDirectory, Other = new Extensions(keys) },
+        }) with
+        {
+            Secrets = new SortedDictionary<string, FileObject>(
+                secrets.ToDictionary(secret => secret.Name, secret => new FileObject { Name = secret.Name, File = secret.File }), StringComparer.Ordinal),
+        };
+        images.Add($"{scope.Name}-app");
+        await new BuildService(fixture.Context(scope.Sink)).BuildAsync(project, new BuildOptions(), Timeout);
     }
 
     private static string Unique(string prefix) => $"ctbk{prefix}{Guid.NewGuid().ToString("N")[..8]}";

@@ -22,11 +22,11 @@ internal sealed class BuildSession : IAsyncDisposable
         Id = id;
         this.response = response;
         this.connection = connection;
-        var methods = new Dictionary<string, Func<byte[], GrpcReply>>(StringComparer.Ordinal)
+        var methods = new Dictionary<string, GrpcMethod>(StringComparer.Ordinal)
         {
             // HealthCheckResponse { status = SERVING (1) }
-            [HealthMethod] = _ => GrpcReply.Ok([0x08, 0x01]),
-            [SecretsMethod] = request => GetSecret(request, secrets),
+            [HealthMethod] = GrpcReply.Unary(_ => GrpcReply.Ok([0x08, 0x01])),
+            [SecretsMethod] = GrpcReply.Unary(request => GetSecret(request, secrets)),
         };
         serving = Task.Run(() => new Http2GrpcServer(connection, methods).RunAsync(stop.Token));
     }

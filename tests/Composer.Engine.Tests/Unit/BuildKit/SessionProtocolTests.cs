@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Pipelines;
 using Composer.Engine.BuildKit;
 using Composer.Engine.BuildKit.Session;
 
@@ -50,41 +48,29 @@ public sealed class SessionProtocolTests
     [Fact]
     public async Task A_unary_call_gets_headers_the_message_and_the_status_trailer_and_an_unknown_method_is_unimplemented()
     {
-        var toServer = new Pipe();
-        var fromServer = new Pipe();
-        var connection = new DuplexStream(toServer.Reader.AsStream(), fromServer.Writer.AsStream());
-        var methods = new Dictionary<string, Func<byte[], GrpcReply>>(StringComparer.Ordinal)
+        await using var peer = new Http2TestPeer(new Dictionary<string, GrpcMethod>(StringComparer.Ordinal)
         {
-            ["/grpc.health.v1.Health/Check"] = _ => GrpcReply.Ok([0x08, 0x01]),
-        };
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var serving = new Http2GrpcServer(connection, methods).RunAsync(stop.Token);
-        var client = toServer.Writer.AsStream();
-        var replies = fromServer.Reader.AsStream();
+            ["/grpc.health.v1.Health/Check"] = GrpcReply.Unary(_ => GrpcReply.Ok([0x08, 0x01])),
+        });
 
-        await client.WriteAsync("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray(), stop.Token);
-        await client.WriteAsync(Frame(4, 0, 0, []), stop.Token);
-        await client.WriteAsync(Frame(1, 0x4, 1, Convert.FromHexString(EngineHealthCheckBlock)), stop.Token);
-        await client.WriteAsync(Frame(0, 0x1, 1, [0, 0, 0, 0, 0]), stop.Token);
-        var unknown = HpackEncoder.Encode([(":method", "POST"), (":path", "/nope.Service/Call")]);
-        await client.WriteAsync(Frame(1, 0x4 | 0x1, 3, unknown), stop.Token);
+        await peer.StartAsync();
+        await peer.SendAsync(Http2TestPeer.Headers, Http2TestPeer.EndHeaders, 1, Convert.FromHexString(EngineHealthCheckBlock));
+        await peer.SendAsync(Http2TestPeer.Data, Http2TestPeer.EndStream, 1, [0, 0, 0, 0, 0]);
+        await peer.CallAsync(3, "/nope.Service/Call", endStream: true);
 
         var frames = new List<(byte Type, byte Flags, int Stream, byte[] Payload)>();
-        while (frames.Count(frame => frame.Type == 1 && (frame.Flags & 0x1) != 0) < 2)
+        while (frames.Count(frame => frame.Type == Http2TestPeer.Headers && (frame.Flags & Http2TestPeer.EndStream) != 0) < 2)
         {
-            frames.Add(await ReadFrameAsync(replies, stop.Token));
+            frames.Add(await peer.ReadFrameAsync());
         }
 
-        Assert.Contains(frames, frame => frame.Type == 4 && frame.Flags == 0x1);
-        var data = Assert.Single(frames, frame => frame.Type == 0 && frame.Stream == 1);
+        Assert.Contains(frames, frame => frame.Type == Http2TestPeer.Settings && frame.Flags == Http2TestPeer.Ack);
+        var data = Assert.Single(frames, frame => frame.Type == Http2TestPeer.Data && frame.Stream == 1);
         Assert.Equal(new byte[] { 0, 0, 0, 0, 2, 0x08, 0x01 }, data.Payload);
-        var decoder = new HpackDecoder();
-        var trailers = frames.Where(frame => frame.Type == 1 && (frame.Flags & 0x1) != 0).ToDictionary(frame => frame.Stream, frame => decoder.Decode(frame.Payload));
+        var trailers = frames.Where(frame => frame.Type == Http2TestPeer.Headers && (frame.Flags & Http2TestPeer.EndStream) != 0)
+            .ToDictionary(frame => frame.Stream, frame => peer.Decoder.Decode(frame.Payload));
         Assert.Contains(("grpc-status", "0"), trailers[1]);
         Assert.Contains(("grpc-status", "12"), trailers[3]);
-
-        await client.WriteAsync(Frame(7, 0, 0, new byte[8]), stop.Token);
-        await serving;
     }
 
     [Fact]
@@ -95,44 +81,5 @@ public sealed class SessionProtocolTests
         Assert.True(reader.Next());
         Assert.Equal("token", reader.ReadString());
         Assert.Equal(new byte[] { 0x0a, 0x02, 0x68, 0x69 }, new ProtoWriter().Bytes(1, "hi"u8).ToArray());
-    }
-
-    private static byte[] Frame(byte type, byte flags, int stream, byte[] payload)
-    {
-        var frame = new byte[9 + payload.Length];
-        frame[0] = (byte)(payload.Length >> 16);
-        frame[1] = (byte)(payload.Length >> 8);
-        frame[2] = (byte)payload.Length;
-        frame[3] = type;
-        frame[4] = flags;
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(5), (uint)stream);
-        payload.CopyTo(frame, 9);
-        return frame;
-    }
-
-    private static async Task<(byte, byte, int, byte[])> ReadFrameAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        var header = new byte[9];
-        await stream.ReadExactlyAsync(header, cancellationToken);
-        var payload = new byte[(header[0] << 16) | (header[1] << 8) | header[2]];
-        await stream.ReadExactlyAsync(payload, cancellationToken);
-        return (header[3], header[4], (int)(BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(5)) & 0x7fffffff), payload);
-    }
-
-    private sealed class DuplexStream(Stream reading, Stream writing) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() => writing.Flush();
-        public override Task FlushAsync(CancellationToken cancellationToken) => writing.FlushAsync(cancellationToken);
-        public override int Read(byte[] buffer, int offset, int count) => reading.Read(buffer, offset, count);
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => reading.ReadAsync(buffer, cancellationToken);
-        public override void Write(byte[] buffer, int offset, int count) => writing.Write(buffer, offset, count);
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => writing.WriteAsync(buffer, cancellationToken);
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
