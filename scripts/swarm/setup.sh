@@ -5,6 +5,8 @@
 #
 #   NODES=3 setup.sh      # 1 manager + 2 workers
 #   NODES=1 setup.sh      # single-node swarm (manager only)
+#   SWARM_REGISTRY=1 NODES=3 setup.sh   # plus a registry:2 on the manager at $SWARM_NET.1:5000 that every node
+#                                       # trusts (--insecure-registry) and pulls from (see below)
 #
 # Layout (everything under $SWARM_DIR, default /tmp/composer-swarm; nothing is added to the host netns
 # unless HOSTLINK=1):
@@ -28,6 +30,13 @@ NET=${SWARM_NET:-192.168.240}
 CG=composer-${P}
 SWARM_POOL=${SWARM_POOL:-10.250.0.0/16}
 SWARM_MASK=${SWARM_MASK:-24}
+# SWARM_REGISTRY=1: the nodes pull (tasks' images come from the registry on n1, $NET.1:5000, plain HTTP, trusted with
+# --insecure-registry); without it (or =0) they never pull and use only images already on each node
+# (DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1). Unset keeps running nodes as they are; set, a node started the other way is
+# restarted (its swarm state is kept on disk).
+REGISTRY_WANTED=${SWARM_REGISTRY:-}
+REGISTRY=${SWARM_REGISTRY:-0}
+REGISTRY_ADDR=$NET.1:5000
 [ "$NODES" -ge 1 ] && [ "$NODES" -le 3 ] || { echo "NODES must be 1..3"; exit 1; }
 mkdir -p "$B"; cd "$B"
 mkdir -p "$B/bin"
@@ -124,11 +133,15 @@ start_dockerd() {
 }
 EOF
   t0=$(now)
-  # DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1: swarm tasks use the local image and
-  # do not first try (and fail) to pull it from a registry.
-  DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1 setsid nohup ip netns exec ${P}n$n \
+  # Without the registry, DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1: swarm tasks use the local image and do not first try
+  # (and fail) to pull it. With it, tasks pull (a local-only image such as busybox:local still runs: the failed pull is
+  # only logged), and the registry's address is trusted over plain HTTP.
+  local offline=1 extra=()
+  if [ "$REGISTRY" = 1 ]; then offline=0; extra=(--insecure-registry "$NET.0/26"); fi
+  echo "$REGISTRY" > "$d/registry-mode"
+  DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=$offline setsid nohup ip netns exec ${P}n$n \
     "$B/bin/nswrap.sh" "$d" ${P}n$n \
-    dockerd --config-file "$d/daemon.json" \
+    dockerd --config-file "$d/daemon.json" "${extra[@]}" \
       --data-root "$d/root" --exec-root "$d/exec" --pidfile "$d/pid" \
       -H "unix://$d/docker.sock" \
       --cgroup-parent "/$CG-n$n" \
@@ -143,7 +156,20 @@ EOF
     || { echo "dockerd n$n did not come up, see $d/dockerd.log"; tail -20 "$d/dockerd.log"; exit 1; }
   log "n$n: dockerd pid $(cat "$d/pid") up in $(dt "$t0")s"
 }
+stop_dockerd() {
+  local n=$1 pid
+  pid=$(cat "$B/n$n/pid")
+  kill -TERM "$pid"
+  for _ in $(seq 1 240); do [ -d "/proc/$pid" ] || return 0; sleep 0.25; done
+  echo "dockerd n$n (pid $pid) did not stop"; exit 1
+}
+# SWARM_REGISTRY unset: nodes started now follow the manager's mode.
+if [ -z "$REGISTRY_WANTED" ] && running 1; then REGISTRY=$(cat "$B/n1/registry-mode" 2>/dev/null || echo 0); fi
 for n in $(seq 1 "$NODES"); do
+  if running "$n" && [ -n "$REGISTRY_WANTED" ] && [ "$(cat "$B/n$n/registry-mode" 2>/dev/null || echo 0)" != "$REGISTRY" ]; then
+    log "n$n: dockerd runs with SWARM_REGISTRY=$(cat "$B/n$n/registry-mode" 2>/dev/null || echo 0): restarting it"
+    stop_dockerd "$n"
+  fi
   if running "$n"; then log "n$n: dockerd already running (pid $(cat $B/n$n/pid))"
   else start_dockerd "$n" & fi
 done
@@ -212,10 +238,34 @@ for _ in $(seq 1 120); do
 done
 [ "${SWARM_INIT:-1}" = 0 ] || dk 1 node ls
 
+# ---- registry (SWARM_REGISTRY=1): registry:2 on n1, published on the manager's node address -----------------------
+# The image is the machine engine's registry:2 (scripts/stand-in-images.sh registry:2), read with `docker save` and
+# loaded into n1 only; that engine is only read, never changed. Every node trusts $NET.0/26 over plain HTTP.
+if [ "$REGISTRY" = 1 ]; then
+  t0=$(now)
+  if ! dk 1 image inspect registry:2 >/dev/null 2>&1; then
+    [ -f "$B/img/registry.tar" ] || DOCKER_HOST=${HOST_DOCKER_HOST:-unix:///var/run/docker.sock} docker save -o "$B/img/registry.tar" registry:2 \
+      || { echo "registry:2 is not on the machine's engine: run bash scripts/stand-in-images.sh registry:2"; exit 1; }
+    dk 1 load -q -i "$B/img/registry.tar" >/dev/null
+  fi
+  if [ "$(dk 1 inspect -f '{{.State.Running}}' composer-registry 2>/dev/null)" != true ]; then
+    dk 1 rm -f composer-registry >/dev/null 2>&1 || true
+    dk 1 run -d --name composer-registry --restart always -p "$REGISTRY_ADDR:5000" registry:2 >/dev/null
+  fi
+  for _ in $(seq 1 120); do
+    timeout 3 ip netns exec $HUB busybox wget -q -O /dev/null "http://$REGISTRY_ADDR/v2/" 2>/dev/null && break
+    sleep 0.25
+  done
+  timeout 3 ip netns exec $HUB busybox wget -q -O /dev/null "http://$REGISTRY_ADDR/v2/" \
+    || { echo "the registry at $REGISTRY_ADDR does not answer"; dk 1 logs --tail 20 composer-registry; exit 1; }
+  log "registry answering at $REGISTRY_ADDR ($(dt "$t0")s)"
+fi
+
 cat > "$B/env.sh" <<EOF
 # source $B/env.sh : DOCKER_HOST points at the swarm manager (n1)
 export DOCKER_HOST=unix://$B/n1/docker.sock
 dk() { local n=\$1; shift; DOCKER_HOST=unix://$B/n\$n/docker.sock docker "\$@"; }
 hub() { ip netns exec $HUB "\$@"; }   # run a client in the hub namespace
+export SWARM_REGISTRY_ADDR=$REGISTRY_ADDR   # the test registry (SWARM_REGISTRY=1)
 EOF
 log "ready: source $B/env.sh (DOCKER_HOST=unix://$B/n1/docker.sock)"

@@ -69,8 +69,10 @@ public static class ProjectLoader
         var explicitProjectDirectory = options.ProjectDirectory is null ? null : Path.GetFullPath(options.ProjectDirectory, workingDirectory);
 
         // COMPOSE_FILE may itself come from the .env file, which is looked for before the compose files are known.
+        var earlyDirectory = explicitProjectDirectory ?? workingDirectory;
+        var earlyDiagnostics = new DiagnosticBag();
         var early = await EnvironmentResolver
-            .ResolveAsync(options.Environment, envFiles, explicitProjectDirectory ?? workingDirectory, new DiagnosticBag(), cancellationToken)
+            .ResolveAsync(options.Environment, envFiles, earlyDirectory, earlyDiagnostics, cancellationToken)
             .ConfigureAwait(false);
         var files = ComposeFileLocator.Locate(
             options.ConfigFiles, workingDirectory, early.GetValueOrDefault(ComposeFileVariable), early.GetValueOrDefault(PathSeparatorVariable), diagnostics);
@@ -78,9 +80,24 @@ public static class ProjectLoader
 
         var projectDirectory = explicitProjectDirectory
             ?? (files[0] == ComposeFileLocator.StandardInputName ? workingDirectory : Path.GetDirectoryName(files[0])!);
-        var variables = await EnvironmentResolver
-            .ResolveAsync(options.Environment, envFiles, projectDirectory, diagnostics, cancellationToken)
-            .ConfigureAwait(false);
+        // Usually the compose files are in the folder the .env was looked for in: the same files, read once.
+        IReadOnlyDictionary<string, string> variables;
+        if (envFiles.Length > 0 || string.Equals(projectDirectory, earlyDirectory, StringComparison.Ordinal))
+        {
+            foreach (var diagnostic in earlyDiagnostics.Items)
+            {
+                diagnostics.Add(diagnostic);
+            }
+
+            variables = early;
+        }
+        else
+        {
+            variables = await EnvironmentResolver
+                .ResolveAsync(options.Environment, envFiles, projectDirectory, diagnostics, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         diagnostics.ThrowIfErrors();
 
         var builder = new ProjectTreeBuilder(diagnostics, options.Interpolate, options.Environment, options.StandardInput, workingDirectory);

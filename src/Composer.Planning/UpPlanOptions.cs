@@ -20,6 +20,16 @@ public sealed record UpPlanOptions
     public bool RemoveOrphans { get; init; }
 
     /// <summary>
+    /// Keys of volumes whose definition changed that may be recreated (up/create -y, or confirmed at the prompt):
+    /// the containers mounting them are removed first and created again after. Other changed volumes are kept with
+    /// a warning.
+    /// </summary>
+    public IReadOnlySet<string> RecreateVolumes { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>--all-resources: create every declared network and volume, also those no selected service uses.</summary>
+    public bool AllResources { get; init; }
+
+    /// <summary>
     /// COMPOSE_IGNORE_ORPHANS: containers of services no longer in the file are not looked for, so nothing warns about
     /// them; <see cref="RemoveOrphans"/> still removes them.
     /// </summary>

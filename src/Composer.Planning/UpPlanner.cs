@@ -20,8 +20,9 @@ internal sealed class UpPlanner
     private readonly Dictionary<string, int> imageOperations = new(StringComparer.Ordinal);
     private readonly HashSet<string> recreatedServices = new(StringComparer.Ordinal);
 
-    // Containers taken off a network that is recreated, by container id: the operation that removed them.
-    private readonly Dictionary<string, int> detachedContainers = new(StringComparer.Ordinal);
+    // Containers removed because a network or volume they use is recreated, by container id: the operation that
+    // removed them and the cause their new container gets.
+    private readonly Dictionary<string, (int Removed, string Cause)> detachedContainers = new(StringComparer.Ordinal);
 
     public UpPlanner(Project project, ObservedState observed, UpPlanOptions options)
     {
@@ -38,16 +39,17 @@ internal sealed class UpPlanner
             throw new PlanningException("--force-recreate and --no-recreate cannot be used together");
         }
 
-        CheckExternalResources();
         var selected = SelectServices();
+        var (networks, volumes) = UsedResources();
+        CheckExternalResources(networks, volumes);
         PlanImages();
-        PlanNetworks();
+        PlanNetworks(networks);
+        PlanVolumes(volumes);
 
-        // Whatever lost its container to a recreated network gets a new one, selected or not.
+        // Whatever lost its container to a recreated network or volume gets a new one, selected or not.
         selected = new SortedSet<string>(selected.Concat(detachedContainers.Keys
             .Select(id => observed.Containers.First(container => container.Id == id).Service!)
             .Where(project.Services.ContainsKey)), StringComparer.Ordinal);
-        PlanVolumes();
         foreach (var serviceName in graph.StartOrder.Where(selected.Contains))
         {
             PlanService(project.Services[serviceName], selected);
@@ -57,10 +59,27 @@ internal sealed class UpPlanner
         return plan.Build();
     }
 
-    // External resources are someone else's to create; without them every container create would fail.
-    private void CheckExternalResources()
+    /// <summary>
+    /// The network and volume keys up manages: those the selected services and their dependencies use, as docker
+    /// compose keeps only those (every declared one with --all-resources).
+    /// </summary>
+    private (IReadOnlySet<string> Networks, IReadOnlySet<string> Volumes) UsedResources()
     {
-        foreach (var (key, network) in project.Networks.Where(pair => pair.Value.External))
+        if (options.AllResources)
+        {
+            return (project.Networks.Keys.ToHashSet(StringComparer.Ordinal), project.Volumes.Keys.ToHashSet(StringComparer.Ordinal));
+        }
+
+        var services = (options.Services.Count == 0 ? project.Services.Keys : graph.WithDependencies(options.Services))
+            .Select(name => project.Services[name])
+            .ToList();
+        return (ResourceUse.Networks(services), ResourceUse.Volumes(services));
+    }
+
+    // External resources are someone else's to create; without them every container create would fail.
+    private void CheckExternalResources(IReadOnlySet<string> networks, IReadOnlySet<string> volumes)
+    {
+        foreach (var (key, network) in project.Networks.Where(pair => pair.Value.External && networks.Contains(pair.Key)))
         {
             if (!observed.HasNetwork(network.Name))
             {
@@ -68,7 +87,7 @@ internal sealed class UpPlanner
             }
         }
 
-        foreach (var (key, volume) in project.Volumes.Where(pair => pair.Value.External))
+        foreach (var (key, volume) in project.Volumes.Where(pair => pair.Value.External && volumes.Contains(pair.Key)))
         {
             if (!observed.HasVolume(volume.Name))
             {
@@ -99,9 +118,9 @@ internal sealed class UpPlanner
             : graph.WithDependencies(options.Services);
     }
 
-    private void PlanNetworks()
+    private void PlanNetworks(IReadOnlySet<string> used)
     {
-        foreach (var (key, network) in project.Networks.Where(pair => !pair.Value.External))
+        foreach (var (key, network) in project.Networks.Where(pair => !pair.Value.External && used.Contains(pair.Key)))
         {
             var hash = NetworkConfigHash.Compute(network);
             var existing = observed.NetworkNamed(network.Name);
@@ -160,17 +179,22 @@ internal sealed class UpPlanner
         foreach (var container in attached.Where(container => Managed(container) || (options.RemoveOrphans && IsOrphan(container))))
         {
             var timeout = Managed(container) ? Timeout(project.Services[container.Service!]) : options.Timeout;
-            var removed = detachedContainers.GetValueOrDefault(container.Id);
-            if (removed == 0)
-            {
-                removed = StopAndRemove(container, timeout, [], cause: $"network {network.Name} settings changed");
-                detachedContainers[container.Id] = removed;
-            }
-
-            removals.Add(removed);
+            removals.Add(Detach(container, timeout, $"network {network.Name} settings changed", "its network was recreated"));
         }
 
         return [.. removals];
+    }
+
+    // Stops and removes a container once, however many of its networks and volumes are recreated.
+    private int Detach(ObservedContainer container, TimeSpan? timeout, string cause, string recreateCause)
+    {
+        if (!detachedContainers.TryGetValue(container.Id, out var detached))
+        {
+            detached = (StopAndRemove(container, timeout, [], cause: cause), recreateCause);
+            detachedContainers[container.Id] = detached;
+        }
+
+        return detached.Removed;
     }
 
     private bool Managed(ObservedContainer container) =>
@@ -179,22 +203,52 @@ internal sealed class UpPlanner
     private bool IsOrphan(ObservedContainer container) =>
         container.Service is { } service && !project.Services.ContainsKey(service) && !project.DisabledServices.ContainsKey(service);
 
-    private static IEnumerable<string> NetworkKeys(Service service) =>
-        service.NetworkMode is null && service.Networks.Count == 0 ? ["default"] : service.Networks.Keys;
+    private static IEnumerable<string> NetworkKeys(Service service) => ResourceUse.NetworkKeys(service);
 
-    private void PlanVolumes()
+    private void PlanVolumes(IReadOnlySet<string> used)
     {
-        foreach (var (key, volume) in project.Volumes)
+        var changes = VolumeChanges.Find(project, observed, used).ToDictionary(change => change.Key, StringComparer.Ordinal);
+        foreach (var (key, volume) in project.Volumes.Where(pair => !pair.Value.External && used.Contains(pair.Key)))
         {
-            if (!volume.External && !observed.HasVolume(volume.Name))
+            var after = Array.Empty<int>();
+            if (changes.TryGetValue(key, out var change))
             {
-                volumeOperations[key] = plan.Add(new Operation
+                if (!options.RecreateVolumes.Contains(key) || options.NoRecreate)
                 {
-                    Id = 0, Kind = OperationKind.CreateVolume, Target = volume.Name, ResourceKey = key, Cause = "missing",
-                });
+                    // docker compose asks (its default answer is no); without a yes the volume and its data stay.
+                    plan.Warn($"volume \"{volume.Name}\" exists but doesn't match configuration in compose file ({change.Change}); "
+                        + (options.NoRecreate ? "--no-recreate keeps it as it is" : "kept as it is, recreate it with --yes (data will be lost)"));
+                    continue;
+                }
+
+                plan.Warn($"volume \"{volume.Name}\" doesn't match configuration in compose file ({change.Change}), recreating it (data will be lost)");
+                var cause = $"volume {volume.Name} changed: {change.Change}";
+                after = [plan.Add(new Operation
+                {
+                    Id = 0, Kind = OperationKind.RemoveVolume, Target = volume.Name, DependsOn = DetachFrom(key), Cause = cause,
+                })];
             }
+            else if (observed.HasVolume(volume.Name))
+            {
+                continue;
+            }
+
+            volumeOperations[key] = plan.Add(new Operation
+            {
+                Id = 0, Kind = OperationKind.CreateVolume, Target = volume.Name, ResourceKey = key,
+                ConfigHash = VolumeConfigHash.Compute(volume), DependsOn = after, Cause = after.Length == 0 ? "missing" : change!.Change,
+            });
         }
     }
+
+    // The engine removes a volume only once no container (running or not) mounts it: the project's containers whose
+    // service mounts it go first, and are created again on the new volume.
+    private int[] DetachFrom(string volumeKey) =>
+        [.. observed.Containers
+            .Where(container => Managed(container) && ResourceUse.VolumeKeys(project.Services[container.Service!]).Contains(volumeKey))
+            .OrderBy(container => container.Name, StringComparer.Ordinal)
+            .Select(container => Detach(container, Timeout(project.Services[container.Service!]),
+                $"volume {project.Volumes[volumeKey].Name} changed", "its volume was recreated"))];
 
     private void PlanService(Service service, IReadOnlySet<string> selected)
     {
@@ -220,14 +274,14 @@ internal sealed class UpPlanner
         {
             if (detachedContainers.TryGetValue(container.Id, out var detached))
             {
-                // Its network was recreated: a new container under the same name joins the new network.
+                // Its network or volume was recreated: a new container under the same name uses the new one.
                 var name = ComposeNames.Container(project.Name, service, container.Number);
                 pendingStarts.Add((name, [plan.Add(new Operation
                 {
                     Id = 0, Kind = OperationKind.CreateContainer, Target = name, Service = service.Name,
-                    Number = container.Number, ConfigHash = hash, ConfigLabel = configLabel, ImageId = imageId, DependsOn = [.. createPrerequisites, detached],
-                    Cause = "its network was recreated",
-                })], "its network was recreated"));
+                    Number = container.Number, ConfigHash = hash, ConfigLabel = configLabel, ImageId = imageId, DependsOn = [.. createPrerequisites, detached.Removed],
+                    Cause = detached.Cause,
+                })], detached.Cause));
                 recreatedServices.Add(service.Name);
                 continue;
             }

@@ -146,7 +146,29 @@ public sealed class ConfigHashTests
         Assert.Equal("ebd28cb28b7167f5fcfef4a1a3ceb0cb790a07ec27028f2bd8177c90b521bcfb", ConfigHash.Compute(project, web));
         Assert.Equal("5720c8d968ae2ba35890f637b7b89c7b252f989323789665bf825079294ec3db", Hash(new Service { Name = "app", Image = "busybox:latest" }));
         Assert.Equal("0b0515aa300e78cbd6ed072998082d94f5d57ba7b15838f871582ba1516ae0f0", NetworkConfigHash.Compute(new Network { Name = "shop_back", Driver = "bridge", Labels = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["tier"] = "back" } }));
-        Assert.Equal("bf465211778a5cfd69044029d8e8bc032a32b8e8fec6a2c451447de39036cf98", VolumeConfigHash.Compute(new Volume { Name = "shop_data", Driver = "local", DriverOpts = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["type"] = "tmpfs", ["device"] = "tmpfs" } }));
+    }
+
+    /// <summary>
+    /// A volume's hash is docker compose's own (Go's json.Marshal of compose-go's VolumeConfig), so that a volume
+    /// either tool made is never taken for a changed one and recreated with its data.
+    /// </summary>
+    [Fact]
+    public void Volume_hashes_are_docker_composes()
+    {
+        var tmpfs = new Volume { Name = "shop_data", DriverOpts = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["type"] = "tmpfs", ["device"] = "tmpfs" } };
+        var awkward = new Volume
+        {
+            Name = "a<b&", Driver = "local",
+            Labels = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["k"] = "\n\u2028\u00e9" },
+            Extensions = new Extensions(new Dictionary<string, object?>(StringComparer.Ordinal) { ["x-note"] = "left out" }),
+        };
+
+        Assert.Equal("""{"name":"shop_data","driver":"local","driver_opts":{"device":"tmpfs","type":"tmpfs"}}""", VolumeConfigHash.GoJson(tmpfs));
+        Assert.Equal("aa6cd0258b179855be120db697aec08fe81b6ed42179d947605f1f24042b25cb", VolumeConfigHash.Compute(tmpfs));
+        Assert.Equal(VolumeConfigHash.Compute(tmpfs), VolumeConfigHash.Compute(tmpfs with { Driver = "local" }));
+        Assert.Equal("d4f4cc9bcc8adb1014b3bfd8dcba21282b490b4abd5d696ca0bd3602aac03efd", VolumeConfigHash.Compute(new Volume { Name = "app_data" }));
+        Assert.Equal("{\"name\":\"a\\u003cb\\u0026\",\"driver\":\"local\",\"labels\":{\"k\":\"\\n\\u2028\u00e9\"}}", VolumeConfigHash.GoJson(awkward));
+        Assert.Equal("ce4fa0094ceb6ba77f80c815371eaabbbf88a022b9983a893a829d1d8c790f6d", VolumeConfigHash.Compute(awkward));
     }
 
     /// <summary>Issue 14: extensions nest as deep as the loader allows (256 levels); System.Text.Json's default depth of 64 once made the hash throw.</summary>

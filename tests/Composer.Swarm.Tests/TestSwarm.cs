@@ -19,12 +19,15 @@ public sealed class TestSwarm : IAsyncLifetime
     /// <summary>A node's address on the hub bridge, where its host-mode ports answer.</summary>
     public static string Address(int node) => $"192.168.240.{node}";
 
+    /// <summary>The registry setup.sh runs on the manager (SWARM_REGISTRY=1); every node trusts and pulls from it.</summary>
+    public const string Registry = "192.168.240.1:5000";
+
     public static string RepositoryRoot { get; } = FindRoot();
 
     public async Task InitializeAsync()
     {
         var setup = await Processes.RunAsync("bash", [Path.Combine(RepositoryRoot, "scripts/swarm/setup.sh")],
-            new Dictionary<string, string> { ["NODES"] = "3" }, TimeSpan.FromMinutes(5));
+            new Dictionary<string, string> { ["NODES"] = "3", ["SWARM_REGISTRY"] = "1" }, TimeSpan.FromMinutes(5));
         Assert.True(setup.ExitCode == 0, "scripts/swarm/setup.sh failed:\n" + setup.Output + setup.Error);
         // Node labels for the placement tests.
         var label = await Docker.RunAsync(Manager, "node", "update", "--label-add", "zone=b", "swn2");

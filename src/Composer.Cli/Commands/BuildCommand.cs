@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Composer.Cli.Building;
 using Composer.Cli.Hosting;
+using Composer.Cli.Output;
 using Composer.Engine.Build;
 using Composer.Engine.Registry;
 using Composer.Orchestration;
@@ -24,7 +25,7 @@ internal static class BuildCommand
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "build", "Build or rebuild services", context, RunAsync,
-        NoCache, Pull, BuildArg, Quiet, Push, WithDependencies, Print, Services);
+        NoCache, Pull, BuildArg, Quiet, Push, WithDependencies, Print, PlanFormat.Option, Services);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -45,6 +46,7 @@ internal static class BuildCommand
             return ExitCodes.Success;
         }
 
+        PlanFormat.IsJson(invocation);
         await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectAsync(services, cancellationToken);
         ServiceNames.EnsureKnown(project, services);
@@ -54,8 +56,10 @@ internal static class BuildCommand
             var planned = (services.Length == 0 ? project.Services.Values : services.Select(name => project.Services[name]))
                 .Where(service => service.Build is not null)
                 .Select(service => (Service: service.Name, Image: Composer.Engine.Build.ImageNames.For(project, service)))
-                .DistinctBy(step => step.Image, StringComparer.Ordinal);
-            invocation.Output.WriteData(string.Concat(planned.Select(step => $"BuildImage {step.Image} for {step.Service}\n")));
+                .DistinctBy(step => step.Image, StringComparer.Ordinal)
+                .ToList();
+            PlanFormat.Write(invocation, ImagePlan.Of(planned, Composer.Planning.Plans.OperationKind.BuildImage), project.Name,
+                string.Concat(planned.Select(step => $"BuildImage {step.Image} for {step.Service}\n")));
             return ExitCodes.Success;
         }
 

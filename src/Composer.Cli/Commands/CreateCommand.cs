@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
+using Composer.Cli.Output;
 using Composer.Orchestration.Services;
 
 namespace Composer.Cli.Commands;
@@ -14,12 +15,12 @@ internal static class CreateCommand
     private static readonly Option<bool> NoBuild = new("--no-build") { Description = "Don't build an image, even if it's missing" };
     private static readonly Option<string> Pull = new("--pull") { Description = "Pull images before creating: always, missing, never, or policy (each service's pull_policy)", DefaultValueFactory = _ => "policy" };
     private static readonly Option<bool> RemoveOrphans = new("--remove-orphans") { Description = "Remove containers of services not in the compose file" };
-    private static readonly Option<bool> Yes = new("--yes", "-y") { Description = "Assume \"yes\" as answer to all prompts and run non-interactively" };
+    private static readonly Option<bool> Yes = new("--yes", "-y") { Description = "Assume \"yes\" as answer to all prompts and run non-interactively (recreate volumes whose definition changed)" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "create", "Create containers for a service", context, RunAsync,
-        ForceRecreate, NoRecreate, Scale, Build, NoBuild, Pull, RemoveOrphans, Yes, Services);
+        ForceRecreate, NoRecreate, Scale, Build, NoBuild, Pull, RemoveOrphans, Yes, PlanFormat.Option, Services);
 
     private static Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -51,6 +52,8 @@ internal static class CreateCommand
                 Pull = pull,
                 RemoveOrphans = OrphanSwitches.Remove(parse, RemoveOrphans, invocation.Context),
                 IgnoreOrphans = OrphanSwitches.Ignore(project, invocation.Context),
+                AssumeYes = parse.GetValue(Yes),
+                AllResources = parse.GetValue(GlobalOptions.AllResources),
             }, token), cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
+using Composer.Cli.Output;
 using Composer.Orchestration.Services;
 using Composer.Planning;
 
@@ -17,7 +18,7 @@ internal static class DownCommand
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "down", "Stop and remove containers, networks", context, RunAsync,
-        Volumes, RemoveOrphans, Timeout, RemoveImages, Services);
+        Volumes, RemoveOrphans, Timeout, RemoveImages, PlanFormat.Option, Services);
 
     private static Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {

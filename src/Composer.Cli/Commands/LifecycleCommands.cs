@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
+using Composer.Cli.Output;
 using Composer.Model;
 using Composer.Orchestration;
 using Composer.Orchestration.Services;
@@ -38,6 +39,7 @@ internal static class LifecycleCommands
         var noDeps = new Option<bool>("--no-deps") { Description = "Don't restart dependent services" };
         var removeOrphans = new Option<bool>("--remove-orphans") { Description = "Remove containers of services not in the compose file" };
         command.Arguments.Add(services);
+        command.Options.Add(PlanFormat.Option);
         foreach (var option in name switch
         {
             "start" => new Option[] { wait, waitTimeout },

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
+using Composer.Cli.Output;
 using Composer.Orchestration.Images;
 using Composer.Orchestration.Progress;
 
@@ -17,7 +18,7 @@ internal static class PullCommand
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "pull", "Pull service images", context, RunAsync,
-        IgnoreBuildable, IgnorePullFailures, Quiet, IncludeDeps, Policy, Services);
+        IgnoreBuildable, IgnorePullFailures, Quiet, IncludeDeps, Policy, PlanFormat.Option, Services);
 
     private static Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
+using Composer.Cli.Output;
 using Composer.Orchestration.Images;
 
 using Composer.Orchestration.Progress;
@@ -16,7 +17,7 @@ internal static class PushCommand
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "push", "Push service images", context, RunAsync,
-        IgnorePushFailures, IncludeDeps, Quiet, Services);
+        IgnorePushFailures, IncludeDeps, Quiet, PlanFormat.Option, Services);
 
     private static Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {

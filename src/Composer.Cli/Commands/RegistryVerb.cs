@@ -1,4 +1,5 @@
 using Composer.Cli.Hosting;
+using Composer.Cli.Output;
 using Composer.Engine.Registry;
 using Composer.Model;
 using Composer.Orchestration;
@@ -17,6 +18,7 @@ internal static class RegistryVerb
         Func<OrchestrationContext, Project, RegistryCredentialStore, bool, Task<IReadOnlyList<ServiceImage>>> verb,
         CancellationToken cancellationToken)
     {
+        PlanFormat.IsJson(invocation);
         await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectAsync(services, cancellationToken);
         ServiceNames.EnsureKnown(project, services);
@@ -26,7 +28,9 @@ internal static class RegistryVerb
         await session.CloseProgressAsync();
         if (dryRun)
         {
-            invocation.Output.WriteData(string.Concat(images.Select(image => $"{stepName} {image.Image} for {image.Service}\n")));
+            var kind = stepName == "PushImage" ? Planning.Plans.OperationKind.PushImage : Planning.Plans.OperationKind.PullImage;
+            PlanFormat.Write(invocation, ImagePlan.Of([.. images.Select(image => (image.Service, image.Image))], kind), project.Name,
+                string.Concat(images.Select(image => $"{stepName} {image.Image} for {image.Service}\n")));
         }
 
         return ExitCodes.Success;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
+using Composer.Cli.Output;
 using Composer.Orchestration.Services;
 
 namespace Composer.Cli.Commands;
@@ -14,7 +15,7 @@ internal static class RmCommand
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "rm", "Remove stopped service containers", context, RunAsync,
-        Force, Stop, Volumes, Services);
+        Force, Stop, Volumes, PlanFormat.Option, Services);
 
     private static Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {

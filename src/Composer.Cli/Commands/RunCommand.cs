@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
+using Composer.Cli.Output;
 using Composer.Cli.Terminal;
 using Composer.Orchestration.Interactive;
 
@@ -41,7 +42,7 @@ internal static class RunCommand
     public static Command Create(CliContext context) => CommandRunner.Define(
         "run", "Run a one-off command on a service", context, RunAsync,
         Remove, Detach, NoTty, Interactive, Env, Entrypoint, Publish, ServicePorts, NoDeps, Name, Volume, User, Workdir, Build, Pull,
-        CapAdd, CapDrop, Label, PublishAll, UseAliases, EnvFromFile, Quiet, RemoveOrphans, Service, CommandLine);
+        CapAdd, CapDrop, Label, PublishAll, UseAliases, EnvFromFile, Quiet, RemoveOrphans, PlanFormat.Option, Service, CommandLine);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -56,6 +57,7 @@ internal static class RunCommand
 
         var pull = PullValue.Parse(parse.GetValue(Pull));
 
+        PlanFormat.IsJson(invocation);
         await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectAsync([service], cancellationToken);
         ServiceNames.EnsureKnown(project, [service]);
@@ -97,10 +99,10 @@ internal static class RunCommand
             ? session.Orchestration with { Progress = new Rendering.QuietImageProgress(session.Orchestration.Progress, quietPull: true, quietBuild: true) }
             : session.Orchestration;
         var result = await new RunService(orchestration).RunAsync(project, options, console, session.CloseProgressAsync, cancellationToken);
-        if (result.PlanText is { } plan)
+        if (result.Plan is { } plan)
         {
             await session.CloseProgressAsync();
-            invocation.Output.WriteData(plan);
+            PlanFormat.Write(invocation, plan, project.Name);
             return ExitCodes.Success;
         }
         if (detach)

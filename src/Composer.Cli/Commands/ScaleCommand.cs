@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
+using Composer.Cli.Output;
 using Composer.Orchestration.Services;
 
 namespace Composer.Cli.Commands;
@@ -12,7 +13,7 @@ internal static class ScaleCommand
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "scale", "Set the number of containers of services", context, RunAsync,
-        NoDeps, Pairs);
+        NoDeps, PlanFormat.Option, Pairs);
 
     private static Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {

@@ -16,10 +16,12 @@ internal static class StackDeployCommand
     private static readonly Option<int?> WaitTimeout = new("--wait-timeout") { Description = "Seconds to wait for the stack to converge" };
     private static readonly Option<string> ResolveImage = new("--resolve-image") { Description = "never (the default; always and changed are not supported yet)", DefaultValueFactory = _ => "never" };
     private static readonly Option<bool> WithRegistryAuth = new("--with-registry-auth") { Description = "Send registry credentials to the nodes" };
+    private static readonly Option<bool> Build = new("--build") { Description = "Build the images of services with a build section first (on the manager)" };
+    private static readonly Option<bool> Push = new("--push") { Description = "Push the images of services with build and image to their registries first, so every node can pull them" };
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "deploy", "Deploy a new stack or update an existing one", context, RunAsync,
-        Stack, ComposeFile, Prune, Detach, Wait, WaitTimeout, ResolveImage, WithRegistryAuth);
+        Stack, ComposeFile, Prune, Detach, Wait, WaitTimeout, ResolveImage, WithRegistryAuth, Build, Push);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -55,7 +57,8 @@ internal static class StackDeployCommand
 
         var project = result.Project;
         StackNames.Check(project.Name);
-        var credentials = parse.GetValue(WithRegistryAuth) ? RegistryCredentialStore.FromEnvironment(invocation.Context.Environment) : null;
+        var store = RegistryCredentialStore.FromEnvironment(invocation.Context.Environment);
+        var credentials = parse.GetValue(WithRegistryAuth) ? store : null;
         var request = new StackDeployRequest
         {
             Prune = parse.GetValue(Prune),
@@ -63,13 +66,17 @@ internal static class StackDeployCommand
             WaitTimeout = Durations.Seconds(parse.GetValue(WaitTimeout)),
             DryRun = parse.GetValue(GlobalOptions.DryRun),
             RegistryAuth = credentials is null ? null : credentials.For,
+            Build = parse.GetValue(Build),
+            Push = parse.GetValue(Push),
+            PushCredentials = store,
         };
         await using var session = await EngineSession.OpenAsync(invocation, cancellationToken);
         var plan = await new StackDeployService(session.Orchestration).DeployAsync(project, request, cancellationToken);
         await session.CloseProgressAsync();
         if (request.DryRun)
         {
-            invocation.Output.WriteData(plan.IsEmpty && plan.Warnings.Count == 0 ? "" : plan + "\n");
+            var images = StackDeployService.ImageSteps(project, request);
+            invocation.Output.WriteData(string.Concat(images.Select(step => step + "\n")) + (plan.IsEmpty && plan.Warnings.Count == 0 ? "" : plan + "\n"));
         }
 
         return ExitCodes.Success;

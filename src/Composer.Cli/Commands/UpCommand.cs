@@ -37,12 +37,13 @@ internal static class UpCommand
     private static readonly Option<bool> AlwaysRecreateDeps = new("--always-recreate-deps") { Description = "Recreate dependent containers. Incompatible with --no-recreate" };
     private static readonly Option<bool> AttachDependencies = new("--attach-dependencies") { Description = "Show the output of the dependencies too" };
     private static readonly Option<bool> AbortOnContainerFailure = new("--abort-on-container-failure") { Description = "Stop all containers if any container exited with failure" };
+    private static readonly Option<bool> Yes = new("--yes", "-y") { Description = "Assume \"yes\" as answer to all prompts and run non-interactively (recreate volumes whose definition changed)" };
     private static readonly Option<bool> Watch = new("--watch", "-w") { Description = "Watch source code and rebuild/refresh containers when files are updated" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
     public static Command Create(CliContext context) => CommandRunner.Define(
         "up", "Create and start containers", context, RunAsync,
-        Detach, Wait, WaitTimeout, ForceRecreate, NoRecreate, NoDeps, NoStart, RemoveOrphans, Scale, Timeout, Attach, NoAttach, AbortOnContainerExit, ExitCodeFrom, NoColor, NoLogPrefix, Timestamps, Build, NoBuild, Pull, QuietPull, QuietBuild, RenewAnonVolumes, AlwaysRecreateDeps, AttachDependencies, AbortOnContainerFailure, Watch, Services);
+        Detach, Wait, WaitTimeout, ForceRecreate, NoRecreate, NoDeps, NoStart, RemoveOrphans, Scale, Timeout, Attach, NoAttach, AbortOnContainerExit, ExitCodeFrom, NoColor, NoLogPrefix, Timestamps, Build, NoBuild, Pull, QuietPull, QuietBuild, RenewAnonVolumes, AlwaysRecreateDeps, AttachDependencies, AbortOnContainerFailure, Yes, Watch, PlanFormat.Option, Services);
 
     private static async Task<int> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -74,6 +75,7 @@ internal static class UpCommand
         }
 
         var pull = PullValue.Parse(parse.GetValue(Pull));
+        PlanFormat.IsJson(invocation);
 
         await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectAsync(services, cancellationToken);
@@ -98,6 +100,8 @@ internal static class UpCommand
             NoBuild = parse.GetValue(NoBuild),
             Pull = pull,
             AlwaysRecreateDeps = parse.GetValue(AlwaysRecreateDeps),
+            AssumeYes = parse.GetValue(Yes),
+            AllResources = parse.GetValue(GlobalOptions.AllResources),
         };
 
         var watch = parse.GetValue(Watch) ? WatchSetup.Options(invocation, project, services, prune: false, options.NoBuild) : null;
@@ -134,7 +138,7 @@ internal static class UpCommand
         await session.CloseProgressAsync();
         if (!result.Executed)
         {
-            invocation.Output.WriteData(result.PlanText);
+            PlanFormat.Write(invocation, result.Plan, project.Name);
         }
 
         if (watch is not null && result.Executed)

@@ -67,7 +67,13 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [Files, ProjectName, ProjectDirectory, EnvFiles, Profiles, Progress, Ansi, Parallel, DryRun, Compatibility];
+    public static readonly Option<bool> AllResources = new("--all-resources")
+    {
+        Description = "Include all resources, even those not used by services",
+        Recursive = true,
+    };
+
+    public static IEnumerable<Option> All => [Files, ProjectName, ProjectDirectory, EnvFiles, Profiles, Progress, Ansi, Parallel, DryRun, Compatibility, AllResources];
 
     /// <summary>--progress, else COMPOSE_PROGRESS, else auto.</summary>
     public static string ProgressMode(ParseResult parseResult, CliContext context) =>

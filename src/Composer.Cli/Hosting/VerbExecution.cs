@@ -1,4 +1,5 @@
 using Composer.Cli.Commands;
+using Composer.Cli.Output;
 using Composer.Model;
 using Composer.Orchestration;
 using Composer.Orchestration.Services;
@@ -17,6 +18,7 @@ internal static class VerbExecution
         Func<OrchestrationContext, Project, bool, CancellationToken, Task<VerbResult>> verb,
         CancellationToken cancellationToken)
     {
+        PlanFormat.IsJson(invocation);
         await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectOrNameAsync(serviceNames, cancellationToken);
         if (project.Services.Count > 0 || project.DisabledServices.Count > 0)
@@ -31,7 +33,7 @@ internal static class VerbExecution
         await session.CloseProgressAsync();
         if (!result.Executed)
         {
-            invocation.Output.WriteData(result.PlanText);
+            PlanFormat.Write(invocation, result.Plan, project.Name);
         }
 
         return ExitCodes.Success;

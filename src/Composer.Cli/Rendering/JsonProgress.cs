@@ -32,6 +32,12 @@ internal sealed class JsonProgress(TextWriter error) : IProgressRenderer
             described["service"] = parent;
         }
 
+        // Why the plan has this step: "environment.API_URL changed", "scale 1 -> 2", "orphan (--remove-orphans)".
+        if (progress.Cause is { } cause)
+        {
+            described["cause"] = cause;
+        }
+
         return described;
     }
 

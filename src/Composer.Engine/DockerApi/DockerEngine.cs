@@ -257,6 +257,11 @@ internal sealed class DockerEngine(DockerClient client, EnginePolicies policies,
             [ComposeLabels.Volume] = request.Key,
             [ComposeLabels.Version] = ComposeLabels.ComposerVersion,
         };
+        if (request.ConfigHash is not null)
+        {
+            labels[ComposeLabels.ConfigHash] = request.ConfigHash;
+        }
+
         return calls.ChangeAsync($"create volume {request.Volume.Name}", token => client.Volumes.CreateAsync(new VolumesCreateParameters
         {
             Name = request.Volume.Name,
@@ -458,5 +463,6 @@ internal sealed class DockerEngine(DockerClient client, EnginePolicies policies,
         new(volume.Name, new Dictionary<string, string>(volume.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal))
         {
             Driver = volume.Driver ?? "local",
+            Options = new Dictionary<string, string>(volume.Options ?? new Dictionary<string, string>(), StringComparer.Ordinal),
         };
 }

@@ -29,45 +29,45 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
         switch (operation.Kind)
         {
             case OperationKind.CreateNetwork:
-                await StepAsync(ResourceKind.Network, operation.Target, "Creating", "Created", token =>
+                await StepAsync(operation.Cause, ResourceKind.Network, operation.Target, "Creating", "Created", token =>
                     engine.CreateNetworkAsync(new NetworkRequest(project.Name, operation.ResourceKey!, project.Networks[operation.ResourceKey!]) { ConfigHash = operation.ConfigHash }, token), cancellationToken);
                 break;
             case OperationKind.CreateVolume:
-                await StepAsync(ResourceKind.Volume, operation.Target, "Creating", "Created", token =>
-                    engine.CreateVolumeAsync(new VolumeRequest(project.Name, operation.ResourceKey!, project.Volumes[operation.ResourceKey!]), token), cancellationToken);
+                await StepAsync(operation.Cause, ResourceKind.Volume, operation.Target, "Creating", "Created", token =>
+                    engine.CreateVolumeAsync(new VolumeRequest(project.Name, operation.ResourceKey!, project.Volumes[operation.ResourceKey!]) { ConfigHash = operation.ConfigHash }, token), cancellationToken);
                 break;
             case OperationKind.CreateContainer:
-                await StepAsync(ResourceKind.Container, operation.Target, "Creating", "Created", token => CreateAsync(operation, token), cancellationToken);
+                await StepAsync(operation.Cause, ResourceKind.Container, operation.Target, "Creating", "Created", token => CreateAsync(operation, token), cancellationToken);
                 break;
             case OperationKind.StartContainer:
-                await StepAsync(ResourceKind.Container, operation.Target, "Starting", "Started", token => StartAsync(operation, target, token), cancellationToken);
+                await StepAsync(operation.Cause, ResourceKind.Container, operation.Target, "Starting", "Started", token => StartAsync(operation, target, token), cancellationToken);
                 break;
             case OperationKind.StopContainer:
-                await StepAsync(ResourceKind.Container, operation.Target, "Stopping", "Stopped", token => StopAsync(operation, target, token), cancellationToken);
+                await StepAsync(operation.Cause, ResourceKind.Container, operation.Target, "Stopping", "Stopped", token => StopAsync(operation, target, token), cancellationToken);
                 break;
             case OperationKind.RemoveContainer:
-                await StepAsync(ResourceKind.Container, operation.Target, "Removing", "Removed", token => engine.RemoveContainerAsync(target, force: false, operation.RemoveVolumes, token), cancellationToken);
+                await StepAsync(operation.Cause, ResourceKind.Container, operation.Target, "Removing", "Removed", token => engine.RemoveContainerAsync(target, force: false, operation.RemoveVolumes, token), cancellationToken);
                 break;
             case OperationKind.RenameContainer:
-                await StepAsync(ResourceKind.Container, operation.NewName!, "Recreating", "Recreated", token => engine.RenameContainerAsync(target, operation.NewName!, token), cancellationToken);
+                await StepAsync(operation.Cause, ResourceKind.Container, operation.NewName!, "Recreating", "Recreated", token => engine.RenameContainerAsync(target, operation.NewName!, token), cancellationToken);
                 break;
             case OperationKind.KillContainer:
-                await StepAsync(ResourceKind.Container, operation.Target, "Killing", "Killed", token => engine.KillContainerAsync(target, operation.Signal, token), cancellationToken);
+                await StepAsync(operation.Cause, ResourceKind.Container, operation.Target, "Killing", "Killed", token => engine.KillContainerAsync(target, operation.Signal, token), cancellationToken);
                 break;
             case OperationKind.PauseContainer:
-                await StepAsync(ResourceKind.Container, operation.Target, "Pausing", "Paused", token => engine.PauseContainerAsync(target, token), cancellationToken);
+                await StepAsync(operation.Cause, ResourceKind.Container, operation.Target, "Pausing", "Paused", token => engine.PauseContainerAsync(target, token), cancellationToken);
                 break;
             case OperationKind.UnpauseContainer:
-                await StepAsync(ResourceKind.Container, operation.Target, "Unpausing", "Unpaused", token => engine.UnpauseContainerAsync(target, token), cancellationToken);
+                await StepAsync(operation.Cause, ResourceKind.Container, operation.Target, "Unpausing", "Unpaused", token => engine.UnpauseContainerAsync(target, token), cancellationToken);
                 break;
             case OperationKind.RemoveNetwork:
-                await StepAsync(ResourceKind.Network, operation.Target, "Removing", "Removed", token => engine.RemoveNetworkAsync(target, token), cancellationToken);
+                await StepAsync(operation.Cause, ResourceKind.Network, operation.Target, "Removing", "Removed", token => engine.RemoveNetworkAsync(target, token), cancellationToken);
                 break;
             case OperationKind.RemoveVolume:
-                await StepAsync(ResourceKind.Volume, operation.Target, "Removing", "Removed", token => engine.RemoveVolumeAsync(target, token), cancellationToken);
+                await StepAsync(operation.Cause, ResourceKind.Volume, operation.Target, "Removing", "Removed", token => engine.RemoveVolumeAsync(target, token), cancellationToken);
                 break;
             case OperationKind.RemoveImage:
-                await StepAsync(ResourceKind.Image, operation.Target, "Removing", "Removed", token => engine.Images.RemoveAsync(target, token), cancellationToken);
+                await StepAsync(operation.Cause, ResourceKind.Image, operation.Target, "Removing", "Removed", token => engine.Images.RemoveAsync(target, token), cancellationToken);
                 break;
             case OperationKind.WaitForDependency:
                 await WaitAsync(operation, cancellationToken);
@@ -90,22 +90,22 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
         var clock = _recreateClocks.GetOrAdd(name, _ => Stopwatch.StartNew());
         var last = operation.Kind == OperationKind.RenameContainer;
         return last
-            ? StepAsync(ResourceKind.Container, name, "Recreate", "Recreated", action, cancellationToken, clock)
-            : QuietStepAsync(ResourceKind.Container, name, action, cancellationToken);
+            ? StepAsync(operation.Cause, ResourceKind.Container, name, "Recreate", "Recreated", action, cancellationToken, clock)
+            : QuietStepAsync(operation.Cause, ResourceKind.Container, name, action, cancellationToken);
     }
 
     // The inner steps of a recreate report only that the recreate is under way, and failures.
-    private async Task QuietStepAsync(ResourceKind kind, string name, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    private async Task QuietStepAsync(string? cause, ResourceKind kind, string name, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        progress.Report(new ProgressEvent(kind, name, "Recreate", ProgressState.Working, TimeSpan.Zero));
+        progress.Report(new ProgressEvent(kind, name, "Recreate", ProgressState.Working, TimeSpan.Zero) { Cause = cause });
         try
         {
             await action(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            progress.Report(new ProgressEvent(kind, name, "Error", ProgressState.Error, clock.Elapsed));
+            progress.Report(new ProgressEvent(kind, name, "Error", ProgressState.Error, clock.Elapsed) { Cause = cause });
             throw;
         }
     }
@@ -176,7 +176,7 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
         };
         try
         {
-            await StepAsync(ResourceKind.Service, service, "Waiting", done, token => waiter.WaitAsync(project.Name, service, condition, token), cancellationToken);
+            await StepAsync(operation.Cause, ResourceKind.Service, service, "Waiting", done, token => waiter.WaitAsync(project.Name, service, condition, token), cancellationToken);
         }
         catch (DependencyFailedException exception) when (!operation.Required)
         {
@@ -262,21 +262,22 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
         return containers;
     }
 
+    /// <param name="cause">Why the plan has the step; every event of the step carries it (--progress json shows it).</param>
     /// <param name="clock">When the step began, if before this call (a recreate's first step); else now.</param>
-    private async Task StepAsync(ResourceKind kind, string name, string working, string finished, Func<CancellationToken, Task> action, CancellationToken cancellationToken, Stopwatch? clock = null)
+    private async Task StepAsync(string? cause, ResourceKind kind, string name, string working, string finished, Func<CancellationToken, Task> action, CancellationToken cancellationToken, Stopwatch? clock = null)
     {
         clock ??= Stopwatch.StartNew();
-        progress.Report(new ProgressEvent(kind, name, working, ProgressState.Working, TimeSpan.Zero));
+        progress.Report(new ProgressEvent(kind, name, working, ProgressState.Working, TimeSpan.Zero) { Cause = cause });
         try
         {
             await action(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            progress.Report(new ProgressEvent(kind, name, "Error", ProgressState.Error, clock.Elapsed));
+            progress.Report(new ProgressEvent(kind, name, "Error", ProgressState.Error, clock.Elapsed) { Cause = cause });
             throw;
         }
 
-        progress.Report(new ProgressEvent(kind, name, finished, ProgressState.Done, clock.Elapsed));
+        progress.Report(new ProgressEvent(kind, name, finished, ProgressState.Done, clock.Elapsed) { Cause = cause });
     }
 }

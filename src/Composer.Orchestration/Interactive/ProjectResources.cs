@@ -27,7 +27,7 @@ internal static class ProjectResources
             if (project.Volumes.TryGetValue(mount.Source!, out var volume) && !volume.External
                 && await engine.FindVolumeAsync(volume.Name, cancellationToken) is null)
             {
-                await engine.CreateVolumeAsync(new VolumeRequest(project.Name, mount.Source!, volume), cancellationToken);
+                await engine.CreateVolumeAsync(new VolumeRequest(project.Name, mount.Source!, volume) { ConfigHash = VolumeConfigHash.Compute(volume) }, cancellationToken);
             }
         }
     }

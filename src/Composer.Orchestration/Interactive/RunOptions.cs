@@ -57,6 +57,6 @@ public sealed record RunOptions
     /// <summary>COMPOSE_IGNORE_ORPHANS, for the up that starts the dependencies.</summary>
     public bool IgnoreOrphans { get; init; }
 
-    /// <summary>--dry-run: the plan is returned (<see cref="RunResult.PlanText"/>) and nothing is created or started.</summary>
+    /// <summary>--dry-run: the plan is returned (<see cref="RunResult.Plan"/>) and nothing is created or started.</summary>
     public bool DryRun { get; init; }
 }

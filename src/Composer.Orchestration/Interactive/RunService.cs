@@ -4,6 +4,7 @@ using Composer.Model;
 using Composer.Orchestration.Building;
 using Composer.Orchestration.Services;
 using Composer.Planning.Hashing;
+using Composer.Planning.Plans;
 
 namespace Composer.Orchestration.Interactive;
 
@@ -102,27 +103,41 @@ public sealed class RunService(OrchestrationContext context)
         return (int)(await Engine.WaitContainerAsync(id, cancellationToken) ?? 0);
     }
 
-    // --dry-run: the image steps, the plan of the up that would start the dependencies, then the one-off container.
+    // --dry-run: the image steps, the plan of the up that would start the dependencies, then the one-off container,
+    // which waits for all of them.
     private async Task<RunResult> PlanAsync(
         Project project, Service service, RunOptions options, IReadOnlyList<Planning.ImageStep> imageSteps, CancellationToken cancellationToken)
     {
-        var lines = imageSteps.Select(step => $"{(step.Build ? "BuildImage" : "PullImage")} {step.Image} for {step.Service}").ToList();
+        var plan = new Plan
+        {
+            Operations = [.. imageSteps.Select((step, index) => new Operation
+            {
+                Id = index + 1, Kind = step.Build ? OperationKind.BuildImage : OperationKind.PullImage, Target = step.Image, Service = step.Service,
+            })],
+        };
         if (!options.NoDeps && service.DependsOn.Count > 0)
         {
             var dependencies = await new UpService(context).UpAsync(
                 project, new UpOptions { Services = [.. service.DependsOn.Keys], RemoveOrphans = options.RemoveOrphans, IgnoreOrphans = options.IgnoreOrphans, DryRun = true }, cancellationToken);
-            lines.AddRange(dependencies.PlanText.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            plan = plan.Then(dependencies.Plan);
         }
 
         var name = options.Name ?? OneOffContainer.DefaultName(project.Name, service.Name);
-        lines.Add($"CreateContainer {name} (one-off of {service.Name})");
-        lines.Add($"StartContainer {name}");
+        var waitedOn = plan.Operations.Select(operation => operation.Id)
+            .Except(plan.Operations.SelectMany(operation => operation.DependsOn))
+            .ToList();
+        var oneOff = new List<Operation>
+        {
+            new() { Id = 1, Kind = OperationKind.CreateContainer, Target = name, Service = service.Name, Number = 1, Cause = $"one-off of {service.Name}" },
+            new() { Id = 2, Kind = OperationKind.StartContainer, Target = name, Service = service.Name, DependsOn = [1], Cause = $"one-off of {service.Name}" },
+        };
         if (options.Remove)
         {
-            lines.Add($"RemoveContainer {name} (when it exits)");
+            oneOff.Add(new Operation { Id = 3, Kind = OperationKind.RemoveContainer, Target = name, Service = service.Name, DependsOn = [2], Cause = "--rm, when it exits" });
         }
 
-        return new RunResult(name, 0) { PlanText = string.Join('\n', lines) };
+        plan = plan.Then(new Plan { Operations = oneOff }, waitedOn);
+        return new RunResult(name, 0) { Plan = plan };
     }
 
     private async Task StartDependenciesAsync(Project project, Service service, RunOptions options, CancellationToken cancellationToken)

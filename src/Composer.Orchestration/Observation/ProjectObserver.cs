@@ -45,7 +45,7 @@ internal static class ProjectObserver
         {
             if (found is not null)
             {
-                volumes.Add(new ObservedVolume(found.Name, key));
+                volumes.Add(ToObserved(found, key));
             }
         }
 
@@ -53,7 +53,7 @@ internal static class ProjectObserver
         {
             if (volumes.All(known => known.Name != volume.Name))
             {
-                volumes.Add(new ObservedVolume(volume.Name, volume.Labels.GetValueOrDefault(ComposeLabels.Volume)));
+                volumes.Add(ToObserved(volume, volume.Labels.GetValueOrDefault(ComposeLabels.Volume)));
             }
         }
 
@@ -67,6 +67,9 @@ internal static class ProjectObserver
 
     public static IReadOnlyDictionary<string, string?> ProjectLabel(string projectName) =>
         new Dictionary<string, string?>(StringComparer.Ordinal) { [ComposeLabels.Project] = projectName };
+
+    private static ObservedVolume ToObserved(EngineVolume volume, string? key) =>
+        new(volume.Name, key) { Driver = volume.Driver, Options = volume.Options, Labels = volume.Labels };
 
     private static ObservedContainer ToObserved(ContainerSummary container) => new()
     {

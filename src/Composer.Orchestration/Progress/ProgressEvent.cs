@@ -23,4 +23,10 @@ public sealed record ProgressEvent(ResourceKind Kind, string Name, string Status
     /// in-progress steps show only in the live view.
     /// </summary>
     public bool Milestone { get; init; }
+
+    /// <summary>
+    /// Why the plan has the step this event reports ("environment.API_URL changed", "scale 1 -> 2"); null for steps
+    /// without one (waits, pulls, builds).
+    /// </summary>
+    public string? Cause { get; init; }
 }

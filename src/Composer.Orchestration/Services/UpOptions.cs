@@ -16,6 +16,15 @@ public sealed record UpOptions
 
     /// <summary>COMPOSE_IGNORE_ORPHANS: orphans are not looked for (no warning); <see cref="RemoveOrphans"/> still removes them.</summary>
     public bool IgnoreOrphans { get; init; }
+
+    /// <summary>
+    /// -y/--yes: volumes whose definition changed are recreated (their data is lost), with the containers that mount
+    /// them; without it they are kept with a warning. Composer never prompts.
+    /// </summary>
+    public bool AssumeYes { get; init; }
+
+    /// <summary>--all-resources: networks and volumes no selected service uses are created too.</summary>
+    public bool AllResources { get; init; }
     public IReadOnlyDictionary<string, int> Scale { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
     /// <summary>Stop timeout for containers that are replaced or removed.</summary>

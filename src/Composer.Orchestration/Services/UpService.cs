@@ -48,6 +48,8 @@ public sealed class UpService(OrchestrationContext context)
             NoDeps = options.NoDeps,
             RemoveOrphans = options.RemoveOrphans,
             IgnoreOrphans = options.IgnoreOrphans,
+            RecreateVolumes = options.AssumeYes ? project.Volumes.Keys.ToHashSet(StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal),
+            AllResources = options.AllResources,
             Services = options.Services,
             Scale = options.Scale,
             Timeout = options.Timeout,

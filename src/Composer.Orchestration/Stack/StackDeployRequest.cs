@@ -1,4 +1,5 @@
 using Composer.Engine.Contracts;
+using Composer.Engine.Registry;
 
 namespace Composer.Orchestration.Stack;
 
@@ -15,4 +16,13 @@ public sealed record StackDeployRequest
 
     /// <summary>--with-registry-auth: the credentials for each image's registry, sent with the service specs.</summary>
     public Func<string, RegistryCredentials?>? RegistryAuth { get; init; }
+
+    /// <summary>--build: the images of services with a build section are built first, on the manager.</summary>
+    public bool Build { get; init; }
+
+    /// <summary>--push: the images of services with build and image are pushed to the registries they name, so every node can pull them.</summary>
+    public bool Push { get; init; }
+
+    /// <summary>The credentials pushes use (the docker CLI's config); required with <see cref="Push"/>.</summary>
+    public RegistryCredentialStore? PushCredentials { get; init; }
 }

@@ -9,14 +9,23 @@ namespace Composer.Orchestration.Stack;
 /// </summary>
 public sealed class StackDeployService(OrchestrationContext context)
 {
+    /// <summary>The image builds and pushes of --build/--push, as --dry-run prints them before the plan.</summary>
+    public static IReadOnlyList<string> ImageSteps(Project project, StackDeployRequest request) => StackImages.Steps(project, request);
+
     /// <summary>The plan that was (or, with --dry-run, would be) executed.</summary>
     public async Task<StackPlan> DeployAsync(Project project, StackDeployRequest request, CancellationToken cancellationToken)
     {
         var since = DateTimeOffset.UtcNow.AddSeconds(-1);
         var contents = await StackObjectContents.ReadAsync(project, cancellationToken);
-        var desired = StackTranslator.Translate(project, contents);
+        var desired = StackTranslator.Translate(project, contents, request.Build);
         var swarm = context.Engine.Swarm;
         await swarm.EnsureManagerAsync(cancellationToken);
+        if (!request.DryRun)
+        {
+            // Built and pushed before anything of the stack changes, so a failed build or push leaves it as it was.
+            await new StackImages(context).PrepareAsync(project, request, cancellationToken);
+        }
+
         var observed = await StackObserver.ObserveAsync(swarm, project.Name, cancellationToken);
         var plan = StackPlanner.Plan(desired, observed, new StackDeployOptions { Prune = request.Prune, Wait = request.Wait });
         foreach (var warning in plan.Warnings)

@@ -15,6 +15,8 @@ public sealed record ObservedState
 
     public bool HasVolume(string name) => Volumes.Any(volume => volume.Name == name);
 
+    public ObservedVolume? VolumeNamed(string name) => Volumes.FirstOrDefault(volume => volume.Name == name);
+
     /// <summary>The service's regular (not one-off) containers, lowest number first.</summary>
     public IReadOnlyList<ObservedContainer> ContainersOf(string service) =>
         [.. Containers.Where(container => container.Service == service && !container.IsOneOff)

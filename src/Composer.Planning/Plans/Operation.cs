@@ -90,7 +90,7 @@ public sealed record Operation
             case OperationKind.RemoveContainer when RemoveVolumes:
                 text.Append(" with-volumes");
                 break;
-            case OperationKind.PullImage or OperationKind.BuildImage:
+            case OperationKind.PullImage or OperationKind.BuildImage or OperationKind.PushImage:
                 text.Append(" for ").Append(Service);
                 break;
             case OperationKind.KillContainer when Signal is not null:

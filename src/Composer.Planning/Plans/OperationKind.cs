@@ -22,4 +22,7 @@ public enum OperationKind
 
     /// <summary>Build a service's image (only in --dry-run plans: up builds before it plans).</summary>
     BuildImage,
+
+    /// <summary>Push a service's image (only in --dry-run plans of push).</summary>
+    PushImage,
 }

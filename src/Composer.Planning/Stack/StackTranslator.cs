@@ -15,9 +15,10 @@ public static class StackTranslator
 {
     /// <summary>
     /// The desired stack; throws <see cref="PlanningException"/> listing every refusal (one line each) when some
-    /// attribute cannot be deployed, before anything is sent.
+    /// attribute cannot be deployed, before anything is sent. <paramref name="imagesBuilt"/>: the deploy builds the
+    /// images first (--build), so build sections are not warned about.
     /// </summary>
-    public static DesiredStack Translate(Project project, IReadOnlyDictionary<(SwarmObjectKind Kind, string Key), ReadOnlyMemory<byte>> contents)
+    public static DesiredStack Translate(Project project, IReadOnlyDictionary<(SwarmObjectKind Kind, string Key), ReadOnlyMemory<byte>> contents, bool imagesBuilt = false)
     {
         var stack = project.Name;
         var refusals = new List<string>();
@@ -26,7 +27,7 @@ public static class StackTranslator
         var usedNetworks = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var service in project.Services.Values)
         {
-            var (refused, warned) = SwarmAttributeRules.Check(service);
+            var (refused, warned) = SwarmAttributeRules.Check(service, imagesBuilt);
             refusals.AddRange(refused);
             warnings.AddRange(warned);
             if (refused.Count > 0)

@@ -8,8 +8,11 @@ namespace Composer.Planning.Stack;
 /// </summary>
 internal static class SwarmAttributeRules
 {
-    /// <summary>Refusals and warnings for one service, each a line naming the service and attribute.</summary>
-    public static (IReadOnlyList<string> Refusals, IReadOnlyList<string> Warnings) Check(Service service)
+    /// <summary>
+    /// Refusals and warnings for one service, each a line naming the service and attribute. With
+    /// <paramref name="imagesBuilt"/> (stack deploy --build) a build section is applied, so it is no warning.
+    /// </summary>
+    public static (IReadOnlyList<string> Refusals, IReadOnlyList<string> Warnings) Check(Service service, bool imagesBuilt = false)
     {
         var refusals = new List<string>();
         var warnings = new List<string>();
@@ -65,7 +68,7 @@ internal static class SwarmAttributeRules
             && reservations.ContainsKey("devices"), "deploy.resources.reservations.devices", "use generic_resources");
 
         Warn(service.ContainerName is not null, "container_name", "task containers are named <stack>_<service>.<slot>.<task id>");
-        Warn(service.Build is not null && service.Image is not null, "build", $"the nodes pull {service.Image} (use --build --push to publish it first)");
+        Warn(!imagesBuilt && service.Build is not null && service.Image is not null, "build", $"the nodes pull {service.Image} (use --build --push to publish it first)");
         Warn(service.Restart is not null && service.Deploy?.RestartPolicy is not null, "restart", "deploy.restart_policy applies");
         Warn(service.Links.Count > 0, "links", "services reach each other by name on their overlay networks");
         Warn(service.ExternalLinks.Count > 0, "external_links", "services reach each other by name on their overlay networks");

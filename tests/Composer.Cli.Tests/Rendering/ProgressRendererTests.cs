@@ -45,6 +45,22 @@ public sealed class ProgressRendererTests
     }
 
     [Fact]
+    public async Task Json_events_carry_the_cause_of_their_step()
+    {
+        var error = new StringWriter();
+        await using (var renderer = new JsonProgress(error))
+        {
+            renderer.Report(new ProgressEvent(ResourceKind.Container, "shop-web-1", "Recreated", ProgressState.Done, TimeSpan.FromSeconds(2))
+            {
+                Cause = "environment.API_URL changed",
+            });
+        }
+
+        using var line = JsonDocument.Parse(error.ToString());
+        Assert.Equal("environment.API_URL changed", line.RootElement.GetProperty("cause").GetString());
+    }
+
+    [Fact]
     public async Task Quiet_writes_only_warnings()
     {
         var error = new StringWriter();

@@ -249,7 +249,8 @@ internal sealed class HostileInputs
         var compose = random.Next(5) switch
         {
             0 => $"services:\n  web:\n    image: x\n    environment:\n      A: ${top}\n",
-            1 => "services:\n  web:\n    image: x\n    labels:\n" + string.Concat(Enumerable.Range(0, random.Next(1, 300)).Select(index => $"      l{index}: ${{{top}}}\n")),
+            // Many values that each cross the one-value limit: each refusal must cost the load's budget.
+            1 => "services:\n  web:\n    image: x\n    labels:\n" + string.Concat(Enumerable.Range(0, random.Next(8) == 0 ? random.Next(2_000, 20_000) : random.Next(1, 300)).Select(index => $"      l{index}: ${{{top}}}\n")),
             2 => "services:\n  web:\n    image: \"" + string.Concat(Enumerable.Repeat("${A:-", random.Next(1, 5000))) + "x" + new string('}', random.Next(0, 5000)) + "\"\n",
             3 => "services:\n  web:\n    image: \"" + string.Concat(Enumerable.Repeat("$$${A}", random.Next(1, 20_000))) + "\"\n",
             _ => "services:\n  web:\n    image: x\n    command: [" + string.Join(", ", Enumerable.Repeat($"\"${top}${top}\"", random.Next(1, 500))) + "]\n",
@@ -288,7 +289,8 @@ internal sealed class HostileInputs
             0 => "A=\"" + new string('x', random.Next(1, 64 << 10)),
             1 => Mutate("A=1\nexport B='two'\nC=\"three ${A}\"\nD=${B:-x} # comment\nE: five\nF\n", random),
             2 => new string('\0', random.Next(1, 1 << 16)),
-            3 => string.Concat(Enumerable.Repeat("K=${K}${K}x\n", random.Next(1, 200))),
+            // Past line 20 every line crosses the one-value limit; thousands of them must not take minutes.
+            3 => string.Concat(Enumerable.Repeat("K=${K}${K}x\n", random.Next(8) == 0 ? random.Next(2_000, 30_000) : random.Next(1, 200))),
             _ => random.Next(10) == 0 ? "A=" + new string('y', random.Next((4 << 20) - 16, (4 << 20) + 16)) : "A=" + new string('y', random.Next(1, 4096)) + "\nB=$A$A$A$A\n",
         };
         var compose = Seed(random);

@@ -45,6 +45,37 @@ public sealed class SubstitutionGrowthTests : IDisposable
     }
 
     [Fact]
+    public async Task An_env_file_that_crosses_the_value_limit_on_every_line_stops_when_the_total_is_spent()
+    {
+        // Each refused line used to build a whole 1 Mi value and charge nothing: 20,000 of these lines (240 KB) took
+        // a minute. A refusal now costs what it built, so the file's 16 Mi run out after sixteen of them.
+        var compose = _folder.Write("compose.yaml", "services:\n  web:\n    image: x\n");
+        var env = _folder.Write(".env", string.Concat(Enumerable.Repeat("K=${K}${K}x\n", 2_000)));
+
+        var errors = await FailureAsync(compose);
+
+        // Line n makes K 2^n - 1 characters long: line 21 is the first over 1 Mi.
+        Assert.Equal($"{env}:21:3: substituting variables makes this value longer than 1,048,576 characters, the most Composer allows", errors[0].ToString());
+        Assert.InRange(errors.Count, 1, 17);
+        Assert.All(errors, error => Assert.True(error.Mark.Line >= 21 && error.Mark.Column > 0, error.ToString()));
+    }
+
+    [Fact]
+    public async Task Compose_values_that_each_cross_the_value_limit_stop_when_the_total_is_spent()
+    {
+        var compose = _folder.Write(
+            "compose.yaml",
+            "services:\n  web:\n    image: x\n    labels:\n" + string.Concat(Enumerable.Range(0, 2_000).Select(index => $"      l{index}: ${{A}}${{A}}\n")));
+        _folder.Write(".env", "A=" + new string('y', 600_000) + "\n");
+
+        var errors = await FailureAsync(compose);
+
+        Assert.Equal(5, errors[0].Mark.Line);
+        Assert.Contains("longer than 1,048,576 characters", errors[0].Message);
+        Assert.InRange(errors.Count, 1, 17);
+    }
+
+    [Fact]
     public async Task Templates_nested_thousands_deep_give_an_error_not_a_stack_overflow()
     {
         var compose = _folder.Write(

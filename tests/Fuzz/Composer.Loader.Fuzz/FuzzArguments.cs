@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Composer.Loader.Fuzz;
 
 /// <summary>The options shared by the driver and the worker.</summary>
-internal sealed record FuzzArguments(long From, long To, string Corpus, string FailuresFile)
+internal sealed record FuzzArguments(long From, long To, string Corpus, string FailuresFile, int Workers, long Chunk, TimeSpan ProgressEvery)
 {
     public static FuzzArguments Parse(string[] args)
     {
@@ -21,6 +21,9 @@ internal sealed record FuzzArguments(long From, long To, string Corpus, string F
             from,
             to,
             values.GetValueOrDefault("--corpus", Path.GetFullPath("../shared/conformance")),
-            values.GetValueOrDefault("--failures", "fuzz-failures.txt"));
+            values.GetValueOrDefault("--failures", "fuzz-failures.txt"),
+            Math.Max(1, int.Parse(values.GetValueOrDefault("--workers", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture)),
+            Math.Max(1, long.Parse(values.GetValueOrDefault("--chunk", "10000"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(Math.Max(1, int.Parse(values.GetValueOrDefault("--progress", "60"), CultureInfo.InvariantCulture))));
     }
 }

@@ -1,13 +1,18 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Composer.Loader.Fuzz;
 
 /// <summary>
-/// Runs cases [from, to) in a worker child process and survives whatever a case does to it: a worker that dies
-/// (a crash: stack overflow, segfault, out of memory) is counted as a crash of the case it was running and restarted
-/// after it; a case that runs too long is counted as a hang, its worker killed and restarted after it. Prints the
-/// counts, the rate and the workers' peak resident memory (VmHWM, sampled every second and read at exit).
+/// Runs cases [from, to) in worker child processes, several at once (one per core by default), each over chunks of
+/// case numbers handed out in order, and survives whatever a case does to a worker: a worker that dies (a crash:
+/// stack overflow, segfault, out of memory) is counted as a crash of the case it was running and restarted after it;
+/// a case that runs too long is counted as a hang, its worker killed and restarted after it. Prints a progress line
+/// periodically and, at the end or when stopped (SIGINT, SIGTERM), the counts of the cases actually run, the rate and
+/// the workers' peak resident memory (the highest VmHWM of any worker: sampled every second, and reported by each
+/// worker itself when its chunk ends).
 /// </summary>
 internal static class FuzzDriver
 {
@@ -17,33 +22,79 @@ internal static class FuzzDriver
     /// <summary>...or 120 s of wall-clock time (a case blocked without using the CPU).</summary>
     private static readonly TimeSpan HangWall = TimeSpan.FromSeconds(120);
 
-    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(60);
-
     public static int Run(FuzzArguments arguments)
     {
-        var state = new DriverState(arguments.From);
-        var failures = new List<string>();
+        var state = new DriverState(arguments);
+        var running = new ConcurrentDictionary<int, Process>();
         var clock = Stopwatch.StartNew();
-        var lastProgress = TimeSpan.Zero;
-        Console.Error.WriteLine($"fuzz: cases {arguments.From}..{arguments.To - 1}, corpus {arguments.Corpus}");
-        while (state.Next < arguments.To)
+        var total = arguments.To - arguments.From;
+        Console.Error.WriteLine($"fuzz: cases {arguments.From}..{arguments.To - 1}, {arguments.Workers} workers, chunks of {state.ChunkSize}, corpus {arguments.Corpus}");
+
+        void Stop(PosixSignalContext context)
         {
-            RunWorker(arguments, state, failures, clock, ref lastProgress);
+            context.Cancel = true;
+            state.Stopping = true;
+            foreach (var worker in running.Values)
+            {
+                try
+                {
+                    worker.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Already gone.
+                }
+            }
         }
 
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        var threads = Enumerable.Range(0, arguments.Workers).Select(_ => new Thread(() =>
+        {
+            while (state.TakeChunk() is var (start, end))
+            {
+                var next = start;
+                while (next < end && !state.Stopping)
+                {
+                    next = RunWorker(arguments, state, running, next, end);
+                }
+            }
+        })).ToList();
+        threads.ForEach(thread => thread.Start());
+
+        using (var finished = new ManualResetEventSlim())
+        {
+            var progress = new Thread(() =>
+            {
+                while (!finished.Wait(arguments.ProgressEvery))
+                {
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"fuzz: {state.Done} of {total} cases in {clock.Elapsed:hh\\:mm\\:ss} ({state.Done / clock.Elapsed.TotalSeconds:F0}/s); crashes {state.Crashes}, hangs {state.Hangs}, unlocated {state.Outcome("Unlocated")}, internal {state.Outcome("Internal")}; peak RSS {state.PeakResidentKilobytes / 1024} MB"));
+                }
+            }) { IsBackground = true };
+            progress.Start();
+            threads.ForEach(thread => thread.Join());
+            finished.Set();
+        }
+
+        var failures = state.Failures;
         File.WriteAllLines(arguments.FailuresFile, failures);
-        var total = arguments.To - arguments.From;
         var seconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"cases: {total} in {clock.Elapsed:hh\\:mm\\:ss} ({total / seconds:F0} per second)");
-        Console.WriteLine($"outcomes: {string.Join(", ", state.Outcomes.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Value} {pair.Key.ToLowerInvariant()}"))}");
-        Console.WriteLine($"crashes: {state.Crashes}, hangs: {state.Hangs}, unlocated errors: {state.Outcomes.GetValueOrDefault("Unlocated")}, internal failures: {state.Outcomes.GetValueOrDefault("Internal")}");
-        Console.WriteLine($"peak RSS: {state.PeakResidentKilobytes / 1024} MB (worker), worker starts: {state.WorkerStarts}");
+        if (state.Stopping)
+        {
+            Console.WriteLine($"stopped: {state.Done} of {total} cases run (chunks of {state.ChunkSize} from {arguments.From}, {arguments.Workers} at once)");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cases: {state.Done} in {clock.Elapsed:hh\\:mm\\:ss} ({state.Done / seconds:F0} per second, {arguments.Workers} workers)"));
+        Console.WriteLine($"outcomes: {state.OutcomeSummary()}");
+        Console.WriteLine($"crashes: {state.Crashes}, hangs: {state.Hangs}, unlocated errors: {state.Outcome("Unlocated")}, internal failures: {state.Outcome("Internal")}");
+        Console.WriteLine($"peak RSS: {state.PeakResidentKilobytes / 1024} MB (highest of any worker), worker starts: {state.WorkerStarts}");
         Console.WriteLine($"failures listed in {Path.GetFullPath(arguments.FailuresFile)} ({failures.Count})");
-        var failed = state.Crashes + state.Hangs + state.Outcomes.GetValueOrDefault("Unlocated") + state.Outcomes.GetValueOrDefault("Internal");
-        return failed == 0 ? 0 : 1;
+        return state.Failed == 0 ? 0 : 1;
     }
 
-    private static void RunWorker(FuzzArguments arguments, DriverState state, List<string> failures, Stopwatch clock, ref TimeSpan lastProgress)
+    /// <summary>Runs one worker from case <paramref name="next"/> to <paramref name="end"/>; returns where the next one starts.</summary>
+    private static long RunWorker(FuzzArguments arguments, DriverState state, ConcurrentDictionary<int, Process> running, long next, long end)
     {
         // Every thread of the worker gets a 512 KiB stack: the runtime sizes its threads (the thread pool's included)
         // by the stack limit, so the worker starts under `ulimit -s 512`, a sixteenth of the usual 8 MiB.
@@ -62,17 +113,42 @@ internal static class FuzzDriver
             start.ArgumentList.Add(typeof(FuzzDriver).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "worker", "--from", state.Next.ToString(CultureInfo.InvariantCulture), "--to", arguments.To.ToString(CultureInfo.InvariantCulture), "--corpus", arguments.Corpus })
+        foreach (var argument in new[] { "worker", "--from", next.ToString(CultureInfo.InvariantCulture), "--to", end.ToString(CultureInfo.InvariantCulture), "--corpus", arguments.Corpus })
         {
             start.ArgumentList.Add(argument);
         }
 
         using var worker = Process.Start(start)!;
-        state.WorkerStarts++;
-        worker.ErrorDataReceived += (_, _) => { };
-        worker.BeginErrorReadLine();
+        running[worker.Id] = worker;
+        try
+        {
+            if (state.Stopping)
+            {
+                // Started just as the run was stopped, after the stop killed the others.
+                worker.Kill(entireProcessTree: true);
+            }
 
-        var lines = new System.Collections.Concurrent.BlockingCollection<string?>();
+            state.WorkerStarted();
+            worker.ErrorDataReceived += (_, _) => { };
+            worker.BeginErrorReadLine();
+            return Follow(state, worker, next, end);
+        }
+        finally
+        {
+            running.TryRemove(worker.Id, out _);
+            // A worker that crashed, hung or was stopped could not remove the folder its cases were written to.
+            var folder = FuzzWorker.CaseFolder(worker.Id);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Reads a worker's lines until it exits or hangs; returns where the next worker starts.</summary>
+    private static long Follow(DriverState state, Process worker, long next, long end)
+    {
+        var lines = new BlockingCollection<string?>();
         var reader = new Thread(() =>
         {
             string? line;
@@ -85,9 +161,9 @@ internal static class FuzzDriver
         }) { IsBackground = true };
         reader.Start();
 
-        long? running = null;
+        long? current = null;
         var caseWall = Stopwatch.StartNew();
-        var caseCpu = TimeSpan.Zero;
+        TimeSpan? caseCpu = null;
         var lastSample = Stopwatch.StartNew();
         while (true)
         {
@@ -105,35 +181,51 @@ internal static class FuzzDriver
             if (line is null)
             {
                 worker.WaitForExit();
-                if (running is { } crashed)
+                if (state.Stopping)
                 {
-                    state.Crashes++;
-                    failures.Add($"{crashed} crash (worker exit code {worker.ExitCode})");
-                    Console.Error.WriteLine($"fuzz: case {crashed} crashed the worker (exit code {worker.ExitCode}); restarting after it");
-                    state.Next = crashed + 1;
-                }
-                else if (state.Next < arguments.To)
-                {
-                    // Died between cases: nothing to blame, start again where it stopped.
-                    state.Crashes++;
-                    failures.Add($"{state.Next} crash between cases (exit code {worker.ExitCode})");
+                    return end;
                 }
 
-                return;
+                if (current is { } crashed)
+                {
+                    state.Crashed(string.Create(CultureInfo.InvariantCulture, $"{crashed} crash (worker exit code {worker.ExitCode})"), duringCase: true);
+                    Console.Error.WriteLine($"fuzz: case {crashed} crashed the worker (exit code {worker.ExitCode}); restarting after it");
+                    return crashed + 1;
+                }
+
+                if (next < end)
+                {
+                    // Died between cases: nothing to blame, start again where it stopped.
+                    state.Crashed(string.Create(CultureInfo.InvariantCulture, $"{next} crash between cases (exit code {worker.ExitCode})"), duringCase: false);
+                }
+
+                return next;
             }
 
             if (line.Length == 0)
             {
-                if (running is { } current && (caseWall.Elapsed > HangWall || CpuTime(worker.Id) - caseCpu > HangCpu))
+                // The worker's CPU time is read only once a case has run half a second (most take milliseconds, and
+                // reading /proc for each of a million would cost the run a tenth of its time): a hang is then 10 s of
+                // CPU time counted from there.
+                if (current is null)
                 {
-                    state.Hangs++;
-                    failures.Add($"{current} hang");
-                    Console.Error.WriteLine($"fuzz: case {current} hung; killing the worker and restarting after it");
+                    continue;
+                }
+
+                caseCpu ??= CpuTime(worker.Id);
+                if (current is { } running && (caseWall.Elapsed > HangWall || CpuTime(worker.Id) - caseCpu > HangCpu))
+                {
                     state.Sample(worker.Id);
                     worker.Kill(entireProcessTree: true);
                     worker.WaitForExit();
-                    state.Next = current + 1;
-                    return;
+                    if (state.Stopping)
+                    {
+                        return end;
+                    }
+
+                    state.Hung(running);
+                    Console.Error.WriteLine($"fuzz: case {running} hung; killing the worker and restarting after it");
+                    return running + 1;
                 }
 
                 continue;
@@ -144,25 +236,21 @@ internal static class FuzzDriver
             switch (parts[0])
             {
                 case "S":
-                    running = number;
+                    current = number;
                     caseWall.Restart();
-                    caseCpu = CpuTime(worker.Id);
+                    caseCpu = null;
                     break;
                 case "F":
-                    failures.Add(line[2..]);
+                    state.Failure(line[2..]);
                     break;
                 case "D":
-                    running = null;
-                    state.Outcomes[parts[2]] = state.Outcomes.GetValueOrDefault(parts[2]) + 1;
-                    state.Next = number + 1;
-                    if (clock.Elapsed - lastProgress >= ProgressEvery)
-                    {
-                        lastProgress = clock.Elapsed;
-                        var done = state.Next - arguments.From;
-                        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"fuzz: {done} cases in {clock.Elapsed:hh\\:mm\\:ss} ({done / clock.Elapsed.TotalSeconds:F0}/s); crashes {state.Crashes}, hangs {state.Hangs}, unlocated {state.Outcomes.GetValueOrDefault("Unlocated")}, internal {state.Outcomes.GetValueOrDefault("Internal")}; peak RSS {state.PeakResidentKilobytes / 1024} MB"));
-                    }
-
+                    current = null;
+                    state.Completed(parts[2]);
+                    next = number + 1;
+                    break;
+                case "M":
+                    // The worker's own VmHWM at the end of its chunk (in KiB): nothing it reached escapes the sampling.
+                    state.Resident(number);
                     break;
             }
         }
@@ -181,38 +269,6 @@ internal static class FuzzDriver
         catch (IOException)
         {
             return TimeSpan.Zero;
-        }
-    }
-
-    /// <summary>Counts over all workers, and where the next worker starts.</summary>
-    private sealed class DriverState(long next)
-    {
-        public long Next { get; set; } = next;
-
-        public int Crashes { get; set; }
-
-        public int Hangs { get; set; }
-
-        public int WorkerStarts { get; set; }
-
-        public long PeakResidentKilobytes { get; private set; }
-
-        public Dictionary<string, long> Outcomes { get; } = new(StringComparer.Ordinal);
-
-        public void Sample(int processId)
-        {
-            try
-            {
-                var line = File.ReadLines($"/proc/{processId}/status").FirstOrDefault(text => text.StartsWith("VmHWM:", StringComparison.Ordinal));
-                if (line is not null)
-                {
-                    PeakResidentKilobytes = Math.Max(PeakResidentKilobytes, long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
-                }
-            }
-            catch (IOException)
-            {
-                // The worker has gone; its last sample stands.
-            }
         }
     }
 }

@@ -44,19 +44,34 @@ internal static class FuzzWorker
         return 0;
     }
 
+    /// <summary>
+    /// Where a worker writes each case's files, to load them from there as composer does: on tmpfs when there is one,
+    /// so that a million cases cost the loader's work and not the file system journal's.
+    /// </summary>
+    public static string CaseFolder(int processId) =>
+        Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), $"composer-fuzz-{processId}");
+
+    private static long PeakResidentKilobytes()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(text => text.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+
     private static int RunCases(FuzzArguments arguments)
     {
         var inputs = HostileInputs.FromFolder(arguments.Corpus);
-        var folder = Path.Combine(Path.GetTempPath(), $"composer-fuzz-{Environment.ProcessId}");
+        var folder = CaseFolder(Environment.ProcessId);
         var runner = new FuzzRunner(folder);
-        var output = Console.Out;
+        // Flushed before each case (so that the driver knows which case a crash or a hang is in), not after each line.
+        var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
         try
         {
             for (var number = arguments.From; number < arguments.To; number++)
             {
-                var fuzzCase = inputs.Case(number);
+                // Announced before it is generated: generating is part of the case.
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"S {number}"));
                 output.Flush();
+                var fuzzCase = inputs.Case(number);
                 var (outcome, detail) = runner.Run(fuzzCase, CancellationToken.None);
                 if (outcome is FuzzOutcome.Unlocated or FuzzOutcome.Internal)
                 {
@@ -67,6 +82,7 @@ internal static class FuzzWorker
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"D {number} {outcome}"));
             }
 
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"M {PeakResidentKilobytes()}"));
             output.Flush();
             return 0;
         }
