@@ -43,8 +43,8 @@ public sealed class BuildPushTests
             Assert.Equal(["swn1", "swn2", "swn3"], (await Swarm.RunningNodesAsync("built_app")).Order());
             foreach (var node in new[] { 2, 3 })
             {
-                // The workers had no such image: they pulled it from the registry.
-                Assert.Contains(image, await Docker.OkAsync(TestSwarm.Socket(node), "image", "ls", "--format", "{{.Repository}}:{{.Tag}}"));
+                // The workers had no such image: they pulled it from the registry (by digest, so untagged).
+                Assert.Contains($"{TestSwarm.Registry}/built-app", await Docker.OkAsync(TestSwarm.Socket(node), "image", "ls", "--format", "{{.Repository}}"));
             }
 
             foreach (var node in new[] { 1, 2, 3 })
@@ -63,10 +63,7 @@ public sealed class BuildPushTests
         finally
         {
             await folder.ComposerAsync("stack", "rm", "built");
-            foreach (var node in new[] { 1, 2, 3 })
-            {
-                await Docker.RunAsync(TestSwarm.Socket(node), "image", "rm", image);
-            }
+            await Swarm.RemoveImagesAsync("built", $"{TestSwarm.Registry}/built-app");
         }
     }
 }

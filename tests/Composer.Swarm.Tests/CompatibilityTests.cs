@@ -32,7 +32,7 @@ public sealed class CompatibilityTests
 
         Assert.Contains("theirs_app", await folder.OkAsync("stack", "services", "theirs"));
         Assert.Equal(2, Swarm.Lines(await folder.OkAsync("stack", "ps", "theirs", "--format", "json")).Count(line => line.Contains("\"DesiredState\":\"Running\"", StringComparison.Ordinal)));
-        Assert.Equal("#1 UpdateService theirs_app (deployed without Composer's config hash)\n", await folder.OkAsync("--dry-run", "stack", "deploy", "theirs"));
+        Assert.Equal("#1 UpdateService theirs_app (deployed without Composer's config hash)\n", await folder.OkAsync("--dry-run", "stack", "deploy", "theirs", "--resolve-image", "never"));
 
         await folder.OkAsync("stack", "rm", "theirs");
         Assert.False(await Swarm.ExistsAsync("service", "theirs_app"));

@@ -36,7 +36,7 @@ public sealed class DeployTests
         Assert.Equal("spread", await Swarm.InspectAsync("spread_web", "{{index .Spec.Labels \"com.docker.stack.namespace\"}}"));
         Assert.Equal("busybox:local", await Swarm.InspectAsync("spread_web", "{{index .Spec.Labels \"com.docker.stack.image\"}}"));
         var version = await Swarm.InspectAsync("spread_web", "{{.Version.Index}}");
-        Assert.Equal("", await folder.OkAsync("--dry-run", "stack", "deploy", "spread"));
+        Assert.Equal("", await folder.OkAsync("--dry-run", "stack", "deploy", "spread", "--resolve-image", "changed"));
         await folder.OkAsync("stack", "deploy", "spread");
         Assert.Equal(version, await Swarm.InspectAsync("spread_web", "{{.Version.Index}}"));
 
@@ -104,7 +104,7 @@ public sealed class DeployTests
         Assert.True(await Swarm.ExistsAsync("service", "prune_b"));
 
         Assert.Equal("#1 RemoveService prune_b (not in the compose file (--prune))\n",
-            await folder.OkAsync("-f", "only-a.yaml", "--dry-run", "stack", "deploy", "prune", "--prune"));
+            await folder.OkAsync("-f", "only-a.yaml", "--dry-run", "stack", "deploy", "prune", "--prune", "--resolve-image", "never"));
         await folder.OkAsync("-f", "only-a.yaml", "stack", "deploy", "prune", "--prune");
         Assert.False(await Swarm.ExistsAsync("service", "prune_b"));
         Assert.True(await Swarm.ExistsAsync("service", "prune_a"));

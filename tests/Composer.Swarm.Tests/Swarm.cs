@@ -18,6 +18,30 @@ internal static class Swarm
     public static DateTimeOffset Time(string json) =>
         DateTimeOffset.Parse(json.Trim().Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Removes a repository's names (tags, and digests of images pulled by digest) from every node. By name, never by
+    /// id: the test images are often other names of busybox:local, which must stay.
+    /// </summary>
+    public static async Task RemoveImagesAsync(string stack, string repository)
+    {
+        foreach (var node in new[] { 1, 2, 3 })
+        {
+            // The manager forgets a stack's tasks before each node has removed their containers.
+            await UntilAsync(async () => (await Docker.RunAsync(TestSwarm.Socket(node), "ps", "-aq", "--filter", $"label=com.docker.stack.namespace={stack}")).Output.Trim().Length == 0,
+                TimeSpan.FromSeconds(60), $"the containers of stack {stack} gone from node {node}");
+            var listed = await Docker.RunAsync(TestSwarm.Socket(node), "image", "ls", "--digests", "--format", "{{.Repository}} {{.Tag}} {{.Digest}}", repository);
+            var names = Lines(listed.Output).Select(line => line.Split(' ')).SelectMany(parts => new[]
+            {
+                parts[1] == "<none>" ? null : $"{parts[0]}:{parts[1]}",
+                parts[2] == "<none>" ? null : $"{parts[0]}@{parts[2]}",
+            }).OfType<string>().Distinct().ToArray();
+            if (names.Length > 0)
+            {
+                await Docker.RunAsync(TestSwarm.Socket(node), ["image", "rm", .. names]);
+            }
+        }
+    }
+
     public static IReadOnlyList<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Polls until <paramref name="condition"/> holds, failing with <paramref name="what"/> after the limit.</summary>

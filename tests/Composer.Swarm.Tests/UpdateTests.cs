@@ -25,7 +25,7 @@ public sealed class UpdateTests
         await folder.OkAsync("stack", "deploy", "roll");
 
         folder.Environment["IMAGE"] = "busybox:v2";
-        Assert.Equal("#1 UpdateService roll_web (image busybox:local -> busybox:v2)\n", await folder.OkAsync("--dry-run", "stack", "deploy", "roll"));
+        Assert.Equal("#1 UpdateService roll_web (image busybox:local -> busybox:v2)\n", await folder.OkAsync("--dry-run", "stack", "deploy", "roll", "--resolve-image", "never"));
         await folder.OkAsync("stack", "deploy", "roll");
         Assert.Equal(["busybox:v2", "busybox:v2"], await RunningImagesAsync());
         Assert.Equal("start-first", await Swarm.InspectAsync("roll_web", "{{.Spec.UpdateConfig.Order}}"));

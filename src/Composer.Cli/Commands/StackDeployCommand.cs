@@ -2,6 +2,7 @@ using System.CommandLine;
 using Composer.Cli.Hosting;
 using Composer.Engine.Registry;
 using Composer.Orchestration.Stack;
+using Composer.Planning.Stack;
 
 namespace Composer.Cli.Commands;
 
@@ -14,7 +15,7 @@ internal static class StackDeployCommand
     private static readonly Option<bool> Detach = new("--detach", "-d") { Description = "Return once the swarm accepted the services" };
     private static readonly Option<bool> Wait = new("--wait") { Description = "Wait until every service runs (the default)" };
     private static readonly Option<int?> WaitTimeout = new("--wait-timeout") { Description = "Seconds to wait for the stack to converge" };
-    private static readonly Option<string> ResolveImage = new("--resolve-image") { Description = "never (the default; always and changed are not supported yet)", DefaultValueFactory = _ => "never" };
+    private static readonly Option<string> ResolveImage = new("--resolve-image") { Description = "Pin images to the digest their registry gives: always (the default), changed (new services and changed images only) or never", DefaultValueFactory = _ => "always" };
     private static readonly Option<bool> WithRegistryAuth = new("--with-registry-auth") { Description = "Send registry credentials to the nodes" };
     private static readonly Option<bool> Build = new("--build") { Description = "Build the images of services with a build section first (on the manager)" };
     private static readonly Option<bool> Push = new("--push") { Description = "Push the images of services with build and image to their registries first, so every node can pull them" };
@@ -31,16 +32,13 @@ internal static class StackDeployCommand
             throw new UsageException("--detach and --wait cannot be used together");
         }
 
-        switch (parse.GetValue(ResolveImage))
+        var resolveImage = parse.GetValue(ResolveImage) switch
         {
-            case "never":
-                break;
-            case "always" or "changed":
-                // Not silently ignored: the nodes resolve the tag themselves when they pull.
-                throw new UsageException("--resolve-image always|changed is not supported yet: use never (each node resolves the image's tag when it pulls)");
-            default:
-                throw new UsageException("--resolve-image must be always, changed or never");
-        }
+            "always" => ResolveImageMode.Always,
+            "changed" => ResolveImageMode.Changed,
+            "never" => ResolveImageMode.Never,
+            var other => throw new UsageException($"invalid argument \"{other}\" for \"--resolve-image\" flag: must be always, changed or never"),
+        };
 
         var stack = parse.GetValue(Stack) is { Length: > 0 } named ? StackNames.Check(named) : null;
         var options = invocation.LoadOptions();
@@ -66,6 +64,7 @@ internal static class StackDeployCommand
             WaitTimeout = Durations.Seconds(parse.GetValue(WaitTimeout)),
             DryRun = parse.GetValue(GlobalOptions.DryRun),
             RegistryAuth = credentials is null ? null : credentials.For,
+            ResolveImage = resolveImage,
             Build = parse.GetValue(Build),
             Push = parse.GetValue(Push),
             PushCredentials = store,

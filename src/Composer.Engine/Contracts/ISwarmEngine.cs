@@ -25,6 +25,13 @@ public interface ISwarmEngine
     /// <summary>Every network (name, driver, scope, labels).</summary>
     Task<IReadOnlyList<SwarmNetworkState>> ListNetworksAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Asks the registry, through the engine (<c>GET /distribution/{image}/json</c>), for the digest and platforms of
+    /// the image's tag; null when the registry cannot be reached, refuses, or does not know the image. The engine
+    /// asks with its own credentials (the client library sends no X-Registry-Auth on this call).
+    /// </summary>
+    Task<SwarmImageDigest?> ResolveImageAsync(string image, CancellationToken cancellationToken);
+
     /// <summary>Creates the service; object references are resolved to ids by name. Returns the new id.</summary>
     Task<string> CreateServiceAsync(SwarmServiceSpec spec, SwarmObjectIds objects, RegistryCredentials? registryAuth, CancellationToken cancellationToken);
 

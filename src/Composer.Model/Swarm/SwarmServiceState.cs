@@ -20,6 +20,9 @@ public sealed record SwarmServiceState
     public IReadOnlyList<string> SecretNames { get; init; } = [];
     public IReadOnlyList<string> ConfigNames { get; init; } = [];
     public IReadOnlyList<string> Constraints { get; init; } = [];
+
+    /// <summary>Placement platforms (set when the image was pinned by digest); null when there are none.</summary>
+    public IReadOnlyList<SwarmImagePlatform>? Platforms { get; init; }
     public bool HasHealthcheck { get; init; }
     public DateTimeOffset? UpdatedAt { get; init; }
 

@@ -1,5 +1,6 @@
 using Composer.Engine.Contracts;
 using Composer.Engine.Registry;
+using Composer.Planning.Stack;
 
 namespace Composer.Orchestration.Stack;
 
@@ -16,6 +17,9 @@ public sealed record StackDeployRequest
 
     /// <summary>--with-registry-auth: the credentials for each image's registry, sent with the service specs.</summary>
     public Func<string, RegistryCredentials?>? RegistryAuth { get; init; }
+
+    /// <summary>--resolve-image: when images are pinned to the digest their registry gives (docker stack's default: always).</summary>
+    public ResolveImageMode ResolveImage { get; init; } = ResolveImageMode.Always;
 
     /// <summary>--build: the images of services with a build section are built first, on the manager.</summary>
     public bool Build { get; init; }

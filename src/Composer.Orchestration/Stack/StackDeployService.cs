@@ -27,6 +27,7 @@ public sealed class StackDeployService(OrchestrationContext context)
         }
 
         var observed = await StackObserver.ObserveAsync(swarm, project.Name, cancellationToken);
+        desired = await PinImagesAsync(project, desired, observed, request, cancellationToken);
         var plan = StackPlanner.Plan(desired, observed, new StackDeployOptions { Prune = request.Prune, Wait = request.Wait });
         foreach (var warning in plan.Warnings)
         {
@@ -46,5 +47,20 @@ public sealed class StackDeployService(OrchestrationContext context)
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// --resolve-image: the registry is asked (through the manager, all images at once) for the digests the plan pins.
+    /// A dry run does not ask for images that --build/--push would publish first: they are not there yet.
+    /// </summary>
+    private async Task<DesiredStack> PinImagesAsync(Project project, DesiredStack desired, ObservedStack observed, StackDeployRequest request, CancellationToken cancellationToken)
+    {
+        var unpublished = request.DryRun && (request.Build || request.Push)
+            ? StackImages.Published(project).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var images = ImagePinning.ToResolve(desired, observed, request.ResolveImage).Where(image => !unpublished.Contains(image)).ToList();
+        var answers = await Task.WhenAll(images.Select(image => context.Engine.Swarm.ResolveImageAsync(image, cancellationToken)));
+        var resolved = images.Zip(answers).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal);
+        return ImagePinning.Apply(desired, observed, resolved);
     }
 }

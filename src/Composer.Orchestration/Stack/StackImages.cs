@@ -22,6 +22,9 @@ internal sealed class StackImages(OrchestrationContext context)
         ];
     }
 
+    /// <summary>The images --build/--push publish (as written in image:).</summary>
+    public static IEnumerable<string> Published(Project project) => Built(project).Select(image => image.Image);
+
     public async Task PrepareAsync(Project project, StackDeployRequest request, CancellationToken cancellationToken)
     {
         if (request.Build)

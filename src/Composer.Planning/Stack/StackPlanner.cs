@@ -254,10 +254,17 @@ public static class StackPlanner
             return "deployed without Composer's config hash";
         }
 
-        var image = current.Labels.GetValueOrDefault(StackLabels.Image) ?? current.Image;
-        if (image != spec.Container.Image)
+        // The label holds the image as written; the spec may pin a digest (--resolve-image).
+        var written = current.Labels.GetValueOrDefault(StackLabels.Image) ?? current.Image;
+        var desiredWritten = spec.Labels.GetValueOrDefault(StackLabels.Image) ?? spec.Container.Image;
+        if (written != desiredWritten)
         {
-            return $"image {image} -> {spec.Container.Image}";
+            return $"image {written} -> {desiredWritten}";
+        }
+
+        if (current.Image != spec.Container.Image)
+        {
+            return $"image {current.Image} -> {spec.Container.Image}";
         }
 
         var secrets = spec.Container.Secrets.Select(reference => reference.ObjectName).Order(StringComparer.Ordinal).ToList();

@@ -75,6 +75,7 @@ internal static class Stacks
         Mode = spec.Mode,
         Replicas = spec.Replicas,
         Image = spec.Container.Image,
+        Platforms = spec.Placement?.Platforms,
         SecretNames = [.. spec.Container.Secrets.Select(reference => reference.ObjectName)],
         ConfigNames = [.. spec.Container.Configs.Select(reference => reference.ObjectName)],
     };

@@ -64,6 +64,21 @@ internal sealed class DockerSwarmEngine(DockerClient client, EngineCalls calls) 
         return [.. networks.Select(network => new SwarmNetworkState(network.ID, network.Name, network.Driver, network.Scope, Labels(network.Labels)))];
     }
 
+    public async Task<SwarmImageDigest?> ResolveImageAsync(string image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Blocking policy: the engine answers 500 for an unreachable registry, and asking again would not help.
+            var answer = await calls.BlockingAsync($"resolve the digest of image {image}",
+                token => client.Distribution.InspectAsync(image, token), cancellationToken);
+            return answer.Descriptor?.Digest is { Length: > 0 } digest ? new SwarmImageDigest(digest, ImagePlatforms.Of(answer.Platforms)) : null;
+        }
+        catch (Exception failure) when (failure is DockerApiException or HttpRequestException or EngineException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
     public async Task<string> CreateServiceAsync(SwarmServiceSpec spec, SwarmObjectIds objects, RegistryCredentials? registryAuth, CancellationToken cancellationToken)
     {
         var parameters = new ServiceCreateParameters { Service = SwarmServiceSpecTranslator.Translate(spec, objects), RegistryAuth = Auth(registryAuth)! };

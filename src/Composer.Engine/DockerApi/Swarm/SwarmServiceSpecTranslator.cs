@@ -27,6 +27,7 @@ internal static class SwarmServiceSpecTranslator
                 Constraints = [.. placement.Constraints],
                 Preferences = [.. placement.Spread.Select(spread => new PlacementPreference { Spread = new SpreadOver { SpreadDescriptor = spread } })],
                 MaxReplicas = placement.MaxReplicasPerNode,
+                Platforms = placement.Platforms is { } platforms ? [.. platforms.Select(platform => new SwarmPlatform { OS = platform.Os, Architecture = platform.Architecture })] : null,
             } : null,
             Networks = [.. spec.Networks.Select(network => new NetworkAttachmentConfig
             {

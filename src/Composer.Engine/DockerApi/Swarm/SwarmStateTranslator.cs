@@ -43,6 +43,9 @@ internal static class SwarmStateTranslator
             SecretNames = [.. (container?.Secrets ?? []).Select(secret => secret.SecretName)],
             ConfigNames = [.. (container?.Configs ?? []).Select(config => config.ConfigName)],
             Constraints = [.. spec.TaskTemplate?.Placement?.Constraints ?? []],
+            Platforms = spec.TaskTemplate?.Placement?.Platforms is { Count: > 0 } platforms
+                ? [.. platforms.Select(platform => new SwarmImagePlatform(platform.OS ?? "", platform.Architecture ?? ""))]
+                : null,
             HasHealthcheck = container?.Healthcheck?.Test is { Count: > 0 } test && test[0] != "NONE",
             UpdatedAt = service.UpdatedAt,
             UpdateStartedAt = service.UpdateStatus?.StartedAt,
