@@ -30,6 +30,12 @@ public sealed record Project
     /// <summary>Top-level <c>x-*</c> keys, as generic values (see <see cref="Extensions"/>).</summary>
     public Extensions Extensions { get; init; } = Extensions.Empty;
 
+    /// <summary>
+    /// --compatibility (or COMPOSE_COMPATIBILITY): container, one-off and built image names join their parts with
+    /// <c>_</c> as docker compose v1 did (see <see cref="ComposeNames"/>).
+    /// </summary>
+    public bool Compatibility { get; init; }
+
     /// <summary>The variables that interpolation saw (process environment over .env), for commands that need them.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -11,8 +11,8 @@ internal static class DownImages
         {
             DownImageRemoval.Local => project.Services.Values
                 .Where(service => service.Image is null)
-                .Select(service => ComposeNames.BuiltImage(project.Name, service.Name)),
-            DownImageRemoval.All => project.Services.Values.Select(service => ComposeNames.Image(project.Name, service)),
+                .Select(service => ComposeNames.BuiltImage(project, service.Name)),
+            DownImageRemoval.All => project.Services.Values.Select(service => ComposeNames.Image(project, service)),
             _ => [],
         };
         return images.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);

@@ -275,7 +275,7 @@ internal sealed class UpPlanner
             if (detachedContainers.TryGetValue(container.Id, out var detached))
             {
                 // Its network or volume was recreated: a new container under the same name uses the new one.
-                var name = ComposeNames.Container(project.Name, service, container.Number);
+                var name = ComposeNames.Container(project, service, container.Number);
                 pendingStarts.Add((name, [plan.Add(new Operation
                 {
                     Id = 0, Kind = OperationKind.CreateContainer, Target = name, Service = service.Name,
@@ -292,7 +292,7 @@ internal sealed class UpPlanner
             if (recreate)
             {
                 var cause = RecreateCause(container, canonical, hash, imageRebuilt);
-                var finalName = ComposeNames.Container(project.Name, service, container.Number);
+                var finalName = ComposeNames.Container(project, service, container.Number);
                 var temporaryName = ComposeNames.Temporary(container.Id, finalName);
                 var create = plan.Add(new Operation
                 {
@@ -330,7 +330,7 @@ internal sealed class UpPlanner
         var nextNumber = existing.Count == 0 ? 1 : existing.Max(container => container.Number) + 1;
         for (var missing = desiredCount - kept.Count; missing > 0; missing--, nextNumber++)
         {
-            var name = ComposeNames.Container(project.Name, service, nextNumber);
+            var name = ComposeNames.Container(project, service, nextNumber);
             var create = plan.Add(new Operation
             {
                 Id = 0, Kind = OperationKind.CreateContainer, Target = name, Service = service.Name,

@@ -48,7 +48,10 @@ internal static class ConfigCommand
                 : string.Concat(raw.Environment.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}\n")), cancellationToken);
         }
 
-        if (parse.GetValue(NoNormalize) || parse.GetValue(NoPathResolution))
+        // docker compose's config prints the model as written under --compatibility (its noNormalize), lists aside.
+        var lists = parse.GetValue(Services) || parse.GetValue(Volumes) || parse.GetValue(Networks) || parse.GetValue(Profiles)
+            || parse.GetValue(Images) || parse.GetValue(Hash) is not null;
+        if (parse.GetValue(NoNormalize) || parse.GetValue(NoPathResolution) || (parse.GetValue(GlobalOptions.Compatibility) && !lists))
         {
             var merged = await ProjectLoader.LoadTreeAsync(options, cancellationToken);
             return await WriteAsync(invocation, parse.GetValue(Quiet) ? null : TreeYamlWriter.ToYaml(merged), cancellationToken);
@@ -67,7 +70,8 @@ internal static class ConfigCommand
             invocation.Output.Warn(warning.ToString());
         }
 
-        var project = requested.Length == 0 ? result.Project : ProjectSelection.Only(result.Project, requested);
+        var loaded = result.Project with { Compatibility = invocation.Compatibility(result.Project.Environment) };
+        var project = requested.Length == 0 ? loaded : ProjectSelection.Only(loaded, requested);
         if (parse.GetValue(ResolveImageDigests))
         {
             project = await ImageDigests.PinAsync(invocation, project, cancellationToken);
@@ -122,7 +126,7 @@ internal static class ConfigCommand
 
         if (parse.GetValue(Images))
         {
-            return Lines(project.Services.Values.Select(service => ComposeNames.Image(project.Name, service)));
+            return Lines(project.Services.Values.Select(service => ComposeNames.Image(project, service)));
         }
 
         var hash = parse.GetValue(Hash);

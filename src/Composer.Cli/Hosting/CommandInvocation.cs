@@ -19,7 +19,7 @@ internal sealed record CommandInvocation(ParseResult ParseResult, CliContext Con
             Output.Warn(warning.ToString());
         }
 
-        return result.Project;
+        return result.Project with { Compatibility = Compatibility(result.Project.Environment) };
     }
 
     /// <summary>
@@ -31,9 +31,15 @@ internal sealed record CommandInvocation(ParseResult ParseResult, CliContext Con
         var options = LoadOptions(requestedServices);
         if (options.ProjectName is { Length: > 0 } name && !ComposeFilePresence.Any(options))
         {
-            return new Composer.Model.Project { Name = name, WorkingDirectory = Context.WorkingDirectory };
+            return new Composer.Model.Project { Name = name, WorkingDirectory = Context.WorkingDirectory, Compatibility = Compatibility(Context.Environment) };
         }
 
         return await LoadProjectAsync(requestedServices, cancellationToken);
     }
+
+    /// <summary>--compatibility, or COMPOSE_COMPATIBILITY in the project's environment (the process's over .env), as docker compose reads it.</summary>
+    public bool Compatibility(IReadOnlyDictionary<string, string> environment) =>
+        ParseResult.GetValue(GlobalOptions.Compatibility)
+        || (environment.TryGetValue("COMPOSE_COMPATIBILITY", out var value) && GlobalOptions.IsTrue(value))
+        || GlobalOptions.Switch(Context, "COMPOSE_COMPATIBILITY");
 }

@@ -63,7 +63,7 @@ internal static class GlobalOptions
 
     public static readonly Option<bool> Compatibility = new("--compatibility")
     {
-        Description = "Run compose in backward compatibility mode (accepted; names keep docker compose v2's form)",
+        Description = "Run compose in backward compatibility mode (container and image names joined by _: <project>_<service>_<n>)",
         Recursive = true,
     };
 

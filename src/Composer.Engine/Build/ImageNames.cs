@@ -6,7 +6,7 @@ namespace Composer.Engine.Build;
 public static class ImageNames
 {
     public static string For(Project project, Service service) =>
-        ComposeNames.Image(project.Name, service);
+        ComposeNames.Image(project, service);
 
     /// <summary>
     /// The project with every build-only service given the name its image is built under, so that containers are

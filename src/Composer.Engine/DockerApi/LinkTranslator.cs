@@ -27,6 +27,6 @@ internal static class LinkTranslator
 
     private static string FirstContainer(ContainerRequest request, string serviceName) =>
         request.Project.Services.TryGetValue(serviceName, out var linked)
-            ? ComposeNames.Container(request.Project.Name, linked, 1)
-            : ComposeNames.Container(request.Project.Name, serviceName, 1);
+            ? ComposeNames.Container(request.Project, linked, 1)
+            : ComposeNames.Container(request.Project, serviceName, 1);
 }

@@ -21,5 +21,5 @@ public static class ProjectListing
 
     /// <summary>The image each service runs; a service that only builds gets &lt;project&gt;-&lt;service&gt;, as docker compose names it.</summary>
     public static IReadOnlyList<string> Images(Project project) =>
-        project.Services.Values.Select(service => service.Image ?? project.Name + "-" + service.Name).ToList();
+        project.Services.Values.Select(service => ComposeNames.Image(project, service)).ToList();
 }

@@ -6,8 +6,8 @@ namespace Composer.Orchestration.Interactive;
 /// <summary>The service as <c>run</c> creates it: the options applied over the service's own configuration.</summary>
 internal static class OneOffContainer
 {
-    public static string DefaultName(string projectName, string service) =>
-        ComposeNames.OneOff(projectName, service, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
+    public static string DefaultName(Project project, string service) =>
+        ComposeNames.OneOff(project, service, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
 
     public static Service Apply(Service service, RunOptions options)
     {

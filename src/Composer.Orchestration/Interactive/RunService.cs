@@ -41,7 +41,7 @@ public sealed class RunService(OrchestrationContext context)
 
         await ProjectResources.EnsureAsync(Engine, project, service, cancellationToken);
         var oneOff = OneOffContainer.Apply(service, options);
-        var name = options.Name ?? OneOffContainer.DefaultName(project.Name, service.Name);
+        var name = options.Name ?? OneOffContainer.DefaultName(project, service.Name);
         var id = await Engine.CreateContainerAsync(new ContainerRequest
         {
             Project = project,
@@ -122,7 +122,7 @@ public sealed class RunService(OrchestrationContext context)
             plan = plan.Then(dependencies.Plan);
         }
 
-        var name = options.Name ?? OneOffContainer.DefaultName(project.Name, service.Name);
+        var name = options.Name ?? OneOffContainer.DefaultName(project, service.Name);
         var waitedOn = plan.Operations.Select(operation => operation.Id)
             .Except(plan.Operations.SelectMany(operation => operation.DependsOn))
             .ToList();

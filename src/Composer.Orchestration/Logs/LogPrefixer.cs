@@ -62,7 +62,20 @@ internal sealed class LogPrefixer(bool prefix, bool colour)
         return colour ? $"\u001b[{serviceColours[service]}m{label} {text}{Reset}" : $"{label} {text}";
     }
 
-    /// <summary>docker compose style: "web-1" for the project's own naming, the container name when it was chosen by hand.</summary>
-    public static string LabelFor(string projectName, string service, int number, string containerName) =>
-        containerName == ComposeNames.Container(projectName, service, number) ? $"{service}-{number}" : containerName;
+    /// <summary>
+    /// docker compose style: the name without its project part for the project's own naming ("web-1", or "web_1" for a
+    /// container --compatibility named), the container name when it was chosen by hand.
+    /// </summary>
+    public static string LabelFor(string projectName, string service, int number, string containerName)
+    {
+        foreach (var separator in (string[])[ComposeNames.Separator, ComposeNames.CompatibilitySeparator])
+        {
+            if (containerName == ComposeNames.Container(projectName, service, number, separator))
+            {
+                return containerName[(projectName.Length + separator.Length)..];
+            }
+        }
+
+        return containerName;
+    }
 }

@@ -35,7 +35,7 @@ internal static class InterruptedRunRepair
                 continue;
             }
 
-            var finalName = ComposeNames.Container(project.Name, service, container.Number);
+            var finalName = ComposeNames.Container(project, service, container.Number);
             if (IsTemporaryNameFor(container.Name, finalName))
             {
                 if (names.Contains(finalName))

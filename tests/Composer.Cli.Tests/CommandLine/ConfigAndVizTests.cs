@@ -51,6 +51,23 @@ public sealed class ConfigAndVizTests
     }
 
     [Fact]
+    public async Task Compatibility_names_built_images_with_underscores_and_config_prints_the_file_as_written()
+    {
+        using var project = new TempProject("shop").With("compose.yaml", "services:\n  web:\n    build: .\n    ports: [\"8080:80\"]\n  db:\n    image: busybox:1\n");
+
+        var images = await CliRunner.RunAsync(project.Directory, "--compatibility", "config", "--images");
+        var fromEnvironment = await CliRunner.RunAsync(project.Directory, new Dictionary<string, string> { ["COMPOSE_COMPATIBILITY"] = "true" }, null, "config", "--images");
+        var plain = await CliRunner.RunAsync(project.Directory, "config", "--images");
+        var asWritten = await CliRunner.RunAsync(project.Directory, "--compatibility", "config");
+
+        Assert.Equal("busybox:1\nshop_web\n", images.Output);
+        Assert.Equal(images.Output, fromEnvironment.Output);
+        Assert.Equal("busybox:1\nshop-web\n", plain.Output);
+        Assert.Contains("8080:80", asWritten.Output);
+        Assert.DoesNotContain("published", asWritten.Output);
+    }
+
+    [Fact]
     public async Task Config_no_normalize_prints_the_interpolated_file_as_written()
     {
         using var project = new TempProject().With("compose.yaml", "services:\n  web:\n    image: busybox:${TAG:-1}\n    ports: [\"8080:80\"]\n");

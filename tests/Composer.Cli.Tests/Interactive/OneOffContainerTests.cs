@@ -40,5 +40,5 @@ public sealed class OneOffContainerTests
 
     [Fact]
     public void Default_name_is_project_service_run_and_twelve_hex_digits() =>
-        Assert.Matches(new Regex("^demo-web-run-[0-9a-f]{12}$"), OneOffContainer.DefaultName("demo", "web"));
+        Assert.Matches(new Regex("^demo-web-run-[0-9a-f]{12}$"), OneOffContainer.DefaultName(new Composer.Model.Project { Name = "demo", WorkingDirectory = "/srv/demo" }, "web"));
 }

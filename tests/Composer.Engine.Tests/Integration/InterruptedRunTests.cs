@@ -71,7 +71,7 @@ public sealed class InterruptedRunTests(EngineFixture fixture)
     private async Task<string> CreateReplacementAsync(Project changed, string oldId)
     {
         var service = changed.Services["a"];
-        var finalName = ComposeNames.Container(changed.Name, service, 1);
+        var finalName = ComposeNames.Container(changed, service, 1);
         return await fixture.Engine.CreateContainerAsync(new ContainerRequest
         {
             Project = changed,

@@ -49,6 +49,7 @@ public sealed class LogPrefixerTests
 
     [Theory]
     [InlineData("proj-web-1", "web-1")]
+    [InlineData("proj_web_1", "web_1")]
     [InlineData("my-custom-name", "my-custom-name")]
     public void The_label_is_service_and_number_unless_the_container_was_named_by_hand(string containerName, string label)
     {

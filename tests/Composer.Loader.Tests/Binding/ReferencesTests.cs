@@ -101,14 +101,28 @@ public sealed class ReferencesTests
     public void Names_follow_docker_compose()
     {
         var web = new Service { Name = "web" };
+        var shop = new Project { Name = "shop", WorkingDirectory = "/srv/shop" };
 
-        Assert.Equal("shop-web-2", ComposeNames.Container("shop", web, 2));
-        Assert.Equal("front", ComposeNames.Container("shop", web with { ContainerName = "front" }, 1));
-        Assert.Equal("shop-web-run-0123456789ab", ComposeNames.OneOff("shop", "web", "0123456789ab"));
+        Assert.Equal("shop-web-2", ComposeNames.Container(shop, web, 2));
+        Assert.Equal("front", ComposeNames.Container(shop, web with { ContainerName = "front" }, 1));
+        Assert.Equal("shop-web-run-0123456789ab", ComposeNames.OneOff(shop, "web", "0123456789ab"));
         Assert.Equal("shop_back", ComposeNames.Resource("shop", "back"));
-        Assert.Equal("shop-web", ComposeNames.Image("shop", web));
-        Assert.Equal("nginx:1.27", ComposeNames.Image("shop", web with { Image = "nginx:1.27" }));
-        Assert.Equal("shop-web", ComposeNames.BuiltImage("Shop", "Web"));
+        Assert.Equal("shop-web", ComposeNames.Image(shop, web));
+        Assert.Equal("nginx:1.27", ComposeNames.Image(shop, web with { Image = "nginx:1.27" }));
+        Assert.Equal("shop-web", ComposeNames.BuiltImage(shop with { Name = "Shop" }, "Web"));
         Assert.Equal("0123456789ab_shop-web-1", ComposeNames.Temporary("0123456789abcdef", "shop-web-1"));
+    }
+
+    [Fact]
+    public void Compatibility_joins_container_one_off_and_image_names_with_underscores_as_docker_compose_v1()
+    {
+        var web = new Service { Name = "web" };
+        var shop = new Project { Name = "shop", WorkingDirectory = "/srv/shop", Compatibility = true };
+
+        Assert.Equal("shop_web_2", ComposeNames.Container(shop, web, 2));
+        Assert.Equal("front", ComposeNames.Container(shop, web with { ContainerName = "front" }, 1));
+        Assert.Equal("shop_web_run_0123456789ab", ComposeNames.OneOff(shop, "web", "0123456789ab"));
+        Assert.Equal("shop_back", ComposeNames.Resource("shop", "back"));
+        Assert.Equal("shop_web", ComposeNames.Image(shop, web));
     }
 }
