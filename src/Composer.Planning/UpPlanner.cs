@@ -290,10 +290,12 @@ internal sealed class UpPlanner
 
             var imageRebuilt = imageId is not null && container.Labels.GetValueOrDefault(ComposeLabels.Image) != imageId;
             var changed = container.ConfigHash != hash || imageRebuilt;
-            var recreate = !options.NoRecreate && (options.ForceRecreate || changed || options.ForceRecreateServices.Contains(service.Name));
+            var sharedRecreated = SharedContainerRecreated(service);
+            var recreate = !options.NoRecreate
+                && (options.ForceRecreate || changed || options.ForceRecreateServices.Contains(service.Name) || sharedRecreated is not null);
             if (recreate)
             {
-                var cause = RecreateCause(container, canonical, hash, imageRebuilt);
+                var cause = !changed && sharedRecreated is not null ? sharedRecreated : RecreateCause(container, canonical, hash, imageRebuilt);
                 var finalName = ComposeNames.Container(project, service, container.Number);
                 var temporaryName = ComposeNames.Temporary(container.Id, finalName);
                 var create = plan.Add(new Operation
@@ -358,6 +360,21 @@ internal sealed class UpPlanner
         }
 
         startOperations[service.Name] = starts;
+    }
+
+    // A container made against another service's container (network_mode, ipc or pid of service:x, volumes_from x)
+    // holds that container's id: once x's container is replaced, the namespace it joined is gone (and a stop of x
+    // stopped it), so it is replaced too, as docker compose does by hashing the resolved container id.
+    private string? SharedContainerRecreated(Service service)
+    {
+        var causes = service.References()
+            .Where(reference => reference.SharesContainer && recreatedServices.Contains(reference.Service))
+            .Select(reference => reference.Reason == ReferenceReason.VolumesFrom
+                ? $"volumes_from: {reference.Service} recreated"
+                : $"{reference.Attribute}: service:{reference.Service} recreated")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return causes.Count == 0 ? null : string.Join(", ", causes);
     }
 
     private List<string> RecreatedDependenciesToFollow(Service service) =>

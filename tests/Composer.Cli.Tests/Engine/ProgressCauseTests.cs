@@ -27,6 +27,27 @@ public sealed class ProgressCauseTests
         Assert.Contains("API_URL=http://new", await EngineInspect.FormatAsync(web, "{{.Config.Env}}"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_container_in_the_namespaces_of_a_recreated_service_is_recreated_into_the_new_container()
+    {
+        static string NetStack(string mode) => "services:\n" + ComposeSnippets.Sleeper("vpn", "busybox:latest") + $"    environment: {{MODE: {mode}}}\n"
+            + ComposeSnippets.Sleeper("app", "busybox:latest") + "    network_mode: service:vpn\n    pid: service:vpn\n";
+        await using var project = new EngineProject(NetStack("old"));
+        var (vpn, app) = ($"{project.Name}-vpn-1", $"{project.Name}-app-1");
+        await JsonUpAsync(project, "up", "-d");
+        var oldVpn = await EngineInspect.FormatAsync(vpn, "{{.Id}}");
+        Assert.Equal("container:" + oldVpn, await EngineInspect.FormatAsync(app, "{{.HostConfig.NetworkMode}}"));
+
+        File.WriteAllText(Path.Combine(project.Directory, "compose.yaml"), NetStack("new"));
+        var events = await JsonUpAsync(project, "up", "-d");
+
+        var newVpn = await EngineInspect.FormatAsync(vpn, "{{.Id}}");
+        Assert.NotEqual(oldVpn, newVpn);
+        Assert.Contains(events, line => Field(line, "name") == app && Field(line, "status") == "Recreated"
+            && Field(line, "cause") == "network_mode: service:vpn recreated, pid: service:vpn recreated");
+        Assert.Equal($"container:{newVpn} container:{newVpn} true", await EngineInspect.FormatAsync(app, "{{.HostConfig.NetworkMode}} {{.HostConfig.PidMode}} {{.State.Running}}"));
+    }
+
     private static async Task<List<JsonElement>> JsonUpAsync(EngineProject project, params string[] args)
     {
         var result = await CliRunner.RunAsync(project.Directory, ["-p", project.Name, "--progress", "json", .. args]);
