@@ -162,6 +162,84 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public async Task A_change_made_while_the_compose_file_reloads_is_synced_after_the_reload()
+    {
+        const string Stack = """
+            services:
+              web:
+                image: busybox:latest
+                command: ["sleep", "3600"]
+                stop_signal: SIGKILL
+                develop:
+                  watch:
+                    - path: ./src
+                      action: sync
+                      target: /src
+            """;
+
+        // The edited file's post_start hook holds the reload (up waits for it) until the test lets it go.
+        const string Held = """
+                environment:
+                  COLOUR: blue
+                post_start:
+                  - command: ["sh", "-c", "until [ -f /tmp/go ]; do sleep 0.1; done"]
+                develop:
+            """;
+        await using var stack = new StackFolder("wreload", Stack);
+        stack.WriteFile("src/before.txt", "before\n");
+        using var watch = CliProcess.Start(stack.Directory, stack.Arguments("watch"));
+        await watch.UntilErrorShowsAsync("watching web", Limit);
+        var container = $"{stack.ProjectName}-web-1";
+        using var timeout = new CancellationTokenSource(Limit);
+        var old = (await stack.Engine.InspectContainerAsync(container, timeout.Token))!.Id;
+
+        stack.Write(Stack.Replace("    develop:", Held, StringComparison.Ordinal));
+        await stack.UntilAsync(containers => containers.Any(summary => summary.Id != old && summary.State == "running"), Limit, "the recreated container running its post_start hook");
+        stack.WriteFile("src/during.txt", "written while reloading\n");
+        var (exitCode, release) = await CliProcess.RunAsync(stack.Directory, Limit, stack.Arguments("exec", "-T", "web", "touch", "/tmp/go"));
+        Assert.True(exitCode == 0, release.Error);
+
+        await watch.UntilErrorShowsAsync("compose.yaml changed: reloaded, recreated web (1)", Limit);
+        await ContainerFiles.UntilAsync(stack.Engine, container, "/src/during.txt", text => text == "written while reloading\n", Limit, "the file written during the reload");
+        Assert.Equal("blue", await ExecAsync(stack, "web", "echo $COLOUR"));
+    }
+
+    [Fact]
+    public async Task Initial_sync_sends_only_the_files_modified_since_the_image_was_created()
+    {
+        await using var stack = new StackFolder("winit", """
+            services:
+              web:
+                image: busybox:latest
+                command: ["sleep", "3600"]
+                stop_signal: SIGKILL
+                develop:
+                  watch:
+                    - path: ./src
+                      action: sync
+                      target: /src
+                      initial_sync: true
+                      ignore: ["*.tmp"]
+            """);
+        stack.WriteFile("src/old.txt", "older than the image\n");
+        File.SetLastWriteTimeUtc(Path.Combine(stack.Directory, "src/old.txt"), new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        stack.WriteFile("src/new.txt", "newer than the image\n");
+        stack.WriteFile("src/deep/new.txt", "deeper\n");
+        stack.WriteFile("src/draft.tmp", "ignored\n");
+        using var watch = CliProcess.Start(stack.Directory, stack.Arguments("watch"));
+
+        // The initial sync is done before watching is announced.
+        await watch.UntilErrorShowsAsync("watching web", Limit);
+        var container = $"{stack.ProjectName}-web-1";
+        using var timeout = new CancellationTokenSource(Limit);
+        Assert.Equal("newer than the image\n", await ContainerFiles.ReadAsync(stack.Engine, container, "/src/new.txt", timeout.Token));
+        Assert.Equal("deeper\n", await ContainerFiles.ReadAsync(stack.Engine, container, "/src/deep/new.txt", timeout.Token));
+        Assert.Null(await stack.Engine.Tools.StatPathAsync(container, "/src/old.txt", timeout.Token));
+        Assert.Null(await stack.Engine.Tools.StatPathAsync(container, "/src/draft.tmp", timeout.Token));
+        Assert.Contains("web: synced 2 files", watch.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Up_watch_in_a_terminal_shows_logs_and_sync_lines_and_ctrl_c_stops_the_stack()
     {
         Assert.True(TmuxTerminal.Available, "tmux is not installed (scripts/test.sh installs it)");
