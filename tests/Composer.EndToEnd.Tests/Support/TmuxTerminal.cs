@@ -10,8 +10,13 @@ internal sealed class TmuxTerminal : IDisposable
 {
     private readonly string _session = "composer-test-" + Guid.NewGuid().ToString("N")[..8];
 
-    public TmuxTerminal(string workingDirectory, string shellCommand)
+    // The tmux server (-L socket) of the session; null is the default server.
+    private readonly string? _socket;
+
+    /// <param name="socket">A tmux server of the test's own (<c>tmux -L</c>), away from sessions others run at once.</param>
+    public TmuxTerminal(string workingDirectory, string shellCommand, string? socket = null)
     {
+        _socket = socket;
         Tmux("new-session", "-d", "-s", _session, "-x", "120", "-y", "30", "-c", workingDirectory, shellCommand + "; echo EXIT=$?; sleep 600");
     }
 
@@ -69,9 +74,15 @@ internal sealed class TmuxTerminal : IDisposable
 
     public void Dispose() => Tmux("kill-session", "-t", _session);
 
-    private static string Tmux(params string[] arguments)
+    private string Tmux(params string[] arguments)
     {
         var start = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (_socket is not null)
+        {
+            start.ArgumentList.Add("-L");
+            start.ArgumentList.Add(_socket);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
