@@ -5,6 +5,7 @@
 #
 #   NODES=3 setup.sh      # 1 manager + 2 workers
 #   NODES=1 setup.sh      # single-node swarm (manager only)
+#   SWARM_IMAGES="python:3.12-slim nginx:1.27" setup.sh   # copies these images from the machine's engine to every node
 #   SWARM_REGISTRY=1 NODES=3 setup.sh   # plus a registry:2 on the manager at $SWARM_NET.1:5000 that every node
 #                                       # trusts (--insecure-registry) and pulls from (see below)
 #
@@ -203,6 +204,19 @@ if [ "$NODES" -gt 1 ]; then
   done
 fi
 log "images busybox:local, busybox:v2 present on all nodes ($(dt "$t0")s)"
+
+# ---- more images (SWARM_IMAGES="python:3.12-slim nginx:1.27"): copied from the machine's engine to every node ------
+# For stacks that use official images where no registry answers (the stand-ins); that engine is only read.
+for image in ${SWARM_IMAGES:-}; do
+  tarball="$B/img/$(echo "$image" | tr '/:' '__').tar"
+  for n in $(seq 1 "$NODES"); do
+    dk "$n" image inspect "$image" >/dev/null 2>&1 && continue
+    [ -f "$tarball" ] || DOCKER_HOST=${HOST_DOCKER_HOST:-unix:///var/run/docker.sock} docker save -o "$tarball" "$image" \
+      || { echo "$image is not on the machine's engine (bash scripts/stand-in-images.sh $image)"; exit 1; }
+    dk "$n" load -q -i "$tarball" >/dev/null
+    log "n$n: loaded $image"
+  done
+done
 
 # ---- swarm (SWARM_INIT=0 leaves the engines standalone, e.g. for an engine a test kills) ------------------------
 state() { dk "$1" info --format '{{.Swarm.LocalNodeState}}' 2>/dev/null; }

@@ -26,9 +26,22 @@ internal static class Swarm
     {
         foreach (var node in new[] { 1, 2, 3 })
         {
-            // The manager forgets a stack's tasks before each node has removed their containers.
-            await UntilAsync(async () => (await Docker.RunAsync(TestSwarm.Socket(node), "ps", "-aq", "--filter", $"label=com.docker.stack.namespace={stack}")).Output.Trim().Length == 0,
-                TimeSpan.FromSeconds(60), $"the containers of stack {stack} gone from node {node}");
+            // The manager forgets a stack's tasks before each node has stopped their containers, and the containers of
+            // completed job tasks stay on their nodes (as the stack's volumes do): the test removes them itself.
+            var label = $"label=com.docker.stack.namespace={stack}";
+            await UntilAsync(async () => (await Docker.RunAsync(TestSwarm.Socket(node), "ps", "-q", "--filter", label)).Output.Trim().Length == 0,
+                TimeSpan.FromSeconds(60), $"the containers of stack {stack} stopped on node {node}");
+            var exited = Lines((await Docker.RunAsync(TestSwarm.Socket(node), "ps", "-aq", "--filter", label)).Output).ToArray();
+            if (exited.Length > 0)
+            {
+                await Docker.RunAsync(TestSwarm.Socket(node), ["rm", "-f", .. exited]);
+            }
+
+            var volumes = Lines((await Docker.RunAsync(TestSwarm.Socket(node), "volume", "ls", "-q", "--filter", label)).Output).ToArray();
+            if (volumes.Length > 0)
+            {
+                await Docker.RunAsync(TestSwarm.Socket(node), ["volume", "rm", .. volumes]);
+            }
             var listed = await Docker.RunAsync(TestSwarm.Socket(node), "image", "ls", "--digests", "--format", "{{.Repository}} {{.Tag}} {{.Digest}}", repository);
             var names = Lines(listed.Output).Select(line => line.Split(' ')).SelectMany(parts => new[]
             {
