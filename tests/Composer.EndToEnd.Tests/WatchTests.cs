@@ -162,6 +162,49 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public async Task A_change_made_while_the_compose_file_reloads_is_synced_after_the_reload()
+    {
+        const string Stack = """
+            services:
+              web:
+                image: busybox:latest
+                command: ["sleep", "3600"]
+                stop_signal: SIGKILL
+                develop:
+                  watch:
+                    - path: ./src
+                      action: sync
+                      target: /src
+            """;
+
+        // The edited file's post_start hook holds the reload (up waits for it) until the test lets it go.
+        const string Held = """
+                environment:
+                  COLOUR: blue
+                post_start:
+                  - command: ["sh", "-c", "until [ -f /tmp/go ]; do sleep 0.1; done"]
+                develop:
+            """;
+        await using var stack = new StackFolder("wreload", Stack);
+        stack.WriteFile("src/before.txt", "before\n");
+        using var watch = CliProcess.Start(stack.Directory, stack.Arguments("watch"));
+        await watch.UntilErrorShowsAsync("watching web", Limit);
+        var container = $"{stack.ProjectName}-web-1";
+        using var timeout = new CancellationTokenSource(Limit);
+        var old = (await stack.Engine.InspectContainerAsync(container, timeout.Token))!.Id;
+
+        stack.Write(Stack.Replace("    develop:", Held, StringComparison.Ordinal));
+        await stack.UntilAsync(containers => containers.Any(summary => summary.Id != old && summary.State == "running"), Limit, "the recreated container running its post_start hook");
+        stack.WriteFile("src/during.txt", "written while reloading\n");
+        var (exitCode, release) = await CliProcess.RunAsync(stack.Directory, Limit, stack.Arguments("exec", "-T", "web", "touch", "/tmp/go"));
+        Assert.True(exitCode == 0, release.Error);
+
+        await watch.UntilErrorShowsAsync("compose.yaml changed: reloaded, recreated web (1)", Limit);
+        await ContainerFiles.UntilAsync(stack.Engine, container, "/src/during.txt", text => text == "written while reloading\n", Limit, "the file written during the reload");
+        Assert.Equal("blue", await ExecAsync(stack, "web", "echo $COLOUR"));
+    }
+
+    [Fact]
     public async Task Up_watch_in_a_terminal_shows_logs_and_sync_lines_and_ctrl_c_stops_the_stack()
     {
         Assert.True(TmuxTerminal.Available, "tmux is not installed (scripts/test.sh installs it)");

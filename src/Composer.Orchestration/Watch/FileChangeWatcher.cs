@@ -6,16 +6,53 @@ namespace Composer.Orchestration.Watch;
 /// Kernel file events (inotify, through the runtime's <see cref="FileSystemWatcher"/>; nothing is polled) for a set
 /// of host paths: folders are watched with everything below them, files through their folder with a name filter.
 /// Every changed, created, deleted or renamed path (both names of a rename) is written to <see cref="Changes"/>.
+/// The set can be changed (<see cref="Watch"/>) without losing a change: the channel stays, the folders watched before
+/// and after keep their watchers, and new ones start before old ones stop.
 /// </summary>
-internal sealed class FileChangeWatcher : IDisposable
+internal sealed class FileChangeWatcher(Action<string> warn) : IDisposable
 {
-    private readonly List<FileSystemWatcher> watchers = [];
+    private readonly Dictionary<string, FileSystemWatcher> watchers = new(StringComparer.Ordinal);
     private readonly Channel<string> changes = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Action<string> warn;
 
-    public FileChangeWatcher(IEnumerable<string> paths, Action<string> warn)
+    public ChannelReader<string> Changes => changes.Reader;
+
+    /// <summary>Watches exactly <paramref name="paths"/> from now on.</summary>
+    public void Watch(IEnumerable<string> paths)
     {
-        this.warn = warn;
+        var wanted = Plan(paths);
+        foreach (var (key, (folder, recursive, filters)) in wanted.Where(pair => !watchers.ContainsKey(pair.Key)))
+        {
+            var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = recursive };
+            foreach (var filter in filters)
+            {
+                watcher.Filters.Add(filter);
+            }
+
+            watchers[key] = Start(watcher);
+        }
+
+        foreach (var key in watchers.Keys.Where(key => !wanted.ContainsKey(key)).ToList())
+        {
+            watchers[key].Dispose();
+            watchers.Remove(key);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var watcher in watchers.Values)
+        {
+            watcher.Dispose();
+        }
+
+        watchers.Clear();
+        changes.Writer.TryComplete();
+    }
+
+    /// <summary>The watchers <paramref name="paths"/> need, by a key that says what each one watches.</summary>
+    private static Dictionary<string, (string Folder, bool Recursive, IReadOnlyList<string> Filters)> Plan(IEnumerable<string> paths)
+    {
+        var plan = new Dictionary<string, (string, bool, IReadOnlyList<string>)>(StringComparer.Ordinal);
         var distinct = paths.Select(path => path.TrimEnd('/')).Where(path => path.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var folders = distinct.Where(Directory.Exists).ToList();
 
@@ -23,32 +60,17 @@ internal sealed class FileChangeWatcher : IDisposable
         var roots = folders.Where(folder => !folders.Any(other => other != folder && folder.StartsWith(other + "/", StringComparison.Ordinal))).ToList();
         foreach (var root in roots)
         {
-            watchers.Add(Start(new FileSystemWatcher(root) { IncludeSubdirectories = true }));
+            plan["R\n" + root] = (root, true, []);
         }
 
         var files = distinct.Where(path => !Directory.Exists(path) && !roots.Any(root => path.StartsWith(root + "/", StringComparison.Ordinal)));
         foreach (var group in files.GroupBy(path => Path.GetDirectoryName(path)!, StringComparer.Ordinal).Where(group => Directory.Exists(group.Key)))
         {
-            var watcher = new FileSystemWatcher(group.Key);
-            foreach (var file in group)
-            {
-                watcher.Filters.Add(Path.GetFileName(file));
-            }
-
-            watchers.Add(Start(watcher));
-        }
-    }
-
-    public ChannelReader<string> Changes => changes.Reader;
-
-    public void Dispose()
-    {
-        foreach (var watcher in watchers)
-        {
-            watcher.Dispose();
+            var names = group.Select(file => Path.GetFileName(file)).Order(StringComparer.Ordinal).ToList();
+            plan["F\n" + group.Key + "\n" + string.Join("\n", names)] = (group.Key, false, names);
         }
 
-        changes.Writer.TryComplete();
+        return plan;
     }
 
     private FileSystemWatcher Start(FileSystemWatcher watcher)

@@ -12,23 +12,34 @@ namespace Composer.Orchestration.Watch;
 /// <summary>
 /// Carries out what a batch asks of one service, each step reported on one line: rebuild (build, then recreate only
 /// that service's containers through up), sync (a tar into every running replica, deleted files removed), restart,
-/// then the sync+exec commands.
+/// then the sync+exec commands. The running containers come from one listing of the project made when the batch's first
+/// change arrived (it overlaps the quiet period), so a sync costs the archive upload and nothing else; a rebuild
+/// recreates containers, so what follows it lists them again.
 /// </summary>
 internal sealed class ServiceActions(OrchestrationContext context, IWatchReporter reporter, WatchOptions options)
 {
     private IEngine Engine => context.Engine;
 
-    public async Task ApplyAsync(Project project, ServiceChanges changes, CancellationToken cancellationToken)
+    /// <summary>The project's running containers (one-off containers left out), listed once for a batch.</summary>
+    public Task<IReadOnlyList<ContainerSummary>> ListRunningAsync(Project project, CancellationToken cancellationToken) =>
+        ServiceContainers.ListAsync(Engine, project.Name, [], runningOnly: true, cancellationToken);
+
+    public async Task ApplyAsync(Project project, ServiceChanges changes, Task<IReadOnlyList<ContainerSummary>> running, CancellationToken cancellationToken)
     {
         var name = changes.Service;
-        if (changes.Rebuild && !await RebuildAsync(project, name, cancellationToken))
+        if (changes.Rebuild)
         {
-            return;
+            if (!await RebuildAsync(project, name, cancellationToken))
+            {
+                return;
+            }
+
+            running = ListRunningAsync(project, cancellationToken);
         }
 
         if (changes.Sync.Count > 0)
         {
-            await SyncAsync(project, name, changes.Sync, cancellationToken);
+            await SyncAsync(project, name, changes.Sync, running, cancellationToken);
         }
 
         if (changes.Restart && !changes.Rebuild)
@@ -38,16 +49,16 @@ internal sealed class ServiceActions(OrchestrationContext context, IWatchReporte
 
         foreach (var hook in changes.Execs)
         {
-            await ExecAsync(project, name, hook, cancellationToken);
+            await ExecAsync(name, hook, running, cancellationToken);
         }
     }
 
-    public async Task SyncAsync(Project project, string service, IReadOnlyList<SyncMapping> mappings, CancellationToken cancellationToken)
+    public async Task SyncAsync(Project project, string service, IReadOnlyList<SyncMapping> mappings, Task<IReadOnlyList<ContainerSummary>> running, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            var containers = await ServiceContainers.ListAsync(Engine, project.Name, [service], runningOnly: true, cancellationToken);
+            var containers = Of(service, await running);
             if (containers.Count == 0)
             {
                 reporter.Warning($"{service}: no running container to sync to");
@@ -81,20 +92,26 @@ internal sealed class ServiceActions(OrchestrationContext context, IWatchReporte
         }
     }
 
+    /// <summary>
+    /// Removes the deleted paths (rm -rf through exec, one command for the batch unless it is very long) and writes the
+    /// tar (one archive upload), at the same time: the tar holds only paths that exist on the host and the removals
+    /// only paths that do not, so neither can undo the other.
+    /// </summary>
     private async Task SyncIntoAsync(string containerId, SyncArchive archive, CancellationToken cancellationToken)
     {
-        if (archive.Deleted.Count > 0)
-        {
-            var (exitCode, output) = await ContainerCommand.RunAsync(Engine, containerId, new ExecRequest { Command = ["rm", "-rf", .. archive.Deleted] }, cancellationToken);
-            if (exitCode != 0)
-            {
-                throw new InvalidOperationException($"removing {string.Join(", ", archive.Deleted)} exited with {exitCode}: {output}");
-            }
-        }
+        var removals = RemovalCommands.For(archive.Deleted).Select(command => RemoveAsync(containerId, command, cancellationToken));
+        var upload = archive.Tar.Length > 0
+            ? Engine.Tools.WriteArchiveAsync(containerId, "/", new MemoryStream(archive.Tar, writable: false), keepOwnership: true, cancellationToken)
+            : Task.CompletedTask;
+        await Task.WhenAll(removals.Append(upload));
+    }
 
-        if (archive.Tar.Length > 0)
+    private async Task RemoveAsync(string containerId, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    {
+        var (exitCode, output) = await ContainerCommand.RunAsync(Engine, containerId, new ExecRequest { Command = command }, cancellationToken);
+        if (exitCode != 0)
         {
-            await Engine.Tools.WriteArchiveAsync(containerId, "/", new MemoryStream(archive.Tar, writable: false), keepOwnership: true, cancellationToken);
+            throw new InvalidOperationException($"removing {string.Join(", ", command.Skip(3))} exited with {exitCode}: {output}");
         }
     }
 
@@ -153,12 +170,12 @@ internal sealed class ServiceActions(OrchestrationContext context, IWatchReporte
         }
     }
 
-    private async Task ExecAsync(Project project, string service, ServiceHook hook, CancellationToken cancellationToken)
+    private async Task ExecAsync(string service, ServiceHook hook, Task<IReadOnlyList<ContainerSummary>> running, CancellationToken cancellationToken)
     {
         var command = string.Join(' ', hook.Command);
         try
         {
-            var containers = await ServiceContainers.ListAsync(Engine, project.Name, [service], runningOnly: true, cancellationToken);
+            var containers = Of(service, await running);
             var request = new ExecRequest
             {
                 Command = hook.Command,
@@ -191,6 +208,9 @@ internal sealed class ServiceActions(OrchestrationContext context, IWatchReporte
             reporter.Failure($"{service}: `{command}` failed: {exception.Message}");
         }
     }
+
+    private static List<ContainerSummary> Of(string service, IReadOnlyList<ContainerSummary> running) =>
+        [.. running.Where(container => ServiceContainers.ServiceOf(container) == service)];
 
     private static string Count(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
 

@@ -17,42 +17,33 @@ public sealed class WatchService(OrchestrationContext context)
         var quiet = context with { Progress = new WatchProgress(reporter) };
         var actions = new ServiceActions(quiet, reporter, options);
         var services = Watched(project, options, reporter);
-        var announced = false;
+        var projectFiles = ProjectFiles(project, options);
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            using var watcher = new FileChangeWatcher(reporter.Warning);
+            watcher.Watch(WatchedPaths(services, projectFiles));
+
+            // Files are watched from here on: what changes during the initial sync is synced again.
+            await InitialSyncAsync(project, services, actions, cancellationToken);
+            reporter.Action($"watching {string.Join(", ", services.Select(service => service.Name))}; Ctrl-C stops watching");
+            while (await watcher.Changes.WaitToReadAsync(cancellationToken))
             {
-                var projectFiles = ProjectFiles(project, options);
-                using var watcher = new FileChangeWatcher(services.SelectMany(service => service.Rules).Select(rule => rule.Rule.Path).Concat(projectFiles), reporter.Warning);
-                if (!announced)
+                // Listed now, the running containers are known by the time the quiet period has passed.
+                var running = actions.ListRunningAsync(project, cancellationToken);
+                var batch = await ChangeBatcher.NextAsync(watcher.Changes, cancellationToken);
+                var edited = batch.Where(projectFiles.Contains).ToList();
+                if (edited.Count > 0 && options.Reload is not null && await ReloadAsync(options, edited, quiet, reporter, cancellationToken) is { } reloaded)
                 {
-                    // Files are watched from here on: what changes during the initial sync is synced again.
-                    await InitialSyncAsync(project, services, actions, cancellationToken);
-                    reporter.Action($"watching {string.Join(", ", services.Select(service => service.Name))}; Ctrl-C stops watching");
-                    announced = true;
+                    // Changes made while reloading wait in the watcher's channel and are the next batch, applied with
+                    // the reloaded rules; the rules' paths may have changed, so the watched set follows them.
+                    project = reloaded;
+                    services = Watched(project, options, reporter, required: false);
+                    projectFiles = ProjectFiles(project, options);
+                    watcher.Watch(WatchedPaths(services, projectFiles));
+                    running = actions.ListRunningAsync(project, cancellationToken);
                 }
 
-                while (true)
-                {
-                    var batch = await ChangeBatcher.NextAsync(watcher.Changes, cancellationToken);
-                    if (batch.Count == 0)
-                    {
-                        return;
-                    }
-
-                    var edited = batch.Where(projectFiles.Contains).ToList();
-                    if (edited.Count > 0 && options.Reload is not null && await ReloadAsync(options, edited, quiet, reporter, cancellationToken) is { } reloaded)
-                    {
-                        project = reloaded;
-                        services = Watched(project, options, reporter, required: false);
-                        await ApplyAsync(project, batch, services, actions, cancellationToken);
-
-                        // The rules may have changed: watch again from the reloaded project.
-                        break;
-                    }
-
-                    await ApplyAsync(project, batch, services, actions, cancellationToken);
-                }
+                await ApplyAsync(project, batch, services, actions, running, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -81,6 +72,9 @@ public sealed class WatchService(OrchestrationContext context)
         return services;
     }
 
+    private static IEnumerable<string> WatchedPaths(IReadOnlyList<WatchedService> services, HashSet<string> projectFiles) =>
+        services.SelectMany(service => service.Rules).Select(rule => rule.Rule.Path).Concat(projectFiles);
+
     private static HashSet<string> ProjectFiles(Project project, WatchOptions options) =>
         project.ConfigFiles
             .Concat(options.ProjectFiles)
@@ -98,15 +92,16 @@ public sealed class WatchService(OrchestrationContext context)
                 .ToList();
             if (mappings.Count > 0)
             {
-                await actions.SyncAsync(project, service.Name, mappings, cancellationToken);
+                await actions.SyncAsync(project, service.Name, mappings, actions.ListRunningAsync(project, cancellationToken), cancellationToken);
             }
         }
     }
 
-    private static async Task ApplyAsync(Project project, IReadOnlyList<string> batch, IReadOnlyList<WatchedService> services, ServiceActions actions, CancellationToken cancellationToken)
+    private static async Task ApplyAsync(Project project, IReadOnlyList<string> batch, IReadOnlyList<WatchedService> services, ServiceActions actions,
+        Task<IReadOnlyList<Engine.Contracts.ContainerSummary>> running, CancellationToken cancellationToken)
     {
         var changes = ServiceChanges.Of(batch, services);
-        await Task.WhenAll(changes.Select(change => actions.ApplyAsync(project, change, cancellationToken)));
+        await Task.WhenAll(changes.Select(change => actions.ApplyAsync(project, change, running, cancellationToken)));
     }
 
     /// <summary>Loads the edited project and applies its plan; null (reported) when it does not load or apply.</summary>
