@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 bash scripts/engine-up.sh || exit 1
 # The terminal tests drive the live progress view in a real terminal.
 command -v tmux >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null || exit 1
+# The BuildKit ssh forwarding tests start an ssh-agent of their own and make keys with ssh-keygen.
+command -v ssh-agent >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-client >/dev/null || exit 1
 # Only the images the tests use: building all stand-ins takes minutes on a fresh machine.
 # busybox: most engine tests; postgres, python, redis and nginx: the examples (tests/Composer.Examples.Tests);
 # registry: push/pull.

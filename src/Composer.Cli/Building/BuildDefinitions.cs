@@ -52,6 +52,7 @@ internal static class BuildDefinitions
                 List(writer, "platforms", build.Platforms);
                 List(writer, "no-cache-filter", request.NoCacheStages);
                 List(writer, "extra-hosts", request.ExtraHosts);
+                List(writer, "ssh", BuildFeatures.SshEntries(build));
                 if (request.Target is { } target)
                 {
                     writer.WriteString("target", target);

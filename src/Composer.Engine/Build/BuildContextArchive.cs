@@ -77,6 +77,9 @@ internal static class BuildContextArchive
         return dockerfilePath;
     }
 
+    // ENXIO: what open(2) of a unix socket fails with (the IOException carries the errno as its HResult).
+    private const int NoSuchDeviceOrAddress = 6;
+
     private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
     private const UnixFileMode DirectoryMode = FileMode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 
@@ -158,7 +161,18 @@ internal static class BuildContextArchive
             }
             else
             {
-                using var content = File.OpenRead(child.FullName);
+                FileStream content;
+                try
+                {
+                    content = File.OpenRead(child.FullName);
+                }
+                catch (IOException exception) when (exception.HResult == NoSuchDeviceOrAddress)
+                {
+                    // A unix socket (an ssh agent's, say) cannot be read: docker leaves sockets out of the context too.
+                    continue;
+                }
+
+                using var opened = content;
                 writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, relative)
                 {
                     Mode = ModeOf(child),

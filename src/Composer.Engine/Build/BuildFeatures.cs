@@ -47,6 +47,8 @@ public static class BuildFeatures
             }
         }
 
+        problems.AddRange(BuildSsh.Problems(build, project.WorkingDirectory, Environment.GetEnvironmentVariable, BuildSsh.OnPath));
+
         foreach (var (name, source) in AdditionalContexts(build))
         {
             if (!IsStageName(name))
@@ -102,11 +104,6 @@ public static class BuildFeatures
             }
         }
 
-        if (build.Other.Values.TryGetValue("ssh", out var ssh) && ssh is not null)
-        {
-            yield return "ssh needs the session's ssh-agent forwarding (a streaming gRPC call), which composer does not serve yet";
-        }
-
     }
 
     /// <summary>The cache_from and cache_to entries this engine skips, one warning for the service; null when none.</summary>
@@ -120,6 +117,10 @@ public static class BuildFeatures
             ? null
             : $"service \"{service.Name}\": skipping {string.Join("; ", skipped)}: this engine's builder reads cache from images and exports inline cache only";
     }
+
+    /// <summary>The ssh entries as <c>id</c> or <c>id=path</c> (what <c>build --print</c> shows, as bake does).</summary>
+    public static IReadOnlyList<string> SshEntries(BuildConfig build) =>
+        [.. BuildSsh.Entries(build).Select(entry => entry.Path.Length == 0 ? entry.Id : $"{entry.Id}={entry.Path}")];
 
     /// <summary>The services whose images this build uses through <c>additional_contexts: service:x</c>.</summary>
     public static IEnumerable<string> ServiceContexts(Service service) =>
@@ -152,6 +153,7 @@ public static class BuildFeatures
         return request with
         {
             Secrets = secrets,
+            Ssh = BuildSsh.Resolve(build, project.WorkingDirectory, Environment.GetEnvironmentVariable),
             CacheFrom = [.. build.CacheFrom.Select(CacheReference).OfType<string>().Distinct(StringComparer.Ordinal)],
             InlineCache = build.CacheTo.Any(IsInlineCache),
             Platform = build.Platforms.Count == 1 ? build.Platforms[0] : null,

@@ -40,9 +40,13 @@ internal sealed class BuildKitBuilder(HttpClient http, string apiVersion, Engine
             args["BUILDKIT_INLINE_CACHE"] = "1";
         }
 
-        // Secrets travel through a session the engine calls back on; a build without them needs none.
-        await using var session = request.Secrets.Count > 0
-            ? await Session.BuildSession.OpenAsync(http, apiVersion, request.Secrets, cancellationToken)
+        // Key files get an agent of the build's own, started (and the key loaded) before anything goes to the engine.
+        await using var agents = await Session.SshAgents.StartAsync(request.Ssh, cancellationToken);
+        var sshSockets = agents.Sockets;
+
+        // Secrets and ssh agents travel through a session the engine calls back on; a build without them needs none.
+        await using var session = request.Secrets.Count > 0 || sshSockets.Count > 0
+            ? await Session.BuildSession.OpenAsync(http, apiVersion, request.Secrets, sshSockets, cancellationToken)
             : null;
         var query = BuildKitQuery.For(request, dockerfile, args) + (session is null ? "" : $"&session={session.Id}");
         var state = new TraceState(observer);

@@ -47,9 +47,15 @@ public sealed record BuildRequest
     /// <summary>Build secrets by the id RUN --mount=type=secret asks for, with their content; served through a session.</summary>
     public IReadOnlyDictionary<string, byte[]> Secrets { get; init; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
 
+    /// <summary>ssh agents by the id RUN --mount=type=ssh asks for; forwarded through a session.</summary>
+    public IReadOnlyDictionary<string, SshSource> Ssh { get; init; } = new Dictionary<string, SshSource>(StringComparer.Ordinal);
+
     /// <summary>ulimits for the build's RUN steps.</summary>
     public IReadOnlyList<BuildUlimit> Ulimits { get; init; } = [];
 }
 
 /// <summary>One ulimit of a build, e.g. (nofile, 1024, 2048).</summary>
 public sealed record BuildUlimit(string Name, long Soft, long Hard);
+
+/// <summary>Where a build's ssh id leads: an agent's socket, or a private key file loaded into an agent of the build's own.</summary>
+public sealed record SshSource(string Path, bool KeyFile);

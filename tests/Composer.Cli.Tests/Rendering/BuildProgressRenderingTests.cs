@@ -84,6 +84,7 @@ public sealed class BuildProgressRenderingTests
                   cache_from:
                     - type=registry,ref=reg/web:cache
                   additional_contexts: { tools: "docker-image://busybox:latest" }
+                  ssh: [default, "deploy=~/.ssh/id_ed25519"]
                 image: shop/web:1
             """);
 
@@ -95,5 +96,6 @@ public sealed class BuildProgressRenderingTests
         Assert.Equal("shop/web:1", web.GetProperty("tags")[0].GetString());
         Assert.Equal("type=registry,ref=reg/web:cache", web.GetProperty("cache-from")[0].GetString());
         Assert.Equal("docker-image://busybox:latest", web.GetProperty("contexts").GetProperty("tools").GetString());
+        Assert.Equal(["default", "deploy=~/.ssh/id_ed25519"], web.GetProperty("ssh").EnumerateArray().Select(entry => entry.GetString()));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Composer.Engine.Build;
 using Composer.Engine.Contracts;
 using Composer.Engine.Tests.Support;
 using Composer.Model;
@@ -185,6 +186,100 @@ public sealed class BuildKitTests(EngineFixture fixture) : IAsyncLifetime
         var (_, output) = await RunImageAsync($"{scope.Name}-app", "sh", "-c", "cat /blob-length /blob-sum");
         Assert.Equal($"{secret.Length}\n{Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(secret))}  -\n", output);
     }
+
+    [Fact]
+    public async Task Ssh_agents_reach_run_mount_ssh_steps_from_an_agent_socket_and_from_a_key_file_read_only()
+    {
+        await using var agent = await TestSshAgent.StartAsync(Timeout);
+        var nonce = Unique("ssh");
+        await agent.AddAsync(await agent.NewKeyAsync($"agent-key-{nonce}", Timeout), Timeout);
+        var keyFile = await agent.NewKeyAsync($"file-key-{nonce}", Timeout);
+        WriteContext(
+            ("list_keys.py", ListKeysScript),
+            ("Dockerfile", $"""
+                FROM python:3.12-slim
+                RUN --mount=type=ssh --mount=type=bind,source=list_keys.py,target=/list_keys.py python3 /list_keys.py {nonce}
+                RUN --mount=type=ssh,id=deploy --mount=type=bind,source=list_keys.py,target=/list_keys.py python3 /list_keys.py {nonce}
+                """));
+        var service = new Service
+        {
+            Name = "app",
+            Image = nonce,
+            Build = new BuildConfig
+            {
+                Context = contextDirectory,
+                Other = new Extensions(new Dictionary<string, object?> { ["ssh"] = new List<object?> { $"default={agent.Socket}", $"deploy={keyFile}" } }),
+            },
+        };
+        var project = TestServices.Project(nonce, service);
+        images.Add(nonce);
+        var builder = await fixture.Engine.BuilderAsync(Timeout);
+        Assert.Empty(BuildFeatures.Problems(project, service, builder));
+        var observer = new RecordingBuildObserver();
+
+        await fixture.Engine.BuildImageAsync(BuildFeatures.Apply(BuildRequests.For(project, service, new BuildOverrides()), project, service), observer, Timeout);
+
+        var lines = observer.Logs.Select(log => log.Line).ToList();
+        Assert.Contains($"key: agent-key-{nonce}", lines);
+        Assert.Contains($"key: file-key-{nonce}", lines);
+        Assert.DoesNotContain($"key: file-key-{nonce}", lines.TakeWhile(line => !line.StartsWith("remove-all:", StringComparison.Ordinal)));
+        // The agent is read-only for the build: removing its identities is refused (SSH_AGENT_FAILURE).
+        Assert.Equal(["remove-all: 5", "remove-all: 5"], lines.Where(line => line.StartsWith("remove-all:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_dockerfile_mounting_an_ssh_id_the_build_does_not_forward_and_a_missing_agent_are_refused_before_building()
+    {
+        WriteContext(("Dockerfile", "FROM busybox:latest\nRUN --mount=type=ssh,id=deploy true\n"));
+        var service = new Service
+        {
+            Name = "app",
+            Build = new BuildConfig
+            {
+                Context = contextDirectory,
+                Other = new Extensions(new Dictionary<string, object?> { ["ssh"] = new List<object?> { "default=/nonexistent/agent.sock" } }),
+            },
+        };
+        var project = TestServices.Project(Unique("sshbad"), service);
+
+        var refused = await Assert.ThrowsAsync<UnsupportedServiceException>(() => new BuildService(fixture.Context(new RecordingProgressSink())).BuildAsync(project, new BuildOptions(), Timeout));
+
+        Assert.Equal(
+            [
+                "service \"app\": build ssh (default): /nonexistent/agent.sock, which does not exist",
+                "service \"app\": build the Dockerfile mounts the ssh agent \"deploy\" (RUN --mount=type=ssh), which ssh does not forward (it forwards default)",
+            ],
+            refused.Problems);
+    }
+
+    // Asks the agent at SSH_AUTH_SOCK for its identities (SSH2_AGENTC_REQUEST_IDENTITIES) and prints each key's
+    // comment, then asks it to remove them all (SSH2_AGENTC_REMOVE_ALL_IDENTITIES) and prints the answer's type.
+    private const string ListKeysScript = """
+        import os, socket, struct
+
+        agent = socket.socket(socket.AF_UNIX)
+        agent.connect(os.environ["SSH_AUTH_SOCK"])
+
+        def ask(kind):
+            agent.sendall(struct.pack(">IB", 1, kind))
+            size = b""
+            while len(size) < 4:
+                size += agent.recv(4 - len(size))
+            body = b""
+            while len(body) < struct.unpack(">I", size)[0]:
+                body += agent.recv(struct.unpack(">I", size)[0] - len(body))
+            return body
+
+        answer = ask(11)
+        count = struct.unpack(">I", answer[1:5])[0]
+        position = 5
+        for _ in range(count):
+            position += 4 + struct.unpack(">I", answer[position:position + 4])[0]
+            length = struct.unpack(">I", answer[position:position + 4])[0]
+            print("key:", answer[position + 4:position + 4 + length].decode(), flush=True)
+            position += 4 + length
+        print("remove-all:", ask(19)[0], flush=True)
+        """;
 
     [Fact]
     public async Task An_image_pushed_with_inline_cache_makes_a_later_build_on_a_clean_store_cached()

@@ -4,8 +4,8 @@ namespace Composer.Engine.BuildKit.Session;
 
 /// <summary>
 /// A BuildKit session for one build: <c>POST /session</c> with <c>Upgrade: h2c</c>, after which the engine is the
-/// HTTP/2 client and calls the gRPC methods the headers announced: the health check and build secrets. The build
-/// names it with <c>session=</c>; disposing closes it.
+/// HTTP/2 client and calls the gRPC methods the headers announced: the health check, build secrets and, when the
+/// build forwards ssh agents, the ssh forwarding service. The build names it with <c>session=</c>; disposing closes it.
 /// </summary>
 internal sealed class BuildSession : IAsyncDisposable
 {
@@ -17,25 +17,35 @@ internal sealed class BuildSession : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task serving;
 
-    private BuildSession(string id, HttpResponseMessage response, Stream connection, IReadOnlyDictionary<string, byte[]> secrets)
+    private BuildSession(string id, HttpResponseMessage response, Stream connection, IReadOnlyDictionary<string, GrpcMethod> methods)
     {
         Id = id;
         this.response = response;
         this.connection = connection;
-        var methods = new Dictionary<string, GrpcMethod>(StringComparer.Ordinal)
-        {
-            // HealthCheckResponse { status = SERVING (1) }
-            [HealthMethod] = GrpcReply.Unary(_ => GrpcReply.Ok([0x08, 0x01])),
-            [SecretsMethod] = GrpcReply.Unary(request => GetSecret(request, secrets)),
-        };
         serving = Task.Run(() => new Http2GrpcServer(connection, methods).RunAsync(stop.Token));
     }
 
     public string Id { get; }
 
     /// <param name="secrets">Secret id to its content.</param>
-    public static async Task<BuildSession> OpenAsync(HttpClient http, string apiVersion, IReadOnlyDictionary<string, byte[]> secrets, CancellationToken cancellationToken)
+    /// <param name="sshAgents">ssh id to the agent socket its ForwardAgent calls are relayed to.</param>
+    public static async Task<BuildSession> OpenAsync(HttpClient http, string apiVersion, IReadOnlyDictionary<string, byte[]> secrets,
+        IReadOnlyDictionary<string, string> sshAgents, CancellationToken cancellationToken)
     {
+        var methods = new Dictionary<string, GrpcMethod>(StringComparer.Ordinal)
+        {
+            // HealthCheckResponse { status = SERVING (1) }
+            [HealthMethod] = GrpcReply.Unary(_ => GrpcReply.Ok([0x08, 0x01])),
+            [SecretsMethod] = GrpcReply.Unary(request => GetSecret(request, secrets)),
+        };
+        if (sshAgents.Count > 0)
+        {
+            // Only announced when the build forwards an agent: the engine then knows the session has none.
+            var forwarding = new SshAgentForwarding(sshAgents);
+            methods[SshAgentForwarding.CheckMethod] = GrpcReply.Unary(forwarding.Check);
+            methods[SshAgentForwarding.ForwardMethod] = forwarding.ForwardAsync;
+        }
+
         var id = Guid.NewGuid().ToString("N");
         using var request = new HttpRequestMessage(HttpMethod.Post, $"v{apiVersion}/session");
         request.Headers.Connection.Add("Upgrade");
@@ -43,7 +53,7 @@ internal sealed class BuildSession : IAsyncDisposable
         request.Headers.Add("X-Docker-Expose-Session-Uuid", id);
         request.Headers.Add("X-Docker-Expose-Session-Name", "composer");
         request.Headers.Add("X-Docker-Expose-Session-Sharedkey", id);
-        request.Headers.Add("X-Docker-Expose-Session-Grpc-Method", [HealthMethod, SecretsMethod]);
+        request.Headers.Add("X-Docker-Expose-Session-Grpc-Method", methods.Keys);
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode != HttpStatusCode.SwitchingProtocols)
         {
@@ -53,7 +63,7 @@ internal sealed class BuildSession : IAsyncDisposable
         }
 
         var connection = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return new BuildSession(id, response, connection, secrets);
+        return new BuildSession(id, response, connection, methods);
     }
 
     public async ValueTask DisposeAsync()

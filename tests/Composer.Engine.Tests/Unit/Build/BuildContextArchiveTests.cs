@@ -34,6 +34,19 @@ public sealed class BuildContextArchiveTests : IDisposable
     }
 
     [Fact]
+    public void A_unix_socket_in_the_context_is_left_out_as_docker_does()
+    {
+        Write("Dockerfile", "FROM busybox:latest\n");
+        Write("app.txt", "app");
+        using var agent = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        agent.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(Path.Combine(root, "agent.sock")));
+
+        var (entries, _) = Archive(null, null);
+
+        Assert.Equal(["Dockerfile", "app.txt"], entries.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void The_dockerfile_is_sent_even_when_dockerignore_lists_it()
     {
         Write("Dockerfile", "FROM busybox:latest\n");

@@ -102,7 +102,7 @@ public sealed class BuildKitBuildServiceTests
     }
 
     [Theory]
-    [InlineData("ssh", "ssh-agent forwarding")]
+    [InlineData("ssh", "ssh (default): /nonexistent/agent.sock, which does not exist")]
     [InlineData("secrets", "is not declared under the top-level secrets")]
     [InlineData("provenance", "cannot produce")]
     [InlineData("sbom", "cannot produce")]
@@ -110,7 +110,8 @@ public sealed class BuildKitBuildServiceTests
     public async Task Keys_the_engine_cannot_honour_are_refused_before_anything_is_built(string key, string reason)
     {
         var engine = new FakeEngine();
-        object value = key == "entitlements" ? new List<object?> { "security.insecure" } : key is "provenance" or "sbom" ? true : new List<object?> { "default" };
+        object value = key == "entitlements" ? new List<object?> { "security.insecure" } : key is "provenance" or "sbom" ? true
+            : key == "ssh" ? new List<object?> { "default=/nonexistent/agent.sock" } : new List<object?> { "default" };
         var project = TestServices.Project("p", Built("app", new BuildConfig { Context = "/src/app", Other = Other((key, value)) }));
 
         var error = await Assert.ThrowsAsync<UnsupportedServiceException>(() =>
