@@ -205,6 +205,41 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public async Task Initial_sync_sends_only_the_files_modified_since_the_image_was_created()
+    {
+        await using var stack = new StackFolder("winit", """
+            services:
+              web:
+                image: busybox:latest
+                command: ["sleep", "3600"]
+                stop_signal: SIGKILL
+                develop:
+                  watch:
+                    - path: ./src
+                      action: sync
+                      target: /src
+                      initial_sync: true
+                      ignore: ["*.tmp"]
+            """);
+        stack.WriteFile("src/old.txt", "older than the image\n");
+        File.SetLastWriteTimeUtc(Path.Combine(stack.Directory, "src/old.txt"), new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        stack.WriteFile("src/new.txt", "newer than the image\n");
+        stack.WriteFile("src/deep/new.txt", "deeper\n");
+        stack.WriteFile("src/draft.tmp", "ignored\n");
+        using var watch = CliProcess.Start(stack.Directory, stack.Arguments("watch"));
+
+        // The initial sync is done before watching is announced.
+        await watch.UntilErrorShowsAsync("watching web", Limit);
+        var container = $"{stack.ProjectName}-web-1";
+        using var timeout = new CancellationTokenSource(Limit);
+        Assert.Equal("newer than the image\n", await ContainerFiles.ReadAsync(stack.Engine, container, "/src/new.txt", timeout.Token));
+        Assert.Equal("deeper\n", await ContainerFiles.ReadAsync(stack.Engine, container, "/src/deep/new.txt", timeout.Token));
+        Assert.Null(await stack.Engine.Tools.StatPathAsync(container, "/src/old.txt", timeout.Token));
+        Assert.Null(await stack.Engine.Tools.StatPathAsync(container, "/src/draft.tmp", timeout.Token));
+        Assert.Contains("web: synced 2 files", watch.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Up_watch_in_a_terminal_shows_logs_and_sync_lines_and_ctrl_c_stops_the_stack()
     {
         Assert.True(TmuxTerminal.Available, "tmux is not installed (scripts/test.sh installs it)");

@@ -24,6 +24,13 @@ internal sealed class ServiceActions(OrchestrationContext context, IWatchReporte
     public Task<IReadOnlyList<ContainerSummary>> ListRunningAsync(Project project, CancellationToken cancellationToken) =>
         ServiceContainers.ListAsync(Engine, project.Name, [], runningOnly: true, cancellationToken);
 
+    /// <summary>When the image of the service's first running container was created; null when there is none.</summary>
+    public async Task<DateTimeOffset?> ImageCreatedAsync(string service, Task<IReadOnlyList<ContainerSummary>> running, CancellationToken cancellationToken)
+    {
+        var container = Of(service, await running).FirstOrDefault();
+        return container is null ? null : (await Engine.Images.InspectAsync(container.Image, cancellationToken))?.Created;
+    }
+
     public async Task ApplyAsync(Project project, ServiceChanges changes, Task<IReadOnlyList<ContainerSummary>> running, CancellationToken cancellationToken)
     {
         var name = changes.Service;

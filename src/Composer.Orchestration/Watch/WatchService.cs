@@ -24,7 +24,7 @@ public sealed class WatchService(OrchestrationContext context)
             watcher.Watch(WatchedPaths(services, projectFiles));
 
             // Files are watched from here on: what changes during the initial sync is synced again.
-            await InitialSyncAsync(project, services, actions, cancellationToken);
+            await InitialSyncAsync(project, services, actions, reporter, cancellationToken);
             reporter.Action($"watching {string.Join(", ", services.Select(service => service.Name))}; Ctrl-C stops watching");
             while (await watcher.Changes.WaitToReadAsync(cancellationToken))
             {
@@ -82,17 +82,36 @@ public sealed class WatchService(OrchestrationContext context)
             .Where(path => path != "-" && Path.IsPathRooted(path))
             .ToHashSet(StringComparer.Ordinal);
 
-    private static async Task InitialSyncAsync(Project project, IReadOnlyList<WatchedService> services, ServiceActions actions, CancellationToken cancellationToken)
+    /// <summary>
+    /// initial_sync, as docker compose does it: per service, the rules' files modified since its image was created,
+    /// in one sync.
+    /// </summary>
+    private static async Task InitialSyncAsync(Project project, IReadOnlyList<WatchedService> services, ServiceActions actions, IWatchReporter reporter, CancellationToken cancellationToken)
     {
         foreach (var service in services)
         {
-            var mappings = service.Rules
-                .Where(filter => filter.Rule.InitialSync && filter.Rule.Syncs)
-                .Select(filter => new SyncMapping(filter.Rule.Path, filter.ContainerPath(filter.Rule.Path), filter))
-                .ToList();
+            var rules = service.Rules.Where(filter => filter.Rule.InitialSync && filter.Rule.Syncs).ToList();
+            if (rules.Count == 0)
+            {
+                continue;
+            }
+
+            var running = actions.ListRunningAsync(project, cancellationToken);
+            DateTimeOffset? since;
+            try
+            {
+                since = await actions.ImageCreatedAsync(service.Name, running, cancellationToken);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                reporter.Failure($"{service.Name}: initial sync failed: {exception.Message}");
+                continue;
+            }
+
+            var mappings = rules.SelectMany(filter => InitialSyncFiles.Of(filter, since)).ToList();
             if (mappings.Count > 0)
             {
-                await actions.SyncAsync(project, service.Name, mappings, actions.ListRunningAsync(project, cancellationToken), cancellationToken);
+                await actions.SyncAsync(project, service.Name, mappings, running, cancellationToken);
             }
         }
     }
