@@ -13,6 +13,10 @@ public static class Planner
     public static Plan PlanUp(Project project, ObservedState observed, UpPlanOptions options) =>
         new UpPlanner(project, observed, options).Build();
 
+    /// <summary>The volumes an up with these options would find changed (see <see cref="VolumeChanges"/>): what to ask about.</summary>
+    public static IReadOnlyList<VolumeChange> ChangedVolumes(Project project, ObservedState observed, UpPlanOptions options) =>
+        new UpPlanner(project, observed, options).ChangedVolumes();
+
     public static Plan PlanDown(Project project, ObservedState observed, DownPlanOptions options) =>
         new DownPlanner(project, observed, options).Build();
 

@@ -59,6 +59,8 @@ internal sealed class UpPlanner
         return plan.Build();
     }
 
+    public IReadOnlyList<VolumeChange> ChangedVolumes() => VolumeChanges.Find(project, observed, UsedResources().Volumes);
+
     /// <summary>
     /// The network and volume keys up manages: those the selected services and their dependencies use, as docker
     /// compose keeps only those (every declared one with --all-resources).

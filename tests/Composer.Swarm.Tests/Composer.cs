@@ -46,9 +46,10 @@ internal sealed class StackFolder : IDisposable
         return result.Output;
     }
 
-    /// <summary>Removes the stack (services, objects, networks) and waits for its tasks to go.</summary>
+    /// <summary>Removes the stack (services, objects, networks), waits for its tasks to go, and cleans the nodes.</summary>
     public void Dispose()
     {
         ComposerAsync("stack", "rm", Stack).GetAwaiter().GetResult();
+        Swarm.CleanNodesAsync(Stack).GetAwaiter().GetResult();
     }
 }

@@ -19,16 +19,14 @@ internal static class Swarm
         DateTimeOffset.Parse(json.Trim().Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Removes a repository's names (tags, and digests of images pulled by digest) from every node. By name, never by
-    /// id: the test images are often other names of busybox:local, which must stay.
+    /// Removes what a removed stack leaves on the nodes: the manager forgets its tasks before each node has stopped
+    /// their containers, and the containers of completed job tasks stay on their nodes, as the stack's volumes do.
     /// </summary>
-    public static async Task RemoveImagesAsync(string stack, string repository)
+    public static async Task CleanNodesAsync(string stack)
     {
+        var label = $"label=com.docker.stack.namespace={stack}";
         foreach (var node in new[] { 1, 2, 3 })
         {
-            // The manager forgets a stack's tasks before each node has stopped their containers, and the containers of
-            // completed job tasks stay on their nodes (as the stack's volumes do): the test removes them itself.
-            var label = $"label=com.docker.stack.namespace={stack}";
             await UntilAsync(async () => (await Docker.RunAsync(TestSwarm.Socket(node), "ps", "-q", "--filter", label)).Output.Trim().Length == 0,
                 TimeSpan.FromSeconds(60), $"the containers of stack {stack} stopped on node {node}");
             var exited = Lines((await Docker.RunAsync(TestSwarm.Socket(node), "ps", "-aq", "--filter", label)).Output).ToArray();
@@ -42,6 +40,18 @@ internal static class Swarm
             {
                 await Docker.RunAsync(TestSwarm.Socket(node), ["volume", "rm", .. volumes]);
             }
+        }
+    }
+
+    /// <summary>
+    /// Removes a repository's names (tags, and digests of images pulled by digest) from every node, once the stack
+    /// that ran them is cleaned. By name, never by id: the test images are often other names of busybox:local.
+    /// </summary>
+    public static async Task RemoveImagesAsync(string stack, string repository)
+    {
+        await CleanNodesAsync(stack);
+        foreach (var node in new[] { 1, 2, 3 })
+        {
             var listed = await Docker.RunAsync(TestSwarm.Socket(node), "image", "ls", "--digests", "--format", "{{.Repository}} {{.Tag}} {{.Digest}}", repository);
             var names = Lines(listed.Output).Select(line => line.Split(' ')).SelectMany(parts => new[]
             {

@@ -38,22 +38,29 @@ internal static class CreateCommand
         var pull = PullValue.Parse(parse.GetValue(Pull));
         var names = parse.GetValue(Services) ?? [];
         var scale = ScaleArguments.Parse(parse.GetValue(Scale) ?? []);
-        return VerbExecution.RunAsync(invocation, [.. names, .. scale.Keys], (orchestration, project, dryRun, token) =>
-            new UpService(orchestration).UpAsync(project, new UpOptions
-            {
-                NoStart = true,
-                ForceRecreate = parse.GetValue(ForceRecreate),
-                NoRecreate = parse.GetValue(NoRecreate),
-                Scale = scale,
-                Services = names,
-                DryRun = dryRun,
-                Build = parse.GetValue(Build),
-                NoBuild = parse.GetValue(NoBuild),
-                Pull = pull,
-                RemoveOrphans = OrphanSwitches.Remove(parse, RemoveOrphans, invocation.Context),
-                IgnoreOrphans = OrphanSwitches.Ignore(project, invocation.Context),
-                AssumeYes = parse.GetValue(Yes),
-                AllResources = parse.GetValue(GlobalOptions.AllResources),
-            }, token), cancellationToken);
+        IReadOnlySet<string> agreed = new HashSet<string>(StringComparer.Ordinal);
+        UpOptions Options(Composer.Model.Project project, bool dryRun) => new()
+        {
+            NoStart = true,
+            ForceRecreate = parse.GetValue(ForceRecreate),
+            NoRecreate = parse.GetValue(NoRecreate),
+            Scale = scale,
+            Services = names,
+            DryRun = dryRun,
+            Build = parse.GetValue(Build),
+            NoBuild = parse.GetValue(NoBuild),
+            Pull = pull,
+            RemoveOrphans = OrphanSwitches.Remove(parse, RemoveOrphans, invocation.Context),
+            IgnoreOrphans = OrphanSwitches.Ignore(project, invocation.Context),
+            AssumeYes = parse.GetValue(Yes),
+            AllResources = parse.GetValue(GlobalOptions.AllResources),
+            RecreateVolumes = agreed,
+        };
+        return VerbExecution.RunAsync(
+            invocation,
+            [.. names, .. scale.Keys],
+            (orchestration, project, dryRun, token) => new UpService(orchestration).UpAsync(project, Options(project, dryRun), token),
+            cancellationToken,
+            async (session, project, dryRun, token) => agreed = (await VolumePrompt.AskAsync(invocation, session, project, Options(project, dryRun), token)).RecreateVolumes);
     }
 }

@@ -115,6 +115,7 @@ internal static class UpCommand
             WatchService.EnsureWatchable(project, watch);
         }
 
+        options = await VolumePrompt.AskAsync(invocation, session, project, options, cancellationToken);
         var detached = parse.GetValue(Detach) || options.Wait || options.DryRun || options.NoStart;
         var attach = detached ? null : AttachOptionsFor(invocation, project, options) with { Watching = watch is not null };
         var attachSince = DateTimeOffset.UtcNow;

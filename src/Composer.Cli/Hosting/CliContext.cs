@@ -13,6 +13,9 @@ internal sealed record CliContext(
     bool OutputIsTerminal,
     bool ErrorIsTerminal)
 {
+    /// <summary>Standard input is a terminal: a person can answer a question (up's changed-volume prompt).</summary>
+    public bool InputIsTerminal { get; init; }
+
     public static CliContext FromProcess()
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -28,6 +31,9 @@ internal sealed record CliContext(
             environment,
             Directory.GetCurrentDirectory(),
             !Console.IsOutputRedirected,
-            !Console.IsErrorRedirected);
+            !Console.IsErrorRedirected)
+        {
+            InputIsTerminal = !Console.IsInputRedirected,
+        };
     }
 }

@@ -16,7 +16,8 @@ internal static class VerbExecution
         CommandInvocation invocation,
         IReadOnlyList<string> serviceNames,
         Func<OrchestrationContext, Project, bool, CancellationToken, Task<VerbResult>> verb,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<EngineSession, Project, bool, CancellationToken, Task>? beforeProgress = null)
     {
         PlanFormat.IsJson(invocation);
         await using var session = EngineSession.Connect(invocation, cancellationToken);
@@ -28,6 +29,12 @@ internal static class VerbExecution
         }
 
         var dryRun = invocation.ParseResult.GetValue(GlobalOptions.DryRun);
+        if (beforeProgress is not null)
+        {
+            // Questions for the user (create's changed-volume prompt) come before the progress view takes the terminal.
+            await beforeProgress(session, project, dryRun, cancellationToken);
+        }
+
         await session.ReadyAsync();
         var result = await verb(session.Orchestration, project, dryRun, cancellationToken);
         await session.CloseProgressAsync();

@@ -2,6 +2,8 @@ using Composer.Engine.Build;
 using Composer.Engine.Contracts;
 using Composer.Model;
 using Composer.Orchestration.Building;
+using Composer.Orchestration.Hooks;
+using Composer.Orchestration.Progress;
 using Composer.Orchestration.Services;
 using Composer.Planning.Hashing;
 using Composer.Planning.Plans;
@@ -10,7 +12,9 @@ namespace Composer.Orchestration.Interactive;
 
 /// <summary>
 /// <c>run</c>: a one-off container of a service (labelled oneoff=True so that up, ps and scale leave it alone), with
-/// its dependencies brought up first as <c>up</c> would.
+/// its dependencies brought up first as <c>up</c> would. Its post_start hooks run in it once it has started, as docker
+/// compose's run does (detached: before run returns; attached: beside the output); a failing hook fails run. pre_stop
+/// does not run: run never stops the container, it ends by itself (or --rm removes it once it has ended).
 /// </summary>
 public sealed class RunService(OrchestrationContext context)
 {
@@ -57,6 +61,7 @@ public sealed class RunService(OrchestrationContext context)
         if (options.Detach)
         {
             await Engine.StartContainerAsync(id, cancellationToken);
+            await PostStartAsync(project, service, id, context.Progress, cancellationToken);
             await beforeOutput();
             return new RunResult(name, 0);
         }
@@ -64,7 +69,7 @@ public sealed class RunService(OrchestrationContext context)
         try
         {
             await beforeOutput();
-            return new RunResult(name, await RunAttachedAsync(id, options, console, cancellationToken));
+            return new RunResult(name, await RunAttachedAsync(project, service, id, options, console, cancellationToken));
         }
         finally
         {
@@ -89,19 +94,38 @@ public sealed class RunService(OrchestrationContext context)
         return project with { Services = services };
     }
 
-    private async Task<int> RunAttachedAsync(string id, RunOptions options, IInteractiveConsole console, CancellationToken cancellationToken)
+    private async Task<int> RunAttachedAsync(Project project, Service service, string id, RunOptions options, IInteractiveConsole console, CancellationToken cancellationToken)
     {
         // Attached before the start, so that not a byte of output is missed.
         using var stream = await Engine.Streams.AttachAsync(id, options.Interactive, cancellationToken);
         await Engine.StartContainerAsync(id, cancellationToken);
+
+        // The progress view is closed while the container's output runs: a failing hook is reported through its error,
+        // which carries the hook's last lines.
+        var hooks = PostStartAsync(project, service, id, new NullProgressSink(), cancellationToken);
         using (options.Tty ? console.EnterRawMode() : null)
         {
             await StreamPump.RunAsync(stream, console, options.Interactive,
                 options.Tty ? size => Engine.Streams.ResizeContainerAsync(id, size, CancellationToken.None) : null, cancellationToken);
         }
 
-        return (int)(await Engine.WaitContainerAsync(id, cancellationToken) ?? 0);
+        var exitCode = (int)(await Engine.WaitContainerAsync(id, cancellationToken) ?? 0);
+        try
+        {
+            await hooks;
+        }
+        catch (EngineException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The command ended before its hook could be started in it (exec needs a running container): nothing ran.
+        }
+
+        return exitCode;
     }
+
+    private Task PostStartAsync(Project project, Service service, string id, IProgressSink progress, CancellationToken cancellationToken) =>
+        service.PostStart.Count == 0
+            ? Task.CompletedTask
+            : new HookRunner(Engine, project, progress).RunExecHooksAsync(HookRunner.PostStart, service, id, cancellationToken);
 
     // --dry-run: the image steps, the plan of the up that would start the dependencies, then the one-off container,
     // which waits for all of them.

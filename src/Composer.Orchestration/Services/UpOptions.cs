@@ -19,9 +19,13 @@ public sealed record UpOptions
 
     /// <summary>
     /// -y/--yes: volumes whose definition changed are recreated (their data is lost), with the containers that mount
-    /// them; without it they are kept with a warning. Composer never prompts.
+    /// them; without it they are kept with a warning (or recreated when agreed at the CLI's prompt, see
+    /// <see cref="RecreateVolumes"/>).
     /// </summary>
     public bool AssumeYes { get; init; }
+
+    /// <summary>Keys of changed volumes the user agreed to recreate at the prompt (<see cref="UpService.ChangedVolumesAsync"/>).</summary>
+    public IReadOnlySet<string> RecreateVolumes { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>--all-resources: networks and volumes no selected service uses are created too.</summary>
     public bool AllResources { get; init; }

@@ -1,4 +1,5 @@
 using Composer.Engine.Build;
+using Composer.Engine.Contracts;
 using Composer.Engine.Registry;
 using Composer.Model;
 using Composer.Orchestration.Building;
@@ -48,7 +49,7 @@ public sealed class UpService(OrchestrationContext context)
             NoDeps = options.NoDeps,
             RemoveOrphans = options.RemoveOrphans,
             IgnoreOrphans = options.IgnoreOrphans,
-            RecreateVolumes = options.AssumeYes ? project.Volumes.Keys.ToHashSet(StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal),
+            RecreateVolumes = options.AssumeYes ? project.Volumes.Keys.ToHashSet(StringComparer.Ordinal) : options.RecreateVolumes,
             AllResources = options.AllResources,
             Services = options.Services,
             Scale = options.Scale,
@@ -78,6 +79,24 @@ public sealed class UpService(OrchestrationContext context)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The volumes this up would find changed, from the engine's volumes alone: what the CLI asks about on a terminal
+    /// before it starts, as docker compose does (the answers go to <see cref="UpOptions.RecreateVolumes"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<VolumeChange>> ChangedVolumesAsync(IEngine engine, Project project, UpOptions options, CancellationToken cancellationToken)
+    {
+        var found = await Task.WhenAll(project.Volumes.Values.Where(volume => !volume.External)
+            .Select(volume => engine.FindVolumeAsync(volume.Name, cancellationToken)));
+        var observed = new ObservedState
+        {
+            Volumes = [.. found.OfType<EngineVolume>().Select(volume => new ObservedVolume(volume.Name, null)
+            {
+                Driver = volume.Driver, Options = volume.Options, Labels = volume.Labels,
+            })],
+        };
+        return Planner.ChangedVolumes(project, observed, new UpPlanOptions { Services = options.Services, AllResources = options.AllResources });
     }
 
     /// <summary>

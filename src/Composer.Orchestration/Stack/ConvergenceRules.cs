@@ -22,9 +22,7 @@ internal static class ConvergenceRules
         DateTimeOffset since, DateTimeOffset? changedAt, DateTimeOffset now, Func<string?, string> nodeName)
     {
         var isJob = SwarmModes.IsJob(service.Mode);
-        string TaskName(SwarmTaskState task) => service.Mode is SwarmModes.Global or SwarmModes.GlobalJob || task.Slot is null or 0
-            ? $"{service.Name}.{nodeName(task.NodeId)}"
-            : $"{service.Name}.{task.Slot}";
+        string TaskName(SwarmTaskState task) => $"{service.Name}.{TaskSlots.Of(service.Mode, task) ?? nodeName(task.NodeId)}";
 
         var updateFailure = UpdateFailure(service, changedAt);
         var recent = tasks.Where(task => (task.Timestamp ?? task.CreatedAt ?? now) >= since).ToList();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Composer.Engine.Contracts;
 using Composer.Model;
@@ -15,7 +14,8 @@ public sealed class StackLogsService(OrchestrationContext context)
         var target = (await swarm.ListServicesAsync(stack, cancellationToken)).FirstOrDefault(item => item.Name == StackLabels.Scope(stack, service) || item.Name == service)
             ?? throw new StackException($"no such service in stack {stack}: {service}");
         var key = target.Name.StartsWith(stack + "_", StringComparison.Ordinal) ? target.Name[(stack.Length + 1)..] : target.Name;
-        var tasks = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Task id to slot; null for tasks of the global modes, which the node names.
+        var tasks = new Dictionary<string, string?>(StringComparer.Ordinal);
         var nodes = new Dictionary<string, string>(StringComparer.Ordinal);
         async Task RefreshAsync()
         {
@@ -26,7 +26,7 @@ public sealed class StackLogsService(OrchestrationContext context)
 
             foreach (var task in (await swarm.ListTasksAsync(stack, cancellationToken)).Where(task => task.ServiceId == target.Id))
             {
-                tasks[task.Id] = task.Slot is { } slot and > 0 ? slot.ToString(CultureInfo.InvariantCulture) : task.Id[..Math.Min(12, task.Id.Length)];
+                tasks[task.Id] = TaskSlots.Of(target.Mode, task);
             }
         }
 
@@ -38,9 +38,10 @@ public sealed class StackLogsService(OrchestrationContext context)
                 await RefreshAsync();
             }
 
-            var slot = tasks.GetValueOrDefault(line.TaskId, line.TaskId.Length > 12 ? line.TaskId[..12] : line.TaskId);
+            // A task the listing no longer has (history trimmed) keeps its id.
+            var slot = tasks.TryGetValue(line.TaskId, out var known) ? known : line.TaskId[..Math.Min(12, line.TaskId.Length)];
             var node = nodes.GetValueOrDefault(line.NodeId, line.NodeId);
-            yield return new StackLogLine($"{key}.{slot}@{node}", line.Stream == LogStream.Stderr, line.Text);
+            yield return new StackLogLine(slot is null ? $"{key}@{node}" : $"{key}.{slot}@{node}", line.Stream == LogStream.Stderr, line.Text);
         }
     }
 }

@@ -64,7 +64,7 @@ public sealed class StackQueryService(OrchestrationContext context)
         var groups = tasks
             .Where(task => services.ContainsKey(task.ServiceId))
             .Where(task => service is null || services[task.ServiceId].Name == StackLabels.Scope(stack, service))
-            .GroupBy(task => (task.ServiceId, Slot: task.Slot is null or 0 ? task.NodeId ?? "" : task.Slot.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .GroupBy(task => (task.ServiceId, Slot: TaskSlots.Of(services[task.ServiceId].Mode, task) ?? task.NodeId ?? ""))
             .OrderBy(group => services[group.Key.ServiceId].Name, StringComparer.Ordinal)
             .ThenBy(group => group.Key.Slot.Length).ThenBy(group => group.Key.Slot, StringComparer.Ordinal);
         foreach (var group in groups)
@@ -74,7 +74,7 @@ public sealed class StackQueryService(OrchestrationContext context)
             foreach (var task in group.OrderByDescending(task => task.CreatedAt))
             {
                 var node = task.NodeId is { } id ? nodes.GetValueOrDefault(id, id) : "";
-                var slotName = task.Slot is null or 0 ? node : group.Key.Slot;
+                var slotName = TaskSlots.Of(owner.Mode, task) is null ? node : group.Key.Slot;
                 rows.Add(new StackTaskRow(
                     task.Id,
                     $"{owner.Name}.{slotName}",
