@@ -24,4 +24,22 @@ public sealed class TerminalProgressTests
         Assert.Contains($"Container {stack.ProjectName}-s2-1", screen, StringComparison.Ordinal);
         Assert.DoesNotContain("error", screen, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task The_final_frame_of_a_recreating_up_lists_recreated_started_and_kept_containers()
+    {
+        Assert.True(TmuxTerminal.Available, "tmux is not installed (scripts/test.sh installs it)");
+        await using var stack = new StackFolder("ttyre", Stacks.Sleepers(2));
+        Assert.Equal(0, (await CliProcess.RunAsync(stack.Directory, Limit, stack.Arguments("up", "-d"))).ExitCode);
+        // s1 changes, s2 stays, s3 is new.
+        stack.Write(new System.Text.RegularExpressions.Regex("MODE: one").Replace(Stacks.Sleepers(3), "MODE: two", 1));
+
+        using var terminal = new TmuxTerminal(stack.Directory, $"{CliLocation.ShellCommand} -p {stack.ProjectName} up -d", socket: "plan");
+        var screen = await terminal.UntilScreenShowsAsync("EXIT=", Limit);
+
+        Assert.Contains("EXIT=0", screen, StringComparison.Ordinal);
+        Assert.Matches($@"Container {stack.ProjectName}-s1-1\s+Recreated, Started", screen);
+        Assert.Matches($@"Container {stack.ProjectName}-s3-1\s+Started", screen);
+        Assert.Matches($@"Container {stack.ProjectName}-s2-1\s+Running", screen);
+    }
 }

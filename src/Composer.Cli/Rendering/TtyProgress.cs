@@ -66,7 +66,9 @@ internal sealed class TtyProgress : IProgressRenderer
                 }
             }
 
-            _lines[key] = new Line(progress, Stopwatch.GetTimestamp() - (long)(progress.Elapsed.TotalSeconds * Stopwatch.Frequency));
+            // A recreated container's line goes on to Starting and Started: it keeps saying it was recreated.
+            var recreated = progress.Status == "Recreated" || (_lines.TryGetValue(key, out var previous) && previous.Recreated);
+            _lines[key] = new Line(progress, Stopwatch.GetTimestamp() - (long)(progress.Elapsed.TotalSeconds * Stopwatch.Frequency), recreated);
         }
     }
 
@@ -141,13 +143,15 @@ internal sealed class TtyProgress : IProgressRenderer
                 rows.Add(new Markup($"[bold][[+]] {Header(_order.Select(key => _lines[key].Progress.Status))} {done}/{_order.Count}[/]") { Overflow = Overflow.Ellipsis });
             }
 
+            // The status column is as wide as its longest entry ("Recreated, Started"), so the clocks stay aligned.
+            var statusWidth = _order.Select(key => StatusText(_lines[key]).Length).DefaultIfEmpty(0).Max();
             foreach (var key in _order)
             {
                 var line = _lines[key];
                 var layers = line.Progress.Kind == ResourceKind.Service && _layers.TryGetValue(line.Progress.Name, out var keys)
                     ? keys.Select(layer => _lines[layer].Progress).ToList()
                     : [];
-                rows.Add(RenderLine(line, layers));
+                rows.Add(RenderLine(line, layers, statusWidth));
                 rows.AddRange(layers.Select(RenderLayer));
             }
 
@@ -200,7 +204,7 @@ internal sealed class TtyProgress : IProgressRenderer
         return keys;
     }
 
-    private static Markup RenderLine(Line line, IReadOnlyList<ProgressEvent> layers)
+    private static Markup RenderLine(Line line, IReadOnlyList<ProgressEvent> layers, int statusWidth)
     {
         var progress = line.Progress;
         var elapsed = progress.State == ProgressState.Working
@@ -208,9 +212,19 @@ internal sealed class TtyProgress : IProgressRenderer
             : progress.Elapsed;
         var (mark, color) = Look(progress.State);
         var label = Markup.Escape($"{ProgressText.Kind(progress.Kind)} {progress.Name}");
+        var status = Markup.Escape(StatusText(line).PadRight(Math.Max(12, statusWidth)));
         // Cut to the terminal's width (Overflow.Ellipsis), never wrapped: a wrapped line breaks the live redraw.
-        return new Markup($" [{color}]{mark}[/] {label,-40} [{color}]{Markup.Escape(progress.Status),-12}[/] [grey]{ProgressText.Elapsed(elapsed)}{Transferred(layers)}[/]") { Overflow = Overflow.Ellipsis };
+        return new Markup($" [{color}]{mark}[/] {label,-40} [{color}]{status}[/] [grey]{ProgressText.Elapsed(elapsed)}{Transferred(layers)}[/]") { Overflow = Overflow.Ellipsis };
     }
 
-    private sealed record Line(ProgressEvent Progress, long StartedAt);
+    /// <summary>
+    /// The status column: the step's latest status, after "Recreated, " once the container was recreated, so the final
+    /// frame tells recreated containers ("Recreated, Started") from created ("Started"), kept ("Running") and removed ones.
+    /// </summary>
+    internal static string StatusText(ProgressEvent progress, bool recreated) =>
+        recreated && progress.Status != "Recreated" && progress.State != ProgressState.Error ? "Recreated, " + progress.Status : progress.Status;
+
+    private static string StatusText(Line line) => StatusText(line.Progress, line.Recreated);
+
+    private sealed record Line(ProgressEvent Progress, long StartedAt, bool Recreated);
 }

@@ -88,6 +88,39 @@ public sealed class ProgressRendererTests
         Assert.Contains("orphan found", screen, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Tty_final_frame_tells_recreated_containers_from_created_kept_and_removed_ones()
+    {
+        var error = new StringWriter();
+        var renderer = new TtyProgress(error, useColor: false);
+        foreach (var progress in new ProgressEvent[]
+        {
+            new(ResourceKind.Container, "shop-db-1", "Running", ProgressState.Done, TimeSpan.Zero),
+            new(ResourceKind.Container, "shop-web-1", "Recreate", ProgressState.Working, TimeSpan.Zero),
+            new(ResourceKind.Container, "shop-web-1", "Recreated", ProgressState.Done, TimeSpan.FromSeconds(1)),
+            new(ResourceKind.Container, "shop-web-1", "Starting", ProgressState.Working, TimeSpan.Zero),
+            new(ResourceKind.Container, "shop-web-1", "Started", ProgressState.Done, TimeSpan.FromSeconds(1)),
+            new(ResourceKind.Container, "shop-web-2", "Created", ProgressState.Done, TimeSpan.FromSeconds(1)),
+            new(ResourceKind.Container, "shop-web-2", "Started", ProgressState.Done, TimeSpan.FromSeconds(1)),
+            new(ResourceKind.Container, "shop-worker-2", "Removed", ProgressState.Done, TimeSpan.FromSeconds(1)),
+        })
+        {
+            renderer.Report(progress);
+        }
+
+        await renderer.DisposeAsync();
+
+        // The last frame is what stays on screen: the text after the live view's last redraw.
+        var lines = error.ToString().Split('\n').Select(line => line.TrimEnd()).ToList();
+        var last = lines.FindLastIndex(line => line.Contains("[+] Running 4/4", StringComparison.Ordinal));
+        var frame = string.Join('\n', lines.Skip(last).Take(5));
+        Assert.Matches(@"Container shop-db-1\s+Running", frame);
+        Assert.Matches(@"Container shop-web-1\s+Recreated, Started", frame);
+        Assert.Matches(@"Container shop-web-2\s+Started", frame);
+        Assert.Matches(@"Container shop-worker-2\s+Removed", frame);
+        Assert.Equal("Recreated, Starting", TtyProgress.StatusText(new ProgressEvent(ResourceKind.Container, "w", "Starting", ProgressState.Working, TimeSpan.Zero), recreated: true));
+    }
+
     // A pull of one service: its line, then its two layers' lines.
     private static readonly ProgressEvent[] Pull =
     [

@@ -9,15 +9,16 @@ namespace Composer.EndToEnd.Tests.Support;
 internal sealed class TmuxTerminal : IDisposable
 {
     private readonly string _session = "composer-test-" + Guid.NewGuid().ToString("N")[..8];
-    private readonly string? _server;
+    // The tmux server (-L socket) of the session; null is the default server.
+    private readonly string? _socket;
 
-    /// <param name="server">
-    /// A tmux server socket of the suite's own (<c>tmux -L server</c>), so that the sessions of other work on the
-    /// machine, and what that work does to its server, cannot reach these; null: the user's default server.
+    /// <param name="socket">
+    /// A tmux server of the test's own (<c>tmux -L</c>), away from sessions others run at once and from what their
+    /// work does to that server.
     /// </param>
-    public TmuxTerminal(string workingDirectory, string shellCommand, string? server = null)
+    public TmuxTerminal(string workingDirectory, string shellCommand, string? socket = null)
     {
-        _server = server;
+        _socket = socket;
         // A server whose last session was just killed exits, and a session asked of it meanwhile fails with "server
         // exited unexpectedly" (every other terminal of a suite with a server of its own, one after another): ask again,
         // and the next client starts a new server. A session that did not start would otherwise only show as an
@@ -98,10 +99,10 @@ internal sealed class TmuxTerminal : IDisposable
     private string Tmux(out int exitCode, out string error, params string[] arguments)
     {
         var start = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (_server is not null)
+        if (_socket is not null)
         {
             start.ArgumentList.Add("-L");
-            start.ArgumentList.Add(_server);
+            start.ArgumentList.Add(_socket);
         }
 
         foreach (var argument in arguments)
