@@ -17,7 +17,24 @@ internal static class Profile
         var clock = Stopwatch.StartNew();
         var inputs = HostileInputs.FromFolder(arguments.Corpus);
         Console.WriteLine($"corpus read in {clock.ElapsedMilliseconds} ms");
-        var runner = new FuzzRunner(Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), $"composer-fuzz-profile-{Environment.ProcessId}"));
+        var folder = FuzzWorker.CaseFolder(Environment.ProcessId);
+        try
+        {
+            Measure(arguments, inputs, new FuzzRunner(folder), self, clock);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        return 0;
+    }
+
+    private static void Measure(FuzzArguments arguments, HostileInputs inputs, FuzzRunner runner, Process self, Stopwatch clock)
+    {
         var generating = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         var loading = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -50,7 +67,6 @@ internal static class Profile
         Console.WriteLine("slowest: " + string.Join(", ", slowest.OrderByDescending(item => item.Cpu).Take(10).Select(item => $"{item.Number} ({item.Kind}, {item.Cpu.TotalMilliseconds:F0} ms)")));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"collections: gen0 {GC.CollectionCount(0) - collections[0]}, gen1 {GC.CollectionCount(1) - collections[1]}, gen2 {GC.CollectionCount(2) - collections[2]}; paused {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:F0} ms"));
-        return 0;
     }
 
     private static TimeSpan Cpu(Process process)
