@@ -11,6 +11,15 @@ internal static class EngineHttp
     /// <summary>Null for endpoints this cannot reach (a Windows named pipe): those build with the classic builder.</summary>
     public static HttpClient? Create(EngineEndpoint endpoint)
     {
+        // A build runs as long as it runs: the caller's token ends it, not a client timeout.
+        return CreateHandler(endpoint) is var (handler, baseAddress)
+            ? new HttpClient(handler) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan }
+            : null;
+    }
+
+    /// <summary>The connection to the endpoint and the base address requests go to; null for a Windows named pipe.</summary>
+    public static (SocketsHttpHandler Handler, Uri BaseAddress)? CreateHandler(EngineEndpoint endpoint)
+    {
         var handler = new SocketsHttpHandler { UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(30) };
         Uri baseAddress;
         switch (endpoint.Host.Scheme)
@@ -47,7 +56,6 @@ internal static class EngineHttp
             new TlsAuthProvider(tlsDirectory, endpoint.VerifyServer).ConfigureHandler(handler);
         }
 
-        // A build runs as long as it runs: the caller's token ends it, not a client timeout.
-        return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        return (handler, baseAddress);
     }
 }

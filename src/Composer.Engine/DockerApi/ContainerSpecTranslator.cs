@@ -42,7 +42,8 @@ internal static class ContainerSpecTranslator
             NetworkingConfig = networking,
         };
         parameters.HostConfig.NetworkMode = NetworkAttachmentTranslator.NetworkMode(request, networking);
-        return new ContainerSpec(parameters, extraNetworks, FileObjectTranslator.Files(request));
+        return new ContainerSpec(parameters, extraNetworks, FileObjectTranslator.Files(request),
+            NetworkAttachmentTranslator.ContainerMacAddress(service, apiVersion));
     }
 
     private static List<string> Environment(Project project, Service service)

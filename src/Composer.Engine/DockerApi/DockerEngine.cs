@@ -81,8 +81,10 @@ internal sealed class DockerEngine(DockerClient client, EnginePolicies policies,
         }
 
         var spec = ContainerSpecTranslator.Translate(request, await ApiVersionAsync(cancellationToken));
+        using var macClient = spec.ContainerMacAddress is { } macAddress ? ContainerMacAddressClient(macAddress) : null;
+        var creator = macClient ?? client;
         var created = await calls.ChangeAsync($"create container {request.Name}",
-            token => client.Containers.CreateContainerAsync(spec.Parameters, token), cancellationToken);
+            token => creator.Containers.CreateContainerAsync(spec.Parameters, token), cancellationToken);
         foreach (var warning in created.Warnings ?? [])
         {
             request.OnEngineWarning?.Invoke(warning);
@@ -105,6 +107,15 @@ internal sealed class DockerEngine(DockerClient client, EnginePolicies policies,
         }
 
         return created.ID;
+    }
+
+    // A client of its own for the one create that carries a container-wide MAC address (engines before API 1.44).
+    private DockerClient ContainerMacAddressClient(string macAddress)
+    {
+        var target = endpoint ?? throw new EngineException("mac_address on an engine before API 1.44 needs the engine's endpoint");
+        return new DockerClientBuilder().WithEndpoint(target.Host)
+            .WithTransportOptions(new ContainerMacAddressTransport(target), macAddress)
+            .Build();
     }
 
     public Task StartContainerAsync(string idOrName, CancellationToken cancellationToken) =>

@@ -20,7 +20,7 @@ internal static class NetworkAttachmentTranslator
         }
 
         var links = LinkTranslator.Links(request);
-        // MAC addresses go on the endpoints (API 1.44; the version check refuses them on older engines).
+        // MAC addresses go on the endpoints from API 1.44; before it, on the container (ContainerMacAddress).
         var endpointMac = apiVersion >= EngineFeatures.EndpointMacAddress;
         var ordered = NetworkOrder.Ordered(service)
             .Select((pair, index) => new KeyValuePair<string, EndpointSettings>(
@@ -32,6 +32,22 @@ internal static class NetworkAttachmentTranslator
             EndpointsConfig = new Dictionary<string, EndpointSettings>(StringComparer.Ordinal) { [ordered[0].Key] = ordered[0].Value },
         };
         return (networking, ordered.Skip(1).ToList());
+    }
+
+    /// <summary>
+    /// Before API 1.44 the engine takes one MAC address per container and gives it to the endpoint the container is
+    /// created on: the first network's mac_address, else the service's (the version check refuses a MAC address on
+    /// any later network there). Null from API 1.44, where each endpoint carries its own.
+    /// </summary>
+    public static string? ContainerMacAddress(Service service, EngineApiVersion apiVersion)
+    {
+        if (apiVersion >= EngineFeatures.EndpointMacAddress)
+        {
+            return null;
+        }
+
+        var first = service.NetworkMode is null ? NetworkOrder.Ordered(service)[0].Value : null;
+        return first?.MacAddress ?? service.MacAddress;
     }
 
     public static string? NetworkMode(ContainerRequest request, NetworkingConfig? networking)

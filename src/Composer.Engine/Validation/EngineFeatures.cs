@@ -8,7 +8,7 @@ public static class EngineFeatures
     /// <summary>HostConfig.Annotations.</summary>
     public static readonly EngineApiVersion Annotations = new(1, 43);
 
-    /// <summary>A MAC address per endpoint (before it, one per container, which Docker.DotNet cannot send).</summary>
+    /// <summary>A MAC address per endpoint (before it, one per container, on the network it is created on).</summary>
     public static readonly EngineApiVersion EndpointMacAddress = new(1, 44);
 
     /// <summary>CDI device requests (driver "cdi") in DeviceRequests.</summary>

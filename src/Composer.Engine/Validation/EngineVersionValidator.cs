@@ -54,15 +54,11 @@ public static class EngineVersionValidator
                 }
             }
 
-            // Docker.DotNet has no container-wide MacAddress (the pre-1.44 way): MAC addresses go on the endpoints.
-            if (service.MacAddress is not null)
+            // Before API 1.44 a container has one MAC address, given to the network it is created on (the first);
+            // the later networks are joined afterwards and get addresses of the engine's choosing.
+            foreach (var (key, attachment) in attachments.Skip(1).Where(pair => pair.Value?.MacAddress is not null))
             {
-                Need(subject, "mac_address", EngineFeatures.EndpointMacAddress);
-            }
-
-            foreach (var (key, attachment) in attachments.Where(pair => pair.Value?.MacAddress is not null))
-            {
-                Need(subject, $"networks.{key}.mac_address", EngineFeatures.EndpointMacAddress);
+                Need(subject, $"networks.{key}.mac_address (not the first network)", EngineFeatures.EndpointMacAddress);
             }
         }
 

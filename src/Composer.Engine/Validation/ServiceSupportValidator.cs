@@ -94,6 +94,14 @@ public static class ServiceSupportValidator
                 Refuse("networks", "are empty and the project has no default network");
             }
 
+            // The service's MAC address is its first network's: a different one named on that network contradicts it.
+            if (service.MacAddress is { } macAddress && service.NetworkMode is null
+                && NetworkOrder.Ordered(service)[0] is { Value.MacAddress: { } networkMac } first
+                && !string.Equals(networkMac, macAddress, StringComparison.OrdinalIgnoreCase))
+            {
+                Refuse($"mac_address {macAddress}", $"differs from networks.{first.Key}.mac_address {networkMac}, the first network's, which it would set too");
+            }
+
             // The engine runs a container in the uts namespace of the host or its own (it accepts and ignores
             // container:x) and its cgroup namespace is host or private: another container's cannot be shared.
             if (service.Uts is { Target: not ReferenceTarget.Mode } uts)

@@ -131,9 +131,13 @@ public sealed class AttributesTests(EngineFixture fixture) : IDisposable
             {
                 Volumes = [new ServiceVolume { Type = "volume", Source = "data", Target = "/data", Volume = new Model.VolumeOptions { Subpath = "site" } }],
             },
-            TestServices.Sleeper("nic") with { MacAddress = "02:42:ac:11:00:99" }) with
+            TestServices.Sleeper("nic") with
+            {
+                Networks = TestServices.Map<ServiceNetwork?>(("back", null), ("front", new ServiceNetwork { MacAddress = "02:c0:de:00:00:99" })),
+            }) with
         {
             Volumes = TestServices.Map(("data", new Composer.Model.Volume { Name = scope.Name + "_data" })),
+            Networks = TestServices.Map(("default", new Model.Network { Name = scope.Name + "_default" }), ("back", new Model.Network { Name = scope.Name + "_back" }), ("front", new Model.Network { Name = scope.Name + "_front" })),
         };
         var version = await fixture.Engine.ApiVersionAsync(Timeout);
 
@@ -141,11 +145,43 @@ public sealed class AttributesTests(EngineFixture fixture) : IDisposable
 
         if (version < new EngineApiVersion(1, 44))
         {
-            Assert.Contains($"service \"nic\": mac_address needs engine API 1.44, this engine has {version}", failure.Problems);
+            Assert.Contains($"service \"nic\": networks.front.mac_address (not the first network) needs engine API 1.44, this engine has {version}", failure.Problems);
         }
 
         Assert.Contains($"service \"web\": volume subpath needs engine API 1.45, this engine has {version}", failure.Problems);
         Assert.Empty(await fixture.Docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = ProjectFilter(scope.Name) }, Timeout));
+    }
+
+    [Fact]
+    public async Task Mac_addresses_are_on_the_containers_first_network_and_a_changed_one_recreates_the_container()
+    {
+        await using var scope = new ProjectScope(fixture, "mac");
+        var project = TestServices.Project(scope.Name,
+            TestServices.Sleeper("one") with { MacAddress = "02:c0:de:00:00:01" },
+            TestServices.Sleeper("two") with
+            {
+                Networks = TestServices.Map<ServiceNetwork?>(("back", new ServiceNetwork { MacAddress = "02:c0:de:00:00:02" }), ("front", null)),
+            }) with
+        {
+            Networks = TestServices.Map(
+                ("default", new Model.Network { Name = scope.Name + "_default" }),
+                ("back", new Model.Network { Name = scope.Name + "_back" }),
+                ("front", new Model.Network { Name = scope.Name + "_front" })),
+        };
+
+        await scope.Up.UpAsync(project, new UpOptions(), Timeout);
+
+        Assert.Equal("02:c0:de:00:00:01", (await InspectAsync($"{scope.Name}-one-1")).NetworkSettings.Networks[$"{scope.Name}_default"].MacAddress);
+        var two = (await InspectAsync($"{scope.Name}-two-1")).NetworkSettings.Networks;
+        Assert.Equal("02:c0:de:00:00:02", two[$"{scope.Name}_back"].MacAddress);
+        Assert.NotEqual("02:c0:de:00:00:02", two[$"{scope.Name}_front"].MacAddress);
+
+        var firstId = (await InspectAsync($"{scope.Name}-one-1")).ID;
+        await scope.Up.UpAsync(project.With(project.Services["one"] with { MacAddress = "02:c0:de:00:00:11" }), new UpOptions(), Timeout);
+
+        var recreated = await InspectAsync($"{scope.Name}-one-1");
+        Assert.NotEqual(firstId, recreated.ID);
+        Assert.Equal("02:c0:de:00:00:11", recreated.NetworkSettings.Networks[$"{scope.Name}_default"].MacAddress);
     }
 
     [Fact]

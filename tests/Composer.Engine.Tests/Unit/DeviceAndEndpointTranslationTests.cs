@@ -49,6 +49,27 @@ public sealed class DeviceAndEndpointTranslationTests
         Assert.Equal(("02:42:ac:11:00:02", 10L, "eth9"), (endpoint.MacAddress, (long)endpoint.GwPriority, endpoint.DriverOpts["com.docker.network.endpoint.ifname"]));
     }
 
+    [Theory]
+    [InlineData(null, "02:42:ac:11:00:02")]
+    [InlineData("02:42:ac:11:00:07", "02:42:ac:11:00:07")]
+    public void Before_api_1_44_the_mac_address_is_the_containers_and_no_endpoint_carries_one(string? firstNetworkMac, string expected)
+    {
+        var service = TestServices.Sleeper("web") with
+        {
+            MacAddress = firstNetworkMac is null ? "02:42:ac:11:00:02" : null,
+            Networks = TestServices.Map<ServiceNetwork?>(("default", new ServiceNetwork { MacAddress = firstNetworkMac })),
+        };
+
+        var old = Translate(service, "1.41");
+        var current = Translate(service, "1.44");
+
+        Assert.Equal(expected, old.ContainerMacAddress);
+        Assert.True(string.IsNullOrEmpty(old.Parameters.NetworkingConfig.EndpointsConfig["p_default"].MacAddress));
+        Assert.Null(current.ContainerMacAddress);
+        Assert.Equal(expected, current.Parameters.NetworkingConfig.EndpointsConfig["p_default"].MacAddress);
+        Assert.Equal("02:42:ac:11:00:02", Translate(TestServices.Sleeper("web") with { MacAddress = "02:42:ac:11:00:02", NetworkMode = "bridge" }, "1.41").ContainerMacAddress);
+    }
+
     [Fact]
     public void Annotations_storage_options_and_subpath_are_sent_when_set()
     {

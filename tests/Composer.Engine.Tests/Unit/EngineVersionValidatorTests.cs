@@ -22,8 +22,8 @@ public sealed class EngineVersionValidatorTests
     };
 
     [Theory]
-    [InlineData("1.41", 7)]
-    [InlineData("1.43", 6)]
+    [InlineData("1.41", 6)]
+    [InlineData("1.43", 5)]
     [InlineData("1.44", 4)]
     [InlineData("1.45", 3)]
     [InlineData("1.48", 1)]
@@ -45,10 +45,31 @@ public sealed class EngineVersionValidatorTests
                 "service \"web\": CDI devices needs engine API 1.44, this engine has 1.41",
                 "service \"web\": networks.default.gw_priority needs engine API 1.48, this engine has 1.41",
                 "service \"web\": networks.default.interface_name needs engine API 1.49, this engine has 1.41",
-                "service \"web\": mac_address needs engine API 1.44, this engine has 1.41",
                 "network \"default\": enable_ipv4: false needs engine API 1.48, this engine has 1.41",
             ],
             EngineVersionValidator.Problems(Everything, null, new EngineApiVersion(1, 41)));
+    }
+
+    [Fact]
+    public void Before_api_1_44_a_mac_address_is_refused_only_on_a_network_after_the_first()
+    {
+        var service = TestServices.Sleeper("web") with
+        {
+            MacAddress = "02:42:ac:11:00:02",
+            Networks = TestServices.Map<ServiceNetwork?>(
+                ("back", new ServiceNetwork { MacAddress = "02:42:ac:11:00:02" }),
+                ("front", new ServiceNetwork { MacAddress = "02:42:ac:12:00:02" })),
+        };
+        var project = TestServices.Project("p", service);
+
+        Assert.Equal(
+            ["service \"web\": networks.front.mac_address (not the first network) needs engine API 1.44, this engine has 1.41"],
+            EngineVersionValidator.Problems(project, null, new EngineApiVersion(1, 41)));
+        Assert.Empty(EngineVersionValidator.Problems(project, null, new EngineApiVersion(1, 44)));
+        Assert.Empty(EngineVersionValidator.Problems(TestServices.Project("p", service with
+        {
+            Networks = TestServices.Map<ServiceNetwork?>(("back", new ServiceNetwork { Priority = 1 }), ("front", null)),
+        }), null, new EngineApiVersion(1, 41)));
     }
 
     [Fact]

@@ -117,4 +117,26 @@ public sealed class ServiceSupportValidatorTests
             ],
             ServiceSupportValidator.Problems(project));
     }
+
+    [Fact]
+    public void A_service_mac_address_that_contradicts_its_first_networks_is_refused()
+    {
+        var service = TestServices.Sleeper("web") with
+        {
+            MacAddress = "02:42:ac:11:00:02",
+            Networks = TestServices.Map<ServiceNetwork?>(("back", new ServiceNetwork { MacAddress = "02:42:ac:11:00:03" }), ("front", null)),
+        };
+        var project = TestServices.Project("p", service) with
+        {
+            Networks = TestServices.Map(("back", new Network { Name = "p_back" }), ("front", new Network { Name = "p_front" })),
+        };
+
+        Assert.Equal(
+            ["service \"web\": mac_address 02:42:ac:11:00:02 differs from networks.back.mac_address 02:42:ac:11:00:03, the first network's, which it would set too"],
+            ServiceSupportValidator.Problems(project));
+        Assert.Empty(ServiceSupportValidator.Problems(project.With(service with
+        {
+            Networks = TestServices.Map<ServiceNetwork?>(("back", new ServiceNetwork { MacAddress = "02:42:AC:11:00:02" }), ("front", new ServiceNetwork { MacAddress = "02:42:ac:11:00:09" })),
+        })));
+    }
 }
