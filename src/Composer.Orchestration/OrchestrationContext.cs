@@ -1,5 +1,6 @@
 using Composer.Engine.Contracts;
 using Composer.Orchestration.Progress;
+using Composer.Orchestration.Providers;
 
 namespace Composer.Orchestration;
 
@@ -11,6 +12,9 @@ public sealed record OrchestrationContext(IEngine Engine, IProgressSink Progress
 
     /// <summary>Where build steps and their logs are printed line by line (plain output); null prints none.</summary>
     public IBuildOutputSink? BuildOutput { get; init; }
+
+    /// <summary>How provider services' tools are run.</summary>
+    public IPluginProcessRunner Plugins { get; init; } = new PluginProcessRunner();
 
     /// <summary>Reads COMPOSE_PARALLEL_LIMIT from the given variables, falling back to 8 when unset or invalid.</summary>
     public static int ParallelLimitFrom(IReadOnlyDictionary<string, string> environment) =>

@@ -7,6 +7,7 @@ using Composer.Orchestration.Progress;
 using Composer.Orchestration.Services;
 using Composer.Planning.Hashing;
 using Composer.Planning.Plans;
+using Composer.Planning.Providers;
 
 namespace Composer.Orchestration.Interactive;
 
@@ -29,6 +30,10 @@ public sealed class RunService(OrchestrationContext context)
     {
         project = WithPullOverride(ImageNames.WithBuiltImageNames(project), options);
         var service = project.Services[options.Service];
+        if (ServiceProvider.Is(service))
+        {
+            throw new Planning.PlanningException($"service \"{service.Name}\" is a provider service: its tool runs with up, it has no container to run");
+        }
 
         // The service's own image first: one that cannot be had stops run before anything is created or started.
         var (imageIds, imageSteps) = await new ImagePreparation(context).PrepareAsync(
@@ -40,7 +45,10 @@ public sealed class RunService(OrchestrationContext context)
 
         if (!options.NoDeps && service.DependsOn.Count > 0)
         {
-            await StartDependenciesAsync(project, service, options, cancellationToken);
+            // Provider services among the dependencies set variables for this service too, as for up's dependents.
+            var providers = await StartDependenciesAsync(project, service, options, cancellationToken);
+            project = ProviderEnvironment.Apply(project, providers).Project;
+            service = project.Services[options.Service];
         }
 
         await ProjectResources.EnsureAsync(Engine, project, service, cancellationToken);
@@ -164,12 +172,13 @@ public sealed class RunService(OrchestrationContext context)
         return new RunResult(name, 0) { Plan = plan };
     }
 
-    private async Task StartDependenciesAsync(Project project, Service service, RunOptions options, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, ProviderVariables>> StartDependenciesAsync(Project project, Service service, RunOptions options, CancellationToken cancellationToken)
     {
-        await new UpService(context).UpAsync(project, new UpOptions { Services = [.. service.DependsOn.Keys], RemoveOrphans = options.RemoveOrphans, IgnoreOrphans = options.IgnoreOrphans }, cancellationToken);
+        var up = await new UpService(context).UpAsync(project, new UpOptions { Services = [.. service.DependsOn.Keys], RemoveOrphans = options.RemoveOrphans, IgnoreOrphans = options.IgnoreOrphans }, cancellationToken);
         var waiter = new PlanRunner(context).Waiter();
         await Task.WhenAll(service.DependsOn
-            .Where(dependency => project.Services.ContainsKey(dependency.Key))
+            .Where(dependency => project.Services.TryGetValue(dependency.Key, out var dependencyService) && !ServiceProvider.Is(dependencyService))
             .Select(dependency => waiter.WaitAsync(project.Name, dependency.Key, dependency.Value.Condition, cancellationToken)));
+        return up.ProviderVariables;
     }
 }
