@@ -98,13 +98,7 @@ public sealed class ProviderTests
     [Fact]
     public async Task A_plugin_that_reports_an_error_or_exits_non_zero_fails_up_with_one_line_before_its_dependents_start()
     {
-        await using var stack = new StackFolder("provbad", $"""
-            services:
-              db:
-                provider:
-                  type: composertestfail
-            {Dependent}
-            """);
+        await using var stack = ProviderStack("provbad", "composertestfail");
         var bin = Path.Combine(stack.Directory, "bin");
         WriteScript(Path.Combine(bin, "composertestfail"), """
             #!/bin/sh
@@ -131,13 +125,7 @@ public sealed class ProviderTests
     [Fact]
     public async Task Without_its_plugin_a_provider_service_is_refused_before_anything_is_created()
     {
-        await using var stack = new StackFolder("provnone", $"""
-            services:
-              db:
-                provider:
-                  type: composer-test-absent
-            {Dependent}
-            """);
+        await using var stack = ProviderStack("provnone", "composer-test-absent");
 
         var (code, up) = await RunAsync(stack, new Dictionary<string, string>(StringComparer.Ordinal), "up", "-d");
 
@@ -145,6 +133,15 @@ public sealed class ProviderTests
         Assert.Contains("service \"db\": provider type \"composer-test-absent\" needs the docker-composer-test-absent plugin", up.Error, StringComparison.Ordinal);
         Assert.Empty(await stack.ContainersAsync(CancellationToken.None));
     }
+
+    /// <summary>A provider service db of the given type, without options, and the dependent.</summary>
+    private static StackFolder ProviderStack(string prefix, string type) => new(prefix, $"""
+        services:
+          db:
+            provider:
+              type: {type}
+        {Dependent}
+        """);
 
     private static async Task<(int ExitCode, CliProcess Process)> RunAsync(StackFolder stack, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
