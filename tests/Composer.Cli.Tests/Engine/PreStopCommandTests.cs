@@ -11,12 +11,7 @@ public sealed class PreStopCommandTests
     [Fact]
     public async Task Stop_runs_pre_stop_in_the_container_first_and_shows_its_output()
     {
-        await using var project = new EngineProject("services:\n" + ComposeSnippets.Sleeper("app", "busybox:latest") + """
-                pre_stop:
-                  - command: ["sh", "-c", "echo \"flushing on $$(hostname)\"; touch /tmp/flushed"]
-            """ + "\n");
-        var up = await project.RunAsync("up", "-d");
-        Assert.True(up.ExitCode == 0, up.Error);
+        await using var project = await UpWithPreStopAsync("""["sh", "-c", "echo \"flushing on $$(hostname)\"; touch /tmp/flushed"]""");
         var container = project.Name + "-app-1";
         var hostname = await EngineInspect.FormatAsync(container, "{{.Config.Hostname}}");
 
@@ -33,12 +28,7 @@ public sealed class PreStopCommandTests
     [Fact]
     public async Task A_failing_pre_stop_fails_stop_with_its_line_and_leaves_the_container_running()
     {
-        await using var project = new EngineProject("services:\n" + ComposeSnippets.Sleeper("app", "busybox:latest") + """
-                pre_stop:
-                  - command: ["sh", "-c", "echo 'queue not drained' >&2; exit 5"]
-            """ + "\n");
-        var up = await project.RunAsync("up", "-d");
-        Assert.True(up.ExitCode == 0, up.Error);
+        await using var project = await UpWithPreStopAsync("""["sh", "-c", "echo 'queue not drained' >&2; exit 5"]""");
 
         var stop = await project.RunAsync("stop");
 
@@ -46,5 +36,13 @@ public sealed class PreStopCommandTests
         var line = Assert.Single(stop.Error.Split('\n'), text => text.StartsWith("error: ", StringComparison.Ordinal));
         Assert.Equal("error: service \"app\": pre_stop hook [sh -c echo 'queue not drained' >&2; exit 5] exited with status 5: queue not drained", line);
         Assert.Equal("running", await EngineInspect.FormatAsync(project.Name + "-app-1", "{{.State.Status}}"));
+    }
+
+    private static async Task<EngineProject> UpWithPreStopAsync(string command)
+    {
+        var project = new EngineProject("services:\n" + ComposeSnippets.Sleeper("app", "busybox:latest") + $"    pre_stop:\n      - command: {command}\n");
+        var up = await project.RunAsync("up", "-d");
+        Assert.True(up.ExitCode == 0, up.Error);
+        return project;
     }
 }
