@@ -40,7 +40,7 @@ internal sealed class DownPlanner(Project project, ObservedState observed, DownP
     {
         if (!IsNameOnly)
         {
-            ProviderSteps.AddDown(plan, project, services.Where(project.Services.ContainsKey),
+            ProviderSteps.AddInReverse(plan, project, services.Where(project.Services.ContainsKey), OperationKind.ProviderDown,
                 service => removalsByService.GetValueOrDefault(service) ?? []);
         }
     }

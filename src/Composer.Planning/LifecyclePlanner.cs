@@ -1,6 +1,7 @@
 using Composer.Model;
 using Composer.Planning.Observed;
 using Composer.Planning.Plans;
+using Composer.Planning.Providers;
 
 namespace Composer.Planning;
 
@@ -50,10 +51,20 @@ internal sealed class LifecyclePlanner
         return plan.Build();
     }
 
-    public Plan Stop(TimeSpan? timeout)
+    /// <param name="providers">Also stop the selected provider services (stop does; restart's stop does not, as in docker compose).</param>
+    public Plan Stop(TimeSpan? timeout, bool providers = false)
     {
         var plan = new PlanBuilder();
-        StopInReverseDependencyOrder.Add(plan, graph, SelectedContainers(), service => timeout ?? StopGracePeriod(service));
+        var containers = SelectedContainers();
+        var stops = StopInReverseDependencyOrder.Add(plan, graph, containers, service => timeout ?? StopGracePeriod(service));
+        if (providers)
+        {
+            // A provider's tool pauses its resource once the containers that depend on it have stopped.
+            ProviderSteps.AddInReverse(plan, project, selected, OperationKind.ProviderStop, service => containers
+                .Where(container => container.Service == service && stops.ContainsKey(container.Id))
+                .Select(container => stops[container.Id]));
+        }
+
         return plan.Build();
     }
 

@@ -35,8 +35,9 @@ public static class Planner
     public static Plan PlanStart(Project project, ObservedState observed, IReadOnlyList<string> services) =>
         new LifecyclePlanner(NameOnlyServices.Fill(project, observed), observed, services).Start();
 
-    public static Plan PlanStop(Project project, ObservedState observed, IReadOnlyList<string> services, TimeSpan? timeout) =>
-        new LifecyclePlanner(NameOnlyServices.Fill(project, observed), observed, services).Stop(timeout);
+    /// <param name="providers">Also run the selected provider services' stop (the stop verb; not restart).</param>
+    public static Plan PlanStop(Project project, ObservedState observed, IReadOnlyList<string> services, TimeSpan? timeout, bool providers = false) =>
+        new LifecyclePlanner(NameOnlyServices.Fill(project, observed), observed, services).Stop(timeout, providers);
 
     public static Plan PlanRemove(Project project, ObservedState observed, IReadOnlyList<string> services, bool stopFirst, bool removeVolumes, TimeSpan? timeout) =>
         new LifecyclePlanner(NameOnlyServices.Fill(project, observed), observed, services).Remove(stopFirst, removeVolumes, timeout);

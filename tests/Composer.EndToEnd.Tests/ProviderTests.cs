@@ -63,7 +63,7 @@ public sealed class ProviderTests
         var (dryCode, dry) = await RunAsync(stack, environment, "--dry-run", "up", "-d");
         var (runCode, run) = await RunAsync(stack, environment, "run", "--rm", "web", "sh", "-c", "echo url=$DB_URL");
         var (runProviderCode, runProvider) = await RunAsync(stack, environment, "run", "--rm", "db");
-        var callsBeforeDown = File.ReadAllLines(calls);
+        var callsBeforeDown = Calls(calls);
         var (downCode, down) = await RunAsync(stack, environment, "down");
 
         Assert.Contains(" Service db  provisioning 50%", up.Error, StringComparison.Ordinal);
@@ -90,8 +90,61 @@ public sealed class ProviderTests
         Assert.Contains("service \"db\" is a provider service: its tool runs with up, it has no container to run", runProvider.Error, StringComparison.Ordinal);
 
         Assert.True(downCode == 0, down.Error);
-        Assert.Equal($"compose --project-name={stack.ProjectName} down --size=256 --tags=a --tags=b db", File.ReadAllLines(calls)[^1]);
+        Assert.Equal($"compose --project-name={stack.ProjectName} down --size=256 --tags=a --tags=b db", Calls(calls)[^1]);
         Assert.Contains(" Service db  Removed", down.Error, StringComparison.Ordinal);
+        Assert.Empty(await stack.ContainersAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_plugin_with_metadata_gets_only_the_options_it_declares_is_stopped_by_stop_and_a_missing_required_option_fails_up()
+    {
+        await using var stack = new StackFolder("provmeta", $$"""
+            services:
+              db:
+                provider:
+                  type: composermeta
+                  options: {size: 1, name: x, tags: t}
+            {{Dependent}}
+            """);
+        var plugins = Path.Combine(stack.Directory, "docker-config", "cli-plugins");
+        var calls = Path.Combine(stack.Directory, "calls.txt");
+        WriteScript(Path.Combine(plugins, "docker-composermeta"), $$$"""
+            #!/bin/sh
+            echo "$*" >> {{{calls}}}
+            if [ "$2" = metadata ]; then
+              echo '{"description": "test tool", "up": {"parameters": [{"name": "size", "required": true}, {"name": "name"}]}, "down": {"parameters": [{"name": "name"}]}, "stop": {"parameters": []}}'
+              exit 0
+            fi
+            if [ "$3" = up ]; then echo '{"type": "setenv", "message": "URL=u"}'; fi
+            """);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["DOCKER_CONFIG"] = Path.GetDirectoryName(plugins)! };
+
+        var (upCode, up) = await RunAsync(stack, environment, "up", "-d");
+        var (stopCode, stop) = await RunAsync(stack, environment, "stop");
+        var webAfterStop = await InspectAsync($"{stack.ProjectName}-web-1", "{{.State.Status}}");
+        var (downCode, down) = await RunAsync(stack, environment, "down");
+        stack.Write($$"""
+            services:
+              db:
+                provider:
+                  type: composermeta
+                  options: {name: x}
+            {{Dependent}}
+            """);
+        var (missingCode, missing) = await RunAsync(stack, environment, "up", "-d");
+
+        Assert.True(upCode == 0 && stopCode == 0 && downCode == 0, up.Error + stop.Error + down.Error);
+        Assert.Equal(
+            [
+                $"compose --project-name={stack.ProjectName} up --name=x --size=1 db",
+                $"compose --project-name={stack.ProjectName} stop db",
+                $"compose --project-name={stack.ProjectName} down --name=x db",
+            ],
+            Calls(calls));
+        Assert.Contains(" Service db  Stopped", stop.Error, StringComparison.Ordinal);
+        Assert.Equal("exited", webAfterStop);
+        Assert.Equal(1, missingCode);
+        Assert.Contains("service \"db\": provider composermeta requires option \"size\" for up (its metadata says so), which provider.options does not set", missing.Error, StringComparison.Ordinal);
         Assert.Empty(await stack.ContainersAsync(CancellationToken.None));
     }
 
@@ -148,6 +201,9 @@ public sealed class ProviderTests
         var cli = CliProcess.Start(stack.Directory, environment, stack.Arguments(arguments));
         return (await cli.WaitForExitAsync(Limit), cli);
     }
+
+    /// <summary>The plugin's recorded calls, without its metadata questions (asked before every call).</summary>
+    private static string[] Calls(string file) => [.. File.ReadAllLines(file).Where(line => line != "compose metadata")];
 
     private static void WriteScript(string path, string text)
     {

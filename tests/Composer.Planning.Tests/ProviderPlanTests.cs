@@ -112,6 +112,25 @@ public sealed class ProviderPlanTests
     }
 
     [Fact]
+    public void Stop_runs_the_providers_stop_after_their_dependents_stopped_and_restart_leaves_providers_alone()
+    {
+        var observed = Projects.UpToDate(CloudDb) with { Containers = [Projects.Running(CloudDb, "cache", 1), Projects.Running(CloudDb, "web", 1)] };
+
+        var stop = Planner.PlanStop(CloudDb, observed, [], timeout: null, providers: true);
+        var restartStop = Planner.PlanStop(CloudDb, observed, [], timeout: null);
+
+        Assert.Equal(
+            """
+            #1 StopContainer shop-web-1
+            #2 StopContainer shop-cache-1
+            #3 ProviderStop db by awesomecloud <- #1 (provider service; only if its tool declares stop)
+            """.ReplaceLineEndings("\n"),
+            stop.ToString());
+        Assert.DoesNotContain("Provider", restartStop.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Provider", Planner.PlanStop(CloudDb, observed, ["cache"], timeout: null, providers: true).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_json_plan_names_the_provider_of_each_provider_step()
     {
         var json = Plans.PlanJson.Write(Planner.PlanProviderUp(CloudDb, ["db"]), "shop", "up");

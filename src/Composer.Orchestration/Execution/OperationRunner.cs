@@ -86,6 +86,9 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
             case OperationKind.ProviderDown:
                 await providers.RunAsync(project, project.Services[operation.Service!], ProviderRunner.Down, cancellationToken);
                 break;
+            case OperationKind.ProviderStop:
+                await providers.RunAsync(project, project.Services[operation.Service!], ProviderRunner.Stop, cancellationToken);
+                break;
             default:
                 throw new InvalidOperationException($"no runner for {operation.Kind}");
         }

@@ -7,7 +7,7 @@ using Composer.Planning.Providers;
 namespace Composer.Orchestration.Providers;
 
 /// <summary>
-/// Runs a provider service's tool for up or down as docker compose does, and reports it as the service's progress:
+/// Runs a provider service's tool for up, down or stop as docker compose does, and reports it as the service's progress:
 /// <c>info</c> lines are its status, <c>debug</c> lines are dropped, <c>setenv</c>/<c>rawsetenv</c> lines are
 /// collected for the dependents, an <c>error</c> line or a non-zero exit fails the step with one line naming the
 /// service.
@@ -16,16 +16,37 @@ internal sealed class ProviderRunner(IPluginProcessRunner processes, IProgressSi
 {
     public const string Up = "up";
     public const string Down = "down";
+    public const string Stop = "stop";
 
+    /// <summary>
+    /// Runs the tool's <paramref name="command"/> for the service. The tool's metadata is asked first: a stop it does
+    /// not declare is skipped (nothing is reported), options it does not declare for the command are left out, and a
+    /// required one that is missing fails the step.
+    /// </summary>
     public async Task<ProviderVariables> RunAsync(Project project, Service service, string command, CancellationToken cancellationToken)
     {
         var provider = ServiceProvider.Of(service) ?? throw new ProviderFailedException($"service \"{service.Name}\": provider has no type");
-        var (working, done) = command == Up ? ("Creating", "Created") : ("Removing", "Removed");
+        var path = CliPlugins.FindProvider(provider.Type)
+            ?? throw new ProviderFailedException($"service \"{service.Name}\": provider {CliPlugins.MissingProvider(provider.Type)}");
+        var environment = ProviderCommandLine.Environment(project);
+        var metadata = await MetadataAsync(path, environment, cancellationToken);
+        if (command == Stop && metadata.Stop is null)
+        {
+            return ProviderVariables.None;
+        }
+
+        var (working, done) = command switch { Up => ("Creating", "Created"), Down => ("Removing", "Removed"), _ => ("Stopping", "Stopped") };
         var clock = Stopwatch.StartNew();
         progress.Report(new ProgressEvent(ResourceKind.Service, service.Name, working, ProgressState.Working, TimeSpan.Zero));
         try
         {
-            var variables = await RunToolAsync(project, service, provider, command, clock, cancellationToken);
+            if (ProviderCommandLine.MissingRequired(provider, command, metadata) is { } missing)
+            {
+                throw new ProviderFailedException($"service \"{service.Name}\": provider {provider.Type} requires option \"{missing}\" for {command} (its metadata says so), which provider.options does not set");
+            }
+
+            var invocation = new PluginInvocation(path, ProviderCommandLine.Arguments(project, service, provider, command, metadata), environment);
+            var variables = await RunToolAsync(invocation, service, provider, command, clock, cancellationToken);
             progress.Report(new ProgressEvent(ResourceKind.Service, service.Name, done, ProgressState.Done, clock.Elapsed));
             return variables;
         }
@@ -36,12 +57,28 @@ internal sealed class ProviderRunner(IPluginProcessRunner processes, IProgressSi
         }
     }
 
-    private async Task<ProviderVariables> RunToolAsync(Project project, Service service, ServiceProvider provider, string command, Stopwatch clock, CancellationToken cancellationToken)
+    // docker compose's rule: a tool that cannot answer (no such subcommand, a failure, not JSON) has empty metadata.
+    private async Task<ProviderMetadata> MetadataAsync(string path, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        var output = new System.Text.StringBuilder();
+        try
+        {
+            var exit = await processes.RunAsync(new PluginInvocation(path, ProviderCommandLine.MetadataArguments, environment), line =>
+            {
+                output.AppendLine(line);
+                return true;
+            }, cancellationToken);
+            return exit.ExitCode == 0 ? ProviderMetadata.Parse(output.ToString()) : ProviderMetadata.Empty;
+        }
+        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
+        {
+            return ProviderMetadata.Empty;
+        }
+    }
+
+    private async Task<ProviderVariables> RunToolAsync(PluginInvocation invocation, Service service, ServiceProvider provider, string command, Stopwatch clock, CancellationToken cancellationToken)
     {
         var said = $"service \"{service.Name}\": provider {provider.Type}";
-        var path = CliPlugins.FindProvider(provider.Type)
-            ?? throw new ProviderFailedException($"service \"{service.Name}\": provider {CliPlugins.MissingProvider(provider.Type)}");
-        var invocation = new PluginInvocation(path, ProviderCommandLine.Arguments(project, service, provider, command), ProviderCommandLine.Environment(project));
         var prefixed = new List<KeyValuePair<string, string>>();
         var raw = new List<KeyValuePair<string, string>>();
         string? failure = null;
@@ -85,7 +122,7 @@ internal sealed class ProviderRunner(IPluginProcessRunner processes, IProgressSi
         }
         catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
         {
-            throw new ProviderFailedException($"{said}: {path} could not be started: {exception.Message}");
+            throw new ProviderFailedException($"{said}: {invocation.Path} could not be started: {exception.Message}");
         }
 
         if (failure is not null)

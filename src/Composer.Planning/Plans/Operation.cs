@@ -58,7 +58,7 @@ public sealed record Operation
     /// <summary>KillContainer: the signal to send; null is SIGKILL.</summary>
     public string? Signal { get; init; }
 
-    /// <summary>ProviderUp and ProviderDown: the provider's type, which names the tool that runs the service.</summary>
+    /// <summary>ProviderUp, ProviderDown and ProviderStop: the provider's type, which names the tool that runs the service.</summary>
     public string? ProviderType { get; init; }
 
     public IReadOnlyList<int> DependsOn { get; init; } = [];
@@ -99,7 +99,7 @@ public sealed record Operation
             case OperationKind.KillContainer when Signal is not null:
                 text.Append(' ').Append(Signal);
                 break;
-            case OperationKind.ProviderUp or OperationKind.ProviderDown:
+            case OperationKind.ProviderUp or OperationKind.ProviderDown or OperationKind.ProviderStop:
                 text.Append(" by ").Append(ProviderType);
                 break;
         }

@@ -31,4 +31,7 @@ public enum OperationKind
 
     /// <summary>Run a provider service's tool with <c>down</c>: it releases what its up set up.</summary>
     ProviderDown,
+
+    /// <summary>Run a provider service's tool with <c>stop</c>, when the tool declares it (its metadata): it pauses what up set up.</summary>
+    ProviderStop,
 }

@@ -55,7 +55,7 @@ public static class PlanJson
         OperationKind.CreateNetwork or OperationKind.RemoveNetwork => "network",
         OperationKind.CreateVolume or OperationKind.RemoveVolume => "volume",
         OperationKind.RemoveImage or OperationKind.PullImage or OperationKind.BuildImage or OperationKind.PushImage => "image",
-        OperationKind.WaitForDependency or OperationKind.ProviderUp or OperationKind.ProviderDown => "service",
+        OperationKind.WaitForDependency or OperationKind.ProviderUp or OperationKind.ProviderDown or OperationKind.ProviderStop => "service",
         _ => "container",
     };
 
@@ -146,7 +146,7 @@ public static class PlanJson
             case OperationKind.KillContainer:
                 json.WriteString("signal", operation.Signal ?? "SIGKILL");
                 break;
-            case OperationKind.ProviderUp or OperationKind.ProviderDown:
+            case OperationKind.ProviderUp or OperationKind.ProviderDown or OperationKind.ProviderStop:
                 json.WriteString("provider", operation.ProviderType);
                 break;
         }

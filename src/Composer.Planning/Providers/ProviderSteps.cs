@@ -36,11 +36,11 @@ internal static class ProviderSteps
     }
 
     /// <summary>
-    /// Adds a ProviderDown for each provider service among <paramref name="services"/>, after its dependents' steps
-    /// (<paramref name="after"/> gives a service's last steps, e.g. its containers' removals) and after the downs of
-    /// providers that depend on it.
+    /// Adds a ProviderDown (or ProviderStop: <paramref name="kind"/>) for each provider service among
+    /// <paramref name="services"/>, after its dependents' steps (<paramref name="after"/> gives a service's last
+    /// steps, e.g. its containers' removals) and after the steps of providers that depend on it.
     /// </summary>
-    public static void AddDown(PlanBuilder plan, Project project, IEnumerable<string> services, Func<string, IEnumerable<int>> after)
+    public static void AddInReverse(PlanBuilder plan, Project project, IEnumerable<string> services, OperationKind kind, Func<string, IEnumerable<int>> after)
     {
         var wanted = services.ToHashSet(StringComparer.Ordinal);
         var graph = DependencyGraph.FromServices(project.Services);
@@ -55,9 +55,9 @@ internal static class ProviderSteps
             var dependents = graph.DependentsOf(name);
             operations[name] = plan.Add(new Operation
             {
-                Id = 0, Kind = OperationKind.ProviderDown, Target = name, Service = name, ProviderType = provider.Type,
+                Id = 0, Kind = kind, Target = name, Service = name, ProviderType = provider.Type,
                 DependsOn = [.. dependents.SelectMany(after), .. dependents.Where(operations.ContainsKey).Select(dependent => operations[dependent])],
-                Cause = "provider service",
+                Cause = kind == OperationKind.ProviderStop ? "provider service; only if its tool declares stop" : "provider service",
             });
         }
     }

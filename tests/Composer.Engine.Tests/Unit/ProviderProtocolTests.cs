@@ -68,6 +68,49 @@ public sealed class ProviderProtocolTests
     }
 
     [Fact]
+    public void Declared_parameters_filter_the_options_and_a_missing_required_one_is_named()
+    {
+        var service = Provider("db", "awesomecloud", ("type", "mysql"), ("size", 256L), ("zones", "a"));
+        var project = TestServices.Project("shop", service);
+        var provider = ServiceProvider.Of(service)!;
+        var metadata = ProviderMetadata.Parse("""
+            {"description": "Manage services on AwesomeCloud",
+             "up": {"parameters": [{"name": "type", "required": true, "type": "string"}, {"name": "size", "required": false}, {"name": "name", "required": true}]},
+             "down": {"parameters": [{"name": "name", "required": false}]}}
+            """);
+
+        Assert.False(metadata.IsEmpty);
+        Assert.Null(metadata.Stop);
+        Assert.Equal(["compose", "--project-name=shop", "up", "--size=256", "--type=mysql", "db"], ProviderCommandLine.Arguments(project, service, provider, "up", metadata));
+        Assert.Equal(["compose", "--project-name=shop", "down", "db"], ProviderCommandLine.Arguments(project, service, provider, "down", metadata));
+        Assert.Equal("name", ProviderCommandLine.MissingRequired(provider, "up", metadata));
+        Assert.Null(ProviderCommandLine.MissingRequired(provider, "down", metadata));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("""{"stop": {}}""")]
+    [InlineData("""{"up": {}, "down": {"parameters": null}}""")]
+    public void A_tool_that_says_nothing_usable_about_itself_gets_every_option_and_no_requirement(string answer)
+    {
+        var service = Provider("db", "cloud", ("size", 1L));
+        var metadata = ProviderMetadata.Parse(answer);
+
+        Assert.True(metadata.IsEmpty);
+        Assert.Equal(["compose", "--project-name=p", "up", "--size=1", "db"], ProviderCommandLine.Arguments(TestServices.Project("p", service), service, ServiceProvider.Of(service)!, "up", metadata));
+        Assert.Null(ProviderCommandLine.MissingRequired(ServiceProvider.Of(service)!, "up", metadata));
+    }
+
+    [Fact]
+    public void A_stop_block_declares_stop_even_without_parameters()
+    {
+        Assert.NotNull(ProviderMetadata.Parse("""{"description": "x", "stop": {}}""").Stop);
+        Assert.Null(ProviderMetadata.Parse("""{"description": "x"}""").Stop);
+    }
+
+    [Fact]
     public void A_provider_of_type_compose_or_depending_on_a_container_service_is_refused()
     {
         var project = TestServices.Project("p",
