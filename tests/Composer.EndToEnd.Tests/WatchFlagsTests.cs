@@ -199,47 +199,38 @@ public sealed class WatchFlagsTests
     }
 
     [Fact]
-    public async Task Up_w_no_build_reload_keeps_the_command_lines_options_and_refuses_an_added_rebuild_rule_in_one_line()
+    public async Task Up_w_no_build_reloads_on_included_and_extended_files_keeping_the_options_and_refuses_an_added_rebuild_rule_in_one_line()
     {
-        const string Stack = """
+        // web comes from base.yaml through extends, api from lib.yaml through include: editing either reloads.
+        const string Base = """
             services:
-              web:
+              base:
                 image: busybox:latest
                 command: ["sleep", "3600"]
                 stop_signal: SIGKILL
-                develop:
-                  watch:
-                    - path: ./www
-                      action: sync
-                      target: /www
+            """;
+        const string Library = """
+            services:
               api:
                 build: .
                 command: ["sleep", "3600"]
                 stop_signal: SIGKILL
             """;
-        const string Edited = """
+        await using var stack = new StackFolder("wnobuild", """
+            include: [lib.yaml]
             services:
               web:
-                image: busybox:latest
-                command: ["sleep", "3600"]
-                stop_signal: SIGKILL
-                environment:
-                  COLOUR: blue
+                extends:
+                  file: base.yaml
+                  service: base
                 develop:
                   watch:
                     - path: ./www
                       action: sync
                       target: /www
-              api:
-                build: .
-                command: ["sleep", "3600"]
-                stop_signal: SIGKILL
-                develop:
-                  watch:
-                    - path: ./Dockerfile
-                      action: rebuild
-            """;
-        await using var stack = new StackFolder("wnobuild", Stack);
+            """);
+        stack.WriteFile("base.yaml", Base);
+        stack.WriteFile("lib.yaml", Library);
         stack.WriteFile("Dockerfile", "FROM busybox:latest\n");
         stack.WriteFile("www/index.html", "first\n");
         using var timeout = new CancellationTokenSource(Limit);
@@ -249,13 +240,17 @@ public sealed class WatchFlagsTests
         using var up = CliProcess.Start(stack.Directory, stack.Arguments("up", "-w", "--no-build", "--scale", "web=2"));
         await up.UntilErrorShowsAsync("watching web", Limit);
 
-        // web's edit recreates both replicas (the reload keeps --scale web=2); api's new rebuild rule is one error line.
-        stack.Write(Edited);
-        await up.UntilErrorShowsAsync("compose.yaml changed: reloaded, recreated web (2)", Limit);
-        Assert.Contains("error: --no-build cannot be combined with the rebuild rule of service \"api\": it is not watched", up.Error, StringComparison.Ordinal);
+        // The extended file's edit recreates both replicas: the reload keeps --scale web=2.
+        stack.WriteFile("base.yaml", Base + "\n    environment:\n      COLOUR: blue\n");
+        await up.UntilErrorShowsAsync("base.yaml changed: reloaded, recreated web (2)", Limit);
         var web = (await stack.ContainersAsync(timeout.Token)).Where(container => container.Name.Contains("-web-", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, web.Count(container => container.State == "running"));
         Assert.Equal("blue", await ExecAsync(stack, "web", "echo $COLOUR"));
+
+        // The included file's edit adds a rebuild rule, which --no-build cannot follow: one error line, no rebuild.
+        stack.WriteFile("lib.yaml", Library + "\n    develop:\n      watch:\n        - path: ./Dockerfile\n          action: rebuild\n");
+        await up.UntilErrorShowsAsync("error: --no-build cannot be combined with the rebuild rule of service \"api\": it is not watched", Limit);
+        Assert.Contains("lib.yaml changed: reloaded, no container to change", up.Error, StringComparison.Ordinal);
 
         // Watching went on: a sync reaches both replicas; the Dockerfile edit rebuilds nothing.
         stack.WriteFile("Dockerfile", "FROM busybox:latest\nRUN false\n");

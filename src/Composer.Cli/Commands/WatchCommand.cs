@@ -14,7 +14,8 @@ namespace Composer.Cli.Commands;
 internal static class WatchCommand
 {
     private static readonly Option<bool> NoUp = new("--no-up") { Description = "Do not build and start services before watching" };
-    private static readonly Option<bool> Prune = new("--prune") { Description = "Prune dangling images on rebuild" };
+    // On unless --prune=false, as docker compose's (since 2.35).
+    private static readonly Option<bool> Prune = new("--prune") { Description = "Prune dangling images on rebuild (--prune=false keeps them)", DefaultValueFactory = _ => true };
     private static readonly Option<bool> Quiet = new("--quiet") { Description = "Hide build output and the line printed for each action (failures and the watching line are still shown)" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
