@@ -1,4 +1,5 @@
 using Composer.Engine.Contracts;
+using Composer.Engine.Registry;
 using Composer.Orchestration.Progress;
 
 namespace Composer.Orchestration;
@@ -11,6 +12,12 @@ public sealed record OrchestrationContext(IEngine Engine, IProgressSink Progress
 
     /// <summary>Where build steps and their logs are printed line by line (plain output); null prints none.</summary>
     public IBuildOutputSink? BuildOutput { get; init; }
+
+    /// <summary>
+    /// The user's docker config (registry logins): what pulls authenticate with and use_api_socket hands to a
+    /// container. The CLI gives the one its environment's DOCKER_CONFIG (or HOME) names.
+    /// </summary>
+    public RegistryCredentialStore Credentials { get; init; } = RegistryCredentialStore.FromProcess();
 
     /// <summary>Reads COMPOSE_PARALLEL_LIMIT from the given variables, falling back to 8 when unset or invalid.</summary>
     public static int ParallelLimitFrom(IReadOnlyDictionary<string, string> environment) =>

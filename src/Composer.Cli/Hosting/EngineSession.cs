@@ -2,6 +2,7 @@ using Composer.Cli.Building;
 using Composer.Cli.Output;
 using Composer.Cli.Rendering;
 using Composer.Engine.Contracts;
+using Composer.Engine.Registry;
 using Composer.Orchestration;
 using Composer.Orchestration.Progress;
 
@@ -91,6 +92,7 @@ internal sealed class EngineSession : IAsyncDisposable
         Orchestration = new OrchestrationContext(engine, _progress)
         {
             ParallelLimit = limit,
+            Credentials = RegistryCredentialStore.FromEnvironment(_invocation.Context.Environment),
 
             // Plain output prints every build step and its log, as docker does; the other modes show steps as progress.
             BuildOutput = _invocation.Output.Mode == OutputMode.Plain ? new ConsoleBuildOutput(_invocation.Context.Error) : null,

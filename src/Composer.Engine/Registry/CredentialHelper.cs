@@ -12,9 +12,9 @@ internal static class CredentialHelper
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
-    public static RegistryCredentials? Get(string helper, string serverAddress)
+    public static RegistryCredentials? Get(string helper, string serverAddress, string? searchPath = null)
     {
-        var start = new ProcessStartInfo("docker-credential-" + helper, "get")
+        var start = new ProcessStartInfo(Locate("docker-credential-" + helper, searchPath), "get")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -52,6 +52,12 @@ internal static class CredentialHelper
             return Parse(output.Result, serverAddress, helper);
         }
     }
+
+    // The program in the given PATH's folders; its bare name (found through this process's PATH) when none has it.
+    private static string Locate(string program, string? searchPath) =>
+        searchPath?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, program))
+            .FirstOrDefault(File.Exists) ?? program;
 
     private static RegistryCredentials? Parse(string json, string serverAddress, string helper)
     {

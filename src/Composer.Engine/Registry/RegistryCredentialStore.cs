@@ -7,20 +7,24 @@ namespace Composer.Engine.Registry;
 /// <summary>
 /// Registry logins from docker's config.json ($DOCKER_CONFIG/config.json, else ~/.docker/config.json): a
 /// credHelpers entry for the registry, else credsStore, else the base64 user:password in auths. A missing file or
-/// entry means anonymous access.
+/// entry means anonymous access. Credential helpers are looked for in <paramref name="searchPath"/> (the PATH of the
+/// environment the store was made from), else in this process's PATH.
 /// </summary>
-public sealed class RegistryCredentialStore(string configDirectory)
+public sealed class RegistryCredentialStore(string configDirectory, string? searchPath = null)
 {
     public static RegistryCredentialStore FromEnvironment(IReadOnlyDictionary<string, string> environment)
     {
         if (environment.TryGetValue("DOCKER_CONFIG", out var folder) && folder.Length > 0)
         {
-            return new RegistryCredentialStore(folder);
+            return new RegistryCredentialStore(folder, PathOf(environment));
         }
 
         var home = environment.TryGetValue("HOME", out var h) && h.Length > 0 ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return new RegistryCredentialStore(Path.Combine(home, ".docker"));
+        return new RegistryCredentialStore(Path.Combine(home, ".docker"), PathOf(environment));
     }
+
+    private static string? PathOf(IReadOnlyDictionary<string, string> environment) =>
+        environment.TryGetValue("PATH", out var path) && path.Length > 0 ? path : null;
 
     /// <summary>From this process's DOCKER_CONFIG and HOME.</summary>
     public static RegistryCredentialStore FromProcess() => FromEnvironment(new Dictionary<string, string>
@@ -56,12 +60,12 @@ public sealed class RegistryCredentialStore(string configDirectory)
             var root = document.RootElement;
             if (root.TryGetProperty("credHelpers", out var helpers) && FindEntry(helpers, registry, key) is { ValueKind: JsonValueKind.String } helper)
             {
-                return CredentialHelper.Get(helper.GetString()!, key);
+                return CredentialHelper.Get(helper.GetString()!, key, searchPath);
             }
 
             if (root.TryGetProperty("credsStore", out var store) && store.GetString() is { Length: > 0 } storeName)
             {
-                return CredentialHelper.Get(storeName, key);
+                return CredentialHelper.Get(storeName, key, searchPath);
             }
 
             return root.TryGetProperty("auths", out var auths) && FindEntry(auths, registry, key) is { ValueKind: JsonValueKind.Object } entry

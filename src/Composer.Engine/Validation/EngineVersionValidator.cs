@@ -10,7 +10,11 @@ namespace Composer.Engine.Validation;
 /// </summary>
 public static class EngineVersionValidator
 {
-    public static IReadOnlyList<string> Problems(Project project, IEnumerable<string>? services, EngineApiVersion engine)
+    /// <summary>
+    /// <paramref name="allResources"/>: every declared network is created (<c>--all-resources</c>), so every one is
+    /// checked; otherwise only those the selected services join.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(Project project, IEnumerable<string>? services, EngineApiVersion engine, bool allResources = false)
     {
         var selected = services?.ToHashSet(StringComparer.Ordinal);
         var problems = new List<string>();
@@ -62,11 +66,13 @@ public static class EngineVersionValidator
             }
         }
 
+        // A service without networks joins the project's default network.
         var usedNetworks = project.Services.Values
             .Where(service => selected is null || selected.Contains(service.Name))
-            .SelectMany(service => service.Networks.Keys)
+            .Where(service => service.NetworkMode is null)
+            .SelectMany(service => NetworkOrder.Ordered(service).Select(pair => pair.Key))
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var (key, network) in project.Networks.Where(pair => usedNetworks.Contains(pair.Key) && !pair.Value.External && pair.Value.EnableIpv4 == false))
+        foreach (var (key, network) in project.Networks.Where(pair => (allResources || usedNetworks.Contains(pair.Key)) && !pair.Value.External && pair.Value.EnableIpv4 == false))
         {
             Need($"network \"{key}\"", "enable_ipv4: false", EngineFeatures.DisableIpv4);
         }

@@ -1,4 +1,3 @@
-using Composer.Engine.Registry;
 using Composer.Model;
 using Composer.Orchestration.Services;
 using Composer.Planning;
@@ -16,7 +15,7 @@ internal sealed class ImagePreparation(OrchestrationContext context)
         Project project, IEnumerable<string> serviceNames, UpOptions options, CancellationToken cancellationToken)
     {
         var names = serviceNames.ToList();
-        var pulls = await new UpImagePuller(context, RegistryCredentialStore.FromProcess(), TimeProvider.System)
+        var pulls = await new UpImagePuller(context, context.Credentials, TimeProvider.System)
             .PrepareAsync(project, names, options.DryRun, options.Pull, cancellationToken);
         var steps = options.DryRun
             ? pulls.Select(pull => new ImageStep(pull.Service, pull.Image, Build: false)).ToList()

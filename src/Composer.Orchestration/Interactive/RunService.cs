@@ -3,6 +3,7 @@ using Composer.Engine.Contracts;
 using Composer.Model;
 using Composer.Orchestration.Building;
 using Composer.Orchestration.Hooks;
+using Composer.Orchestration.Preflight;
 using Composer.Orchestration.Progress;
 using Composer.Orchestration.Services;
 using Composer.Planning.Hashing;
@@ -28,6 +29,11 @@ public sealed class RunService(OrchestrationContext context)
         Project project, RunOptions options, IInteractiveConsole console, Func<ValueTask> beforeOutput, CancellationToken cancellationToken)
     {
         project = WithPullOverride(ImageNames.WithBuiltImageNames(project), options);
+
+        // What up refuses, warns about and applies for a service, run does for its one-off service and the
+        // dependencies it starts, before any image is pulled or built.
+        var starts = options.NoDeps ? [options.Service] : DependencyGraph.FromServices(project.Services).WithDependencies([options.Service]).ToList();
+        project = await EngineChecks.PrepareAsync(context, project, starts, allResources: false, cancellationToken);
         var service = project.Services[options.Service];
 
         // The service's own image first: one that cannot be had stops run before anything is created or started.
@@ -142,7 +148,7 @@ public sealed class RunService(OrchestrationContext context)
         if (!options.NoDeps && service.DependsOn.Count > 0)
         {
             var dependencies = await new UpService(context).UpAsync(
-                project, new UpOptions { Services = [.. service.DependsOn.Keys], RemoveOrphans = options.RemoveOrphans, IgnoreOrphans = options.IgnoreOrphans, DryRun = true }, cancellationToken);
+                project, new UpOptions { Services = [.. service.DependsOn.Keys], RemoveOrphans = options.RemoveOrphans, IgnoreOrphans = options.IgnoreOrphans, DryRun = true, Preflighted = true }, cancellationToken);
             plan = plan.Then(dependencies.Plan);
         }
 
@@ -166,7 +172,7 @@ public sealed class RunService(OrchestrationContext context)
 
     private async Task StartDependenciesAsync(Project project, Service service, RunOptions options, CancellationToken cancellationToken)
     {
-        await new UpService(context).UpAsync(project, new UpOptions { Services = [.. service.DependsOn.Keys], RemoveOrphans = options.RemoveOrphans, IgnoreOrphans = options.IgnoreOrphans }, cancellationToken);
+        await new UpService(context).UpAsync(project, new UpOptions { Services = [.. service.DependsOn.Keys], RemoveOrphans = options.RemoveOrphans, IgnoreOrphans = options.IgnoreOrphans, Preflighted = true }, cancellationToken);
         var waiter = new PlanRunner(context).Waiter();
         await Task.WhenAll(service.DependsOn
             .Where(dependency => project.Services.ContainsKey(dependency.Key))

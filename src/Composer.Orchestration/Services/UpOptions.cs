@@ -49,4 +49,10 @@ public sealed record UpOptions
 
     /// <summary>--always-recreate-deps: the dependencies of the selected services are recreated even when unchanged.</summary>
     public bool AlwaysRecreateDeps { get; init; }
+
+    /// <summary>
+    /// The caller (run, for the dependencies it starts) has already checked the project and applied what
+    /// <see cref="Preflight.EngineChecks.PrepareAsync"/> applies: neither is done again.
+    /// </summary>
+    internal bool Preflighted { get; init; }
 }

@@ -1,6 +1,5 @@
 using Composer.Engine.Build;
 using Composer.Engine.Contracts;
-using Composer.Engine.Registry;
 using Composer.Model;
 using Composer.Orchestration.Building;
 using Composer.Orchestration.Preflight;
@@ -19,8 +18,11 @@ public sealed class UpService(OrchestrationContext context)
     {
         project = ImageNames.WithBuiltImageNames(project);
         var selected = options.Services.Count == 0 ? project.Services.Keys.ToList() : SelectedWithDependencies(project, options).ToList();
-        await EngineChecks.CheckAsync(context, project, options.Services.Count == 0 ? null : selected, cancellationToken);
-        project = ApiSocket.Apply(project, context.Engine.Endpoint, RegistryCredentialStore.FromProcess());
+        if (!options.Preflighted)
+        {
+            project = await EngineChecks.PrepareAsync(context, project, options.Services.Count == 0 ? null : selected, options.AllResources, cancellationToken);
+        }
+
         var runner = new PlanRunner(context);
         var runLock = options.DryRun ? null : await runner.LockAsync(project, cancellationToken);
         try

@@ -23,6 +23,25 @@ internal static class EngineInspect
         return output.Trim();
     }
 
+    /// <summary>Any docker command: its exit code and standard output (and error, after it).</summary>
+    public static async Task<(int ExitCode, string Output)> DockerAsync(params string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo("docker", args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>The names of the containers and networks labelled with the project (none once nothing was created).</summary>
+    public static async Task<string> ProjectObjectsAsync(string project)
+    {
+        var filter = $"label=com.docker.compose.project={project}";
+        var containers = await DockerAsync("ps", "-a", "--filter", filter, "--format", "{{.Names}}");
+        var networks = await DockerAsync("network", "ls", "--filter", filter, "--format", "{{.Name}}");
+        return (containers.Output + networks.Output).Trim();
+    }
+
     public static async Task RemoveImageAsync(string image)
     {
         using var process = Process.Start(new ProcessStartInfo("docker", ["image", "rm", "-f", image]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;

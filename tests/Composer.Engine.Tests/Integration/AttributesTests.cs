@@ -1,4 +1,5 @@
 using Composer.Engine.Contracts;
+using Composer.Engine.Registry;
 using Composer.Engine.Tests.Support;
 using Composer.Loader;
 using Composer.Model;
@@ -152,6 +153,85 @@ public sealed class AttributesTests(EngineFixture fixture) : IDisposable
         Assert.Empty(await fixture.Docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = ProjectFilter(scope.Name) }, Timeout));
     }
 
+    /// <summary>
+    /// Each version-gated feature on its own: below the version it needs (this machine's engine has 1.41) up refuses it
+    /// naming both versions and nothing of the project is created; from that version on the engine applies it.
+    /// </summary>
+    [Theory]
+    [InlineData("annotations")]
+    [InlineData("cdi")]
+    [InlineData("gw_priority")]
+    [InlineData("enable_ipv4")]
+    [InlineData("interface_name")]
+    public async Task A_version_gated_feature_is_refused_naming_both_versions_before_anything_is_created(string feature)
+    {
+        await using var scope = new ProjectScope(fixture, "vg");
+        var service = TestServices.Sleeper("app");
+        var network = new Model.Network { Name = scope.Name + "_default" };
+        (string Problem, EngineApiVersion Needed) expected = feature switch
+        {
+            "annotations" => ("service \"app\": annotations", new EngineApiVersion(1, 43)),
+            "cdi" => ("service \"app\": CDI devices", new EngineApiVersion(1, 44)),
+            "gw_priority" => ("service \"app\": networks.default.gw_priority", new EngineApiVersion(1, 48)),
+            "enable_ipv4" => ("network \"default\": enable_ipv4: false", new EngineApiVersion(1, 48)),
+            _ => ("service \"app\": networks.default.interface_name", new EngineApiVersion(1, 49)),
+        };
+        service = feature switch
+        {
+            "annotations" => service with { Annotations = TestServices.Map(("com.example.owner", "team")) },
+            "cdi" => service with { Devices = [new Model.DeviceMapping { Source = "vendor.example/gpu=all", Target = "vendor.example/gpu=all" }] },
+            "gw_priority" => service with { Networks = TestServices.Map<ServiceNetwork?>(("default", new ServiceNetwork { GwPriority = 10 })) },
+            "interface_name" => service with { Networks = TestServices.Map<ServiceNetwork?>(("default", new ServiceNetwork { InterfaceName = "app0" })) },
+            _ => service,
+        };
+        if (feature == "enable_ipv4")
+        {
+            network = network with { EnableIpv4 = false, EnableIpv6 = true };
+        }
+
+        var project = TestServices.Project(scope.Name, service) with { Networks = TestServices.Map(("default", network)) };
+        var version = await fixture.Engine.ApiVersionAsync(Timeout);
+        if (version >= expected.Needed)
+        {
+            // A newer engine has the feature: the refusal must not happen (what it does with CDI without a CDI
+            // spec is the engine's to say).
+            var problems = Engine.Validation.EngineVersionValidator.Problems(project, null, version);
+            Assert.Empty(problems);
+            return;
+        }
+
+        var failure = await Assert.ThrowsAsync<UnsupportedServiceException>(() => scope.Up.UpAsync(project, new UpOptions(), Timeout));
+
+        Assert.Equal($"{expected.Problem} needs engine API {expected.Needed}, this engine has {version}", Assert.Single(failure.Problems));
+        await AssertNothingCreatedAsync(scope.Name);
+    }
+
+    [Fact]
+    public async Task All_resources_checks_the_networks_no_service_uses_as_it_creates_them()
+    {
+        await using var scope = new ProjectScope(fixture, "allres");
+        var project = TestServices.Project(scope.Name, TestServices.Sleeper("app")) with
+        {
+            Networks = TestServices.Map(
+                ("default", new Model.Network { Name = scope.Name + "_default" }),
+                ("v6only", new Model.Network { Name = scope.Name + "_v6only", EnableIpv4 = false, EnableIpv6 = true })),
+        };
+        var version = await fixture.Engine.ApiVersionAsync(Timeout);
+
+        if (version < new EngineApiVersion(1, 48))
+        {
+            var failure = await Assert.ThrowsAsync<UnsupportedServiceException>(() =>
+                scope.Up.UpAsync(project, new UpOptions { AllResources = true, NoStart = true }, Timeout));
+            Assert.Equal($"network \"v6only\": enable_ipv4: false needs engine API 1.48, this engine has {version}", Assert.Single(failure.Problems));
+            await AssertNothingCreatedAsync(scope.Name);
+        }
+
+        // Without --all-resources the unused network is not created, so nothing needs the feature.
+        await scope.Up.UpAsync(project, new UpOptions { NoStart = true }, Timeout);
+        var networks = await fixture.Docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = ProjectFilter(scope.Name) }, Timeout);
+        Assert.Equal([scope.Name + "_default"], networks.Select(network => network.Name).ToArray());
+    }
+
     [Fact]
     public async Task Mac_addresses_are_on_the_containers_first_network_and_a_changed_one_recreates_the_container()
     {
@@ -222,21 +302,49 @@ public sealed class AttributesTests(EngineFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Use_api_socket_binds_the_engine_socket_and_hands_over_a_docker_config()
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Use_api_socket_binds_the_engine_socket_and_hands_over_the_logins_of_the_docker_config()
     {
         await using var scope = new ProjectScope(fixture, "sck");
+
+        // DOCKER_CONFIG names a folder of the test's own: one login in auths, one from a credential helper on PATH.
+        var dockerConfig = Directory.CreateDirectory(Path.Combine(hostFolder, "docker")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(dockerConfig, "config.json"), $$"""
+            {
+              "auths": { "registry.example:5000": { "auth": "{{Base64("alice:s3cret")}}" } },
+              "credHelpers": { "helped.example": "composertest" }
+            }
+            """, Timeout);
+        var helper = Path.Combine(hostFolder, "docker-credential-composertest");
+        await File.WriteAllTextAsync(helper, "#!/bin/sh\nserver=$(cat)\nprintf '{\"ServerURL\":\"%s\",\"Username\":\"bob\",\"Secret\":\"hunter2\"}' \"$server\"\n", Timeout);
+        File.SetUnixFileMode(helper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var credentials = RegistryCredentialStore.FromEnvironment(new Dictionary<string, string>
+        {
+            ["DOCKER_CONFIG"] = dockerConfig,
+            ["PATH"] = hostFolder + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+        });
+        var up = new UpService(fixture.Context(scope.Sink) with { Credentials = credentials });
         var project = TestServices.Project(scope.Name, TestServices.Sleeper("cli") with { UseApiSocket = true });
 
-        await scope.Up.UpAsync(project, new UpOptions(), Timeout);
+        await up.UpAsync(project, new UpOptions(), Timeout);
 
         var container = $"{scope.Name}-cli-1";
         var inspected = await InspectAsync(container);
         Assert.Contains(inspected.Mounts, mount => mount.Destination == "/var/run/docker.sock" && mount.Source == "/var/run/docker.sock");
         Assert.Contains("DOCKER_CONFIG=/run/secrets/docker", inspected.Config.Env);
         Assert.Equal(0L, (await ContainerExec.RunAsync(fixture, container, "test", "-S", "/var/run/docker.sock")).ExitCode);
-        var (exitCode, config) = await ContainerExec.RunAsync(fixture, container, "cat", "/run/secrets/docker/config.json");
-        Assert.True(exitCode == 0, config);
-        Assert.Contains("\"auths\"", config, StringComparison.Ordinal);
+        Assert.Equal((0L, $$"""
+            {
+              "auths": {
+                "helped.example": {
+                  "auth": "{{Base64("bob:hunter2")}}"
+                },
+                "registry.example:5000": {
+                  "auth": "{{Base64("alice:s3cret")}}"
+                }
+              }
+            }
+            """), await ContainerExec.RunAsync(fixture, container, "cat", "/run/secrets/docker/config.json"));
         await scope.Down.DownAsync(project, new DownOptions(), Timeout);
     }
 
@@ -266,10 +374,18 @@ public sealed class AttributesTests(EngineFixture fixture) : IDisposable
             scope.Sink.Warnings.ToArray());
     }
 
+    private async Task AssertNothingCreatedAsync(string project)
+    {
+        Assert.Empty(await fixture.Docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = ProjectFilter(project) }, Timeout));
+        Assert.Empty(await fixture.Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = ProjectFilter(project) }, Timeout));
+    }
+
     private async Task<ContainerInspectResponse> InspectAsync(string name) => await fixture.Docker.Containers.InspectContainerAsync(name, Timeout);
 
     private static Dictionary<string, IDictionary<string, bool>> ProjectFilter(string project) =>
         new() { ["label"] = new Dictionary<string, bool> { [$"{ComposeLabels.Project}={project}"] = true } };
+
+    private static string Base64(string text) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text));
 
     public void Dispose() => Directory.Delete(hostFolder, recursive: true);
 }

@@ -36,6 +36,39 @@ public sealed class EngineVersionValidatorTests
     }
 
     [Fact]
+    public void With_all_resources_a_network_no_selected_service_joins_is_checked_too_as_it_is_created()
+    {
+        var project = TestServices.Project("p", TestServices.Sleeper("web")) with
+        {
+            Networks = TestServices.Map(
+                ("default", new Network { Name = "p_default" }),
+                ("v6only", new Network { Name = "p_v6only", EnableIpv4 = false }),
+                ("outside", new Network { Name = "outside", External = true, EnableIpv4 = false })),
+        };
+        var old = new EngineApiVersion(1, 41);
+
+        Assert.Empty(EngineVersionValidator.Problems(project, ["web"], old));
+        Assert.Equal(
+            ["network \"v6only\": enable_ipv4: false needs engine API 1.48, this engine has 1.41"],
+            EngineVersionValidator.Problems(project, ["web"], old, allResources: true));
+        Assert.Empty(EngineVersionValidator.Problems(project, ["web"], new EngineApiVersion(1, 48), allResources: true));
+    }
+
+    [Fact]
+    public void A_service_without_networks_uses_the_default_network_and_one_with_a_network_mode_none()
+    {
+        var project = TestServices.Project("p", TestServices.Sleeper("web"), TestServices.Sleeper("solo") with { NetworkMode = NamespaceMode.Parse("host") }) with
+        {
+            Networks = TestServices.Map(("default", new Network { Name = "p_default", EnableIpv4 = false })),
+        };
+
+        Assert.Equal(
+            ["network \"default\": enable_ipv4: false needs engine API 1.48, this engine has 1.41"],
+            EngineVersionValidator.Problems(project, ["web"], new EngineApiVersion(1, 41)));
+        Assert.Empty(EngineVersionValidator.Problems(project, ["solo"], new EngineApiVersion(1, 41)));
+    }
+
+    [Fact]
     public void Refusals_name_the_service_the_feature_the_needed_and_the_present_version()
     {
         Assert.Equal(

@@ -28,6 +28,17 @@ public sealed class NetworkRecreateExecutionTests
         Assert.False(unhashed.Labels.ContainsKey(ComposeLabels.ConfigHash));
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, null)]
+    [InlineData(null, null)]
+    public void Enable_ipv4_is_sent_only_when_false_as_older_engines_reject_the_field(bool? enableIpv4, bool? sent)
+    {
+        var parameters = NetworkSpecTranslator.Translate(new NetworkRequest("p", "back", Back with { EnableIpv4 = enableIpv4 }));
+
+        Assert.Equal(sent, parameters.EnableIPv4);
+    }
+
     [Fact]
     public async Task Containers_leave_before_the_network_is_removed_and_come_back_after_it_is_created()
     {

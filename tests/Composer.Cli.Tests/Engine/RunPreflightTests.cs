@@ -1,0 +1,101 @@
+using System.Text;
+
+namespace Composer.Cli.Tests.Engine;
+
+/// <summary>
+/// <c>run</c> checks and applies what <c>up</c> does, for its one-off service and the dependencies it starts:
+/// refusals before anything is created, deploy warnings, use_api_socket with the logins of the user's docker config.
+/// </summary>
+[Collection(EngineCollection.Name)]
+public sealed class RunPreflightTests : IDisposable
+{
+    private readonly string dockerConfig = Directory.CreateTempSubdirectory("composer-dockerconfig-").FullName;
+    private readonly string helpers = Directory.CreateTempSubdirectory("composer-helpers-").FullName;
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Run_of_a_use_api_socket_service_gets_the_socket_and_the_logins_of_DOCKER_CONFIG()
+    {
+        // One login written in auths, one answered by a credential helper found on the environment's PATH.
+        File.WriteAllText(Path.Combine(dockerConfig, "config.json"), $$"""
+            {
+              "auths": { "registry.example:5000": { "auth": "{{Base64("alice:s3cret")}}" } },
+              "credHelpers": { "helped.example": "composertest" }
+            }
+            """);
+        var helper = Path.Combine(helpers, "docker-credential-composertest");
+        File.WriteAllText(helper, "#!/bin/sh\nserver=$(cat)\nprintf '{\"ServerURL\":\"%s\",\"Username\":\"bob\",\"Secret\":\"hunter2\"}' \"$server\"\n");
+        File.SetUnixFileMode(helper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var environment = new Dictionary<string, string>
+        {
+            ["DOCKER_CONFIG"] = dockerConfig,
+            ["PATH"] = helpers + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+        };
+        await using var project = new EngineProject("services:\n" + ComposeSnippets.Sleeper("cli", "busybox:latest") + "    use_api_socket: true\n");
+
+        var run = await project.RunWithAsync(environment, "run", "-d", "--name", project.Name + "-cli-run", "cli");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var container = project.Name + "-cli-run";
+        Assert.Equal("/var/run/docker.sock", await EngineInspect.FormatAsync(container, "{{range .Mounts}}{{if eq .Destination \"/var/run/docker.sock\"}}{{.Source}}{{end}}{{end}}"));
+        Assert.Equal(0, (await EngineInspect.DockerAsync("exec", container, "test", "-S", "/var/run/docker.sock")).ExitCode);
+        Assert.Equal((0, "/run/secrets/docker\n"), await EngineInspect.DockerAsync("exec", container, "sh", "-c", "echo $DOCKER_CONFIG"));
+        Assert.Equal((0, $$"""
+            {
+              "auths": {
+                "helped.example": {
+                  "auth": "{{Base64("bob:hunter2")}}"
+                },
+                "registry.example:5000": {
+                  "auth": "{{Base64("alice:s3cret")}}"
+                }
+              }
+            }
+            """), await EngineInspect.DockerAsync("exec", container, "cat", "/run/secrets/docker/config.json"));
+        Assert.Equal((0, "600\n"), await EngineInspect.DockerAsync("exec", container, "stat", "-c", "%a", "/run/secrets/docker/config.json"));
+    }
+
+    [Fact]
+    public async Task Run_of_a_service_with_a_refused_attribute_fails_with_one_line_and_creates_nothing()
+    {
+        await using var project = new EngineProject("services:\n"
+            + ComposeSnippets.Sleeper("app", "busybox:latest") + "    depends_on: [dep]\n    credential_spec:\n      file: spec.json\n"
+            + "  dep:\n    provider:\n      type: composertest\n");
+
+        var run = await project.RunAsync("run", "-d", "app");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("service \"app\": credential_spec is not supported yet", run.Error, StringComparison.Ordinal);
+        Assert.Contains("service \"dep\": provider type \"composertest\" needs the docker-composertest plugin", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", await EngineInspect.ProjectObjectsAsync(project.Name));
+
+        // --no-deps: the dependency is neither started nor checked.
+        var alone = await project.RunAsync("run", "-d", "--no-deps", "app");
+        Assert.Equal(1, alone.ExitCode);
+        Assert.DoesNotContain("service \"dep\"", alone.Error, StringComparison.Ordinal);
+        Assert.Equal("", await EngineInspect.ProjectObjectsAsync(project.Name));
+    }
+
+    [Fact]
+    public async Task Run_warns_once_about_swarm_only_deploy_settings_of_the_service_and_its_dependencies()
+    {
+        await using var project = new EngineProject("services:\n"
+            + ComposeSnippets.Sleeper("app", "busybox:latest") + "    depends_on: [dep]\n    deploy:\n      placement:\n        constraints: [node.role==manager]\n"
+            + ComposeSnippets.Sleeper("dep", "busybox:latest") + "    deploy:\n      update_config:\n        parallelism: 2\n");
+
+        var run = await project.RunAsync("run", "-d", "app");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var lines = run.Error.Split('\n');
+        Assert.Single(lines, line => line.Contains("service \"app\": deploy.placement places tasks on swarm nodes and is ignored on a single engine", StringComparison.Ordinal));
+        Assert.Single(lines, line => line.Contains("service \"dep\": deploy.update_config drives swarm rolling updates and is ignored on a single engine", StringComparison.Ordinal));
+    }
+
+    private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
+
+    public void Dispose()
+    {
+        Directory.Delete(dockerConfig, recursive: true);
+        Directory.Delete(helpers, recursive: true);
+    }
+}
