@@ -187,13 +187,13 @@ public sealed class WatchFlagsTests
         var rebuilt = (await stack.Engine.InspectContainerAsync(api, timeout.Token))!.Id;
         stack.WriteFile("api.env", "GREETING=hello\n");
         await UntilAsync(async () => (await stack.Engine.InspectContainerAsync(api, timeout.Token))?.Id is { } id && id != rebuilt, "api recreated");
-        Assert.Equal("hello", await ExecAsync(stack, "api", "echo $GREETING"));
+        Assert.Equal("hello", await WatchTests.ExecAsync(stack, "api", "echo $GREETING"));
         Assert.Equal(cacheBefore, (await stack.Engine.InspectContainerAsync(cache, timeout.Token))!.Id);
 
         var apiNow = (await stack.Engine.InspectContainerAsync(api, timeout.Token))!.Id;
         stack.WriteFile(".env", "COLOUR=blue\n");
         await UntilAsync(async () => (await stack.Engine.InspectContainerAsync(cache, timeout.Token))?.Id is { } id && id != cacheBefore, "cache recreated");
-        Assert.Equal("blue", await ExecAsync(stack, "cache", "echo $COLOUR"));
+        Assert.Equal("blue", await WatchTests.ExecAsync(stack, "cache", "echo $COLOUR"));
         Assert.Equal(apiNow, (await stack.Engine.InspectContainerAsync(api, timeout.Token))!.Id);
         Assert.DoesNotContain("reloaded", watch.Error, StringComparison.Ordinal);
     }
@@ -245,7 +245,7 @@ public sealed class WatchFlagsTests
         await up.UntilErrorShowsAsync("base.yaml changed: reloaded, recreated web (2)", Limit);
         var web = (await stack.ContainersAsync(timeout.Token)).Where(container => container.Name.Contains("-web-", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, web.Count(container => container.State == "running"));
-        Assert.Equal("blue", await ExecAsync(stack, "web", "echo $COLOUR"));
+        Assert.Equal("blue", await WatchTests.ExecAsync(stack, "web", "echo $COLOUR"));
 
         // The included file's edit adds a rebuild rule, which --no-build cannot follow: one error line, no rebuild.
         stack.WriteFile("lib.yaml", Library + "\n    develop:\n      watch:\n        - path: ./Dockerfile\n          action: rebuild\n");
@@ -293,13 +293,5 @@ public sealed class WatchFlagsTests
                 throw new TimeoutException($"{what}: not seen within {Limit}");
             }
         }
-    }
-
-    /// <summary>What a shell command prints in the service's container (composer exec -T).</summary>
-    private static async Task<string> ExecAsync(StackFolder stack, string service, string command)
-    {
-        var (exitCode, process) = await CliProcess.RunAsync(stack.Directory, Limit, stack.Arguments("exec", "-T", service, "sh", "-c", command));
-        Assert.True(exitCode == 0, process.Error);
-        return process.Output.Trim();
     }
 }
