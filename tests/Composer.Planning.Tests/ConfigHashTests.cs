@@ -42,6 +42,16 @@ public sealed class ConfigHashTests
     }
 
     [Fact]
+    public void Attach_does_not_change_the_hash_it_only_chooses_whose_output_is_shown()
+    {
+        var hash = Hash(Base);
+
+        Assert.Equal(hash, Hash(Base with { Attach = false }));
+        Assert.Equal(hash, Hash(Base with { Attach = true }));
+        Assert.NotEqual(hash, Hash(Base with { Tty = true }));
+    }
+
+    [Fact]
     public void User_keys_that_start_with_x_dash_still_count()
     {
         var labelled = Base with { Labels = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["x-trace"] = "1" } };

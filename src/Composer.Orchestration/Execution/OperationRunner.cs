@@ -123,7 +123,7 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
 
         if (service is { PostStart.Count: > 0 })
         {
-            await hooks.RunExecHooksAsync(HookRunner.PostStart, service, target, cancellationToken);
+            await hooks.RunExecHooksAsync(HookRunner.PostStart, service, target, operation.Target, cancellationToken);
         }
     }
 
@@ -155,7 +155,7 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
         if (ServiceOf(operation) is { PreStop.Count: > 0 } service
             && await engine.InspectContainerAsync(target, cancellationToken) is { Running: true })
         {
-            await hooks.RunExecHooksAsync(HookRunner.PreStop, service, target, cancellationToken);
+            await hooks.RunExecHooksAsync(HookRunner.PreStop, service, target, operation.Target, cancellationToken);
         }
 
         await engine.StopContainerAsync(target, operation.Timeout, cancellationToken);

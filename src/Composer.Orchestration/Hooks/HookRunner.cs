@@ -16,12 +16,16 @@ internal sealed class HookRunner(IEngine engine, Project project, IProgressSink 
     public const string PostStart = "post_start";
     public const string PreStop = "pre_stop";
 
-    public async Task RunExecHooksAsync(string kind, Service service, string container, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the post_start or pre_stop hooks in <paramref name="container"/> (its id or name); their output is shown
+    /// under <paramref name="name"/>, the container's name, as its progress lines are.
+    /// </summary>
+    public async Task RunExecHooksAsync(string kind, Service service, string container, string name, CancellationToken cancellationToken)
     {
         var hooks = kind == PostStart ? service.PostStart : service.PreStop;
         foreach (var hook in hooks)
         {
-            var output = new HookOutput(progress, $"{container} -> {kind}");
+            var output = new HookOutput(progress, $"{name} -> {kind}");
             var execId = await engine.Streams.CreateExecAsync(container, new ExecRequest
             {
                 Command = hook.Command,

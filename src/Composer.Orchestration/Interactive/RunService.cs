@@ -67,7 +67,7 @@ public sealed class RunService(OrchestrationContext context)
         if (options.Detach)
         {
             await Engine.StartContainerAsync(id, cancellationToken);
-            await PostStartAsync(project, service, id, context.Progress, cancellationToken);
+            await PostStartAsync(project, service, id, name, context.Progress, cancellationToken);
             await beforeOutput();
             return new RunResult(name, 0);
         }
@@ -75,7 +75,7 @@ public sealed class RunService(OrchestrationContext context)
         try
         {
             await beforeOutput();
-            return new RunResult(name, await RunAttachedAsync(project, service, id, options, console, cancellationToken));
+            return new RunResult(name, await RunAttachedAsync(project, service, id, name, options, console, cancellationToken));
         }
         finally
         {
@@ -100,7 +100,7 @@ public sealed class RunService(OrchestrationContext context)
         return project with { Services = services };
     }
 
-    private async Task<int> RunAttachedAsync(Project project, Service service, string id, RunOptions options, IInteractiveConsole console, CancellationToken cancellationToken)
+    private async Task<int> RunAttachedAsync(Project project, Service service, string id, string name, RunOptions options, IInteractiveConsole console, CancellationToken cancellationToken)
     {
         // Attached before the start, so that not a byte of output is missed.
         using var stream = await Engine.Streams.AttachAsync(id, options.Interactive, cancellationToken);
@@ -108,7 +108,7 @@ public sealed class RunService(OrchestrationContext context)
 
         // The progress view is closed while the container's output runs: a failing hook is reported through its error,
         // which carries the hook's last lines.
-        var hooks = PostStartAsync(project, service, id, new NullProgressSink(), cancellationToken);
+        var hooks = PostStartAsync(project, service, id, name, new NullProgressSink(), cancellationToken);
         using (options.Tty ? console.EnterRawMode() : null)
         {
             await StreamPump.RunAsync(stream, console, options.Interactive,
@@ -128,10 +128,10 @@ public sealed class RunService(OrchestrationContext context)
         return exitCode;
     }
 
-    private Task PostStartAsync(Project project, Service service, string id, IProgressSink progress, CancellationToken cancellationToken) =>
+    private Task PostStartAsync(Project project, Service service, string id, string name, IProgressSink progress, CancellationToken cancellationToken) =>
         service.PostStart.Count == 0
             ? Task.CompletedTask
-            : new HookRunner(Engine, project, progress).RunExecHooksAsync(HookRunner.PostStart, service, id, cancellationToken);
+            : new HookRunner(Engine, project, progress).RunExecHooksAsync(HookRunner.PostStart, service, id, name, cancellationToken);
 
     // --dry-run: the image steps, the plan of the up that would start the dependencies, then the one-off container,
     // which waits for all of them.

@@ -83,6 +83,71 @@ public sealed class HooksTests(EngineFixture fixture) : IDisposable
         Assert.Contains(scope.Sink.HookLines, text => text.EndsWith("pre_stop | bye", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// privileged: true reaches the engine on the hook's exec (exec inspect says so). Where the runtime can grant every
+    /// capability the hook does what needs one (CAP_NET_ADMIN); on a machine whose runtime cannot (this one: runc
+    /// answers "unable to apply caps", for docker exec --privileged and docker run --privileged alike), up fails with
+    /// the hook's one line giving the runtime's reason.
+    /// </summary>
+    [Fact]
+    public async Task A_privileged_hook_is_executed_privileged()
+    {
+        await using var scope = new ProjectScope(fixture, "hpv");
+
+        // Changing lo's MTU needs CAP_NET_ADMIN, which a container does not have by default.
+        var hook = new ServiceHook { Command = ["sh", "-c", "ip link set lo mtu 1400 && echo mtu set"], Privileged = true };
+        var app = TestServices.Sleeper("app") with { PostStart = [hook] };
+        var container = $"{scope.Name}-app-1";
+        var since = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1;
+
+        var failure = await Record.ExceptionAsync(() => scope.Up.UpAsync(TestServices.Project(scope.Name, app), new UpOptions(), Timeout));
+
+        Assert.True((await fixture.Docker.Exec.InspectContainerExecAsync(await HookExecIdAsync(container, since), Timeout)).ProcessConfig.Privileged);
+        if (failure is null)
+        {
+            Assert.Equal((0L, "1400\n"), await ContainerExec.RunAsync(fixture, container, "cat", "/sys/class/net/lo/mtu"));
+            Assert.Contains($"{container} -> post_start | mtu set", scope.Sink.HookLines);
+        }
+        else
+        {
+            var line = Assert.Single(Assert.IsType<PlanExecutionException>(failure).Failures);
+            Assert.StartsWith("service \"app\": post_start hook [sh -c ip link set lo mtu 1400 && echo mtu set] exited with status 126: ", line, StringComparison.Ordinal);
+            Assert.Contains("unable to apply caps", line, StringComparison.Ordinal);
+        }
+
+        // Without privilege the kernel refuses the change, and up says so.
+        since = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1;
+        var refused = await Assert.ThrowsAsync<PlanExecutionException>(() => scope.Up.UpAsync(
+            TestServices.Project(scope.Name, app with { PostStart = [hook with { Privileged = false }], Environment = TestServices.Map<string?>(("V", "2")) }),
+            new UpOptions(), Timeout));
+        Assert.Contains("ip: SIOCSIFMTU: Operation not permitted", Assert.Single(refused.Failures), StringComparison.Ordinal);
+        Assert.False((await fixture.Docker.Exec.InspectContainerExecAsync(await HookExecIdAsync(container, since), Timeout)).ProcessConfig.Privileged);
+    }
+
+    // The id of the hook's exec, from the engine's exec_create event (an ended exec is no longer listed on its container).
+    private async Task<string> HookExecIdAsync(string container, long since)
+    {
+        var execs = new EventsSeen();
+        await fixture.Docker.System.MonitorEventsAsync(new ContainerEventsParameters
+        {
+            Since = since.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Until = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["event"] = new Dictionary<string, bool> { ["exec_create"] = true },
+            },
+        }, execs, Timeout);
+        return execs.Messages.Last(message => message.Actor.Attributes.TryGetValue("name", out var name) && name == container && message.Action.Contains("ip link", StringComparison.Ordinal))
+            .Actor.Attributes["execID"];
+    }
+
+    private sealed class EventsSeen : IProgress<Message>
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<Message> Messages { get; } = new();
+
+        public void Report(Message value) => Messages.Enqueue(value);
+    }
+
     [Fact]
     public async Task Pre_start_runs_once_in_a_one_off_container_sharing_the_volumes_before_the_service_starts()
     {
