@@ -1,6 +1,7 @@
 using Composer.Engine.Contracts;
 using Composer.Engine.Registry;
 using Composer.Orchestration.Progress;
+using Composer.Orchestration.Providers;
 
 namespace Composer.Orchestration;
 
@@ -12,6 +13,9 @@ public sealed record OrchestrationContext(IEngine Engine, IProgressSink Progress
 
     /// <summary>Where build steps and their logs are printed line by line (plain output); null prints none.</summary>
     public IBuildOutputSink? BuildOutput { get; init; }
+
+    /// <summary>How provider services' tools are run.</summary>
+    public IPluginProcessRunner Plugins { get; init; } = new PluginProcessRunner();
 
     /// <summary>
     /// The user's docker config (registry logins): what pulls authenticate with and use_api_socket hands to a

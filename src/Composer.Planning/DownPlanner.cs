@@ -1,6 +1,7 @@
 using Composer.Model;
 using Composer.Planning.Observed;
 using Composer.Planning.Plans;
+using Composer.Planning.Providers;
 
 namespace Composer.Planning;
 
@@ -8,6 +9,7 @@ namespace Composer.Planning;
 internal sealed class DownPlanner(Project project, ObservedState observed, DownPlanOptions options)
 {
     private readonly PlanBuilder plan = new();
+    private readonly Dictionary<string, List<int>> removalsByService = new(StringComparer.Ordinal);
 
     private List<int> RemoveContainers(DependencyGraph graph, List<ObservedContainer> containers)
     {
@@ -15,15 +17,32 @@ internal sealed class DownPlanner(Project project, ObservedState observed, DownP
         var removals = new List<int>();
         foreach (var container in OrderForStopping(graph, containers))
         {
-            removals.Add(plan.Add(new Operation
+            var removal = plan.Add(new Operation
             {
                 Id = 0, Kind = OperationKind.RemoveContainer, Target = container.Name, ContainerId = container.Id,
                 Service = container.Service, RemoveVolumes = options.RemoveVolumes,
                 DependsOn = stops.TryGetValue(container.Id, out var stop) ? [stop] : [],
-            }));
+            });
+            removals.Add(removal);
+            if (container.Service is { } service)
+            {
+                removalsByService.TryAdd(service, []);
+                removalsByService[service].Add(removal);
+            }
         }
 
         return removals;
+    }
+
+    // docker compose runs the provider's tool with down for each provider service of the file (named ones only when
+    // services are named), whether or not an up ran it, once the containers that depend on it are gone.
+    private void RemoveProviders(IEnumerable<string> services)
+    {
+        if (!IsNameOnly)
+        {
+            ProviderSteps.AddDown(plan, project, services.Where(project.Services.ContainsKey),
+                service => removalsByService.GetValueOrDefault(service) ?? []);
+        }
     }
 
     public Plan Build()
@@ -42,6 +61,7 @@ internal sealed class DownPlanner(Project project, ObservedState observed, DownP
             }
 
             RemoveContainers(graph, containers);
+            RemoveProviders(options.Services);
             return plan.Build();
         }
 
@@ -56,6 +76,7 @@ internal sealed class DownPlanner(Project project, ObservedState observed, DownP
         }
 
         var removals = RemoveContainers(graph, containers);
+        RemoveProviders(options.Services.Count == 0 ? project.Services.Keys : options.Services);
 
         var networks = IsNameOnly
             ? observed.Networks.Where(network => network.Key is not null).Select(network => network.Name)

@@ -1,6 +1,7 @@
 using Composer.Model;
 using Composer.Planning.Observed;
 using Composer.Planning.Plans;
+using Composer.Planning.Providers;
 
 namespace Composer.Planning;
 
@@ -12,6 +13,17 @@ public static class Planner
 {
     public static Plan PlanUp(Project project, ObservedState observed, UpPlanOptions options) =>
         new UpPlanner(project, observed, options).Build();
+
+    /// <summary>
+    /// The runs of the provider services among <paramref name="services"/> (empty when there are none): what up does
+    /// before it plans containers, so that their dependents are planned with the variables the providers set.
+    /// </summary>
+    public static Plan PlanProviderUp(Project project, IEnumerable<string> services)
+    {
+        var plan = new PlanBuilder();
+        ProviderSteps.AddUp(plan, project, services);
+        return plan.Build();
+    }
 
     /// <summary>The volumes an up with these options would find changed (see <see cref="VolumeChanges"/>): what to ask about.</summary>
     public static IReadOnlyList<VolumeChange> ChangedVolumes(Project project, ObservedState observed, UpPlanOptions options) =>

@@ -11,6 +11,13 @@ public sealed record UpPlanOptions
     /// </summary>
     public IReadOnlyList<ImageStep> ImageSteps { get; init; } = [];
 
+    /// <summary>
+    /// Put the provider services' runs at the head of the plan, with their dependents' creates waiting on them: what
+    /// a --dry-run shows. A real up runs them before it plans (<see cref="Planner.PlanProviderUp"/>), gives their
+    /// variables to the dependents, and plans the containers with this off.
+    /// </summary>
+    public bool PlanProviders { get; init; }
+
     /// <summary>Services recreated even when unchanged (up --always-recreate-deps names the dependencies).</summary>
     public IReadOnlySet<string> ForceRecreateServices { get; init; } = new HashSet<string>(StringComparer.Ordinal);
     public bool NoStart { get; init; }

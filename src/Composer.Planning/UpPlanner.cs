@@ -2,6 +2,7 @@ using Composer.Model;
 using Composer.Planning.Hashing;
 using Composer.Planning.Observed;
 using Composer.Planning.Plans;
+using Composer.Planning.Providers;
 
 namespace Composer.Planning;
 
@@ -18,6 +19,7 @@ internal sealed class UpPlanner
     private readonly Dictionary<string, List<int>> startOperations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> waitOperations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> imageOperations = new(StringComparer.Ordinal);
+    private Dictionary<string, int> providerOperations = new(StringComparer.Ordinal);
     private readonly HashSet<string> recreatedServices = new(StringComparer.Ordinal);
 
     // Containers removed because a network or volume they use is recreated, by container id: the operation that
@@ -43,6 +45,7 @@ internal sealed class UpPlanner
         var (networks, volumes) = UsedResources();
         CheckExternalResources(networks, volumes);
         PlanImages();
+        PlanProviders(selected);
         PlanNetworks(networks);
         PlanVolumes(volumes);
 
@@ -50,7 +53,7 @@ internal sealed class UpPlanner
         selected = new SortedSet<string>(selected.Concat(detachedContainers.Keys
             .Select(id => observed.Containers.First(container => container.Id == id).Service!)
             .Where(project.Services.ContainsKey)), StringComparer.Ordinal);
-        foreach (var serviceName in graph.StartOrder.Where(selected.Contains))
+        foreach (var serviceName in graph.StartOrder.Where(selected.Contains).Where(name => !ServiceProvider.Is(project.Services[name])))
         {
             PlanService(project.Services[serviceName], selected);
         }
@@ -74,6 +77,7 @@ internal sealed class UpPlanner
 
         var services = (options.Services.Count == 0 ? project.Services.Keys : graph.WithDependencies(options.Services))
             .Select(name => project.Services[name])
+            .Where(service => !ServiceProvider.Is(service))
             .ToList();
         return (ResourceUse.Networks(services), ResourceUse.Volumes(services));
     }
@@ -418,9 +422,32 @@ internal sealed class UpPlanner
         }
     }
 
+    // Provider services have no containers: their tool runs first (only shown in a dry run, see
+    // UpPlanOptions.PlanProviders), and a dry run cannot know what it will say.
+    private void PlanProviders(IReadOnlySet<string> selected)
+    {
+        if (!options.PlanProviders)
+        {
+            return;
+        }
+
+        providerOperations = ProviderSteps.AddUp(plan, project, selected);
+        foreach (var provider in providerOperations.Keys)
+        {
+            var dependents = project.Services.Values
+                .Where(service => service.DependsOn.ContainsKey(provider) && selected.Contains(service.Name))
+                .Select(service => service.Name)
+                .ToList();
+            if (dependents.Count > 0)
+            {
+                plan.Warn($"provider service \"{provider}\" does not run in a dry run: {string.Join(", ", dependents)} planned without the variables it would set");
+            }
+        }
+    }
+
     private int[] CreatePrerequisites(Service service)
     {
-        var prerequisites = new List<int>();
+        var prerequisites = new List<int>(service.DependsOn.Keys.Where(providerOperations.ContainsKey).Select(name => providerOperations[name]));
         if (imageOperations.TryGetValue(service.Name, out var image))
         {
             prerequisites.Add(image);
@@ -460,7 +487,9 @@ internal sealed class UpPlanner
         var waits = new List<int>();
         foreach (var (dependencyName, dependency) in service.DependsOn.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            if (!project.Services.ContainsKey(dependencyName) || (options.NoDeps && !selected.Contains(dependencyName)))
+            // Nothing to wait for on a provider service: its tool has finished before any container is made.
+            if (!project.Services.TryGetValue(dependencyName, out var dependencyService) || ServiceProvider.Is(dependencyService)
+                || (options.NoDeps && !selected.Contains(dependencyName)))
             {
                 continue;
             }

@@ -29,9 +29,13 @@ public static class ServiceSupportValidator
             void Refuse(string attribute, string why) =>
                 problems.Add($"service \"{service.Name}\": {attribute} {why}");
 
-            if (service.Other.Values.TryGetValue("provider", out var provider))
+            if (ServiceProvider.Is(service))
             {
-                Refuse("provider", ProviderProblem(provider));
+                if (ProviderProblem(project, service) is { } problem)
+                {
+                    Refuse("provider", problem);
+                }
+
                 continue;
             }
 
@@ -128,19 +132,31 @@ public static class ServiceSupportValidator
         return problems;
     }
 
-    /// <summary>A provider service is run by the docker-&lt;type&gt; CLI plugin, which Composer would have to call.</summary>
-    private static string ProviderProblem(object? provider)
+    /// <summary>
+    /// A provider service is run by the docker-&lt;type&gt; CLI plugin (or &lt;type&gt; on PATH), before any
+    /// container: it cannot wait for a container service.
+    /// </summary>
+    private static string? ProviderProblem(Project project, Service service)
     {
-        var type = provider is IReadOnlyDictionary<string, object?> settings && settings.TryGetValue("type", out var value) ? value?.ToString() : null;
-        if (type is null)
+        if (ServiceProvider.Of(service) is not { } provider)
         {
             return "has no type";
         }
 
-        var plugin = CliPlugins.Find(type);
-        return plugin is not null
-            ? $"type \"{type}\" is not run by Composer yet (its plugin is {plugin})"
-            : $"type \"{type}\" needs the docker-{type} plugin, which is not in the docker cli-plugins folders or PATH";
+        if (provider.Type == "compose")
+        {
+            return "type \"compose\" is not a valid provider type";
+        }
+
+        var containerDependencies = service.DependsOn.Keys
+            .Where(name => project.Services.TryGetValue(name, out var dependency) && !ServiceProvider.Is(dependency))
+            .ToList();
+        if (containerDependencies.Count > 0)
+        {
+            return $"type \"{provider.Type}\" depends on {string.Join(", ", containerDependencies)}: Composer runs providers before any container, so a provider can depend only on other providers";
+        }
+
+        return CliPlugins.FindProvider(provider.Type) is null ? CliPlugins.MissingProvider(provider.Type) : null;
     }
 
     /// <summary>Models are served by Docker Model Runner, which docker compose reaches through the docker-model plugin.</summary>

@@ -1,21 +1,29 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Composer.Engine.Contracts;
 using Composer.Model;
 using Composer.Orchestration.Hooks;
 using Composer.Orchestration.Progress;
+using Composer.Orchestration.Providers;
 using Composer.Orchestration.Readiness;
 using Composer.Planning.Plans;
+using Composer.Planning.Providers;
 
 namespace Composer.Orchestration.Execution;
 
 /// <summary>Carries out one operation against the engine and reports its progress. It decides nothing.</summary>
-internal sealed class OperationRunner(IEngine engine, Project project, IProgressSink progress, DependencyWaiter waiter)
+internal sealed class OperationRunner(IEngine engine, Project project, IProgressSink progress, DependencyWaiter waiter, IPluginProcessRunner? plugins = null)
 {
     // A recreate is several engine steps; its "Recreated" line counts from the first of them, not from the rename.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Stopwatch> _recreateClocks = new(StringComparer.Ordinal);
     private readonly ContainerCreator creator = new(engine, progress);
     private readonly HookRunner hooks = new(engine, project, progress);
     private readonly PreStartGate preStart = new(engine, project);
+    private readonly ProviderRunner providers = new(plugins ?? new PluginProcessRunner(), progress);
+    private readonly ConcurrentDictionary<string, ProviderVariables> providerVariables = new(StringComparer.Ordinal);
+
+    /// <summary>What each provider service's up said its dependents should see, by service.</summary>
+    public IReadOnlyDictionary<string, ProviderVariables> ProviderVariables => providerVariables;
 
     public async Task RunAsync(Operation operation, CancellationToken cancellationToken)
     {
@@ -71,6 +79,12 @@ internal sealed class OperationRunner(IEngine engine, Project project, IProgress
                 break;
             case OperationKind.WaitForDependency:
                 await WaitAsync(operation, cancellationToken);
+                break;
+            case OperationKind.ProviderUp:
+                providerVariables[operation.Service!] = await providers.RunAsync(project, project.Services[operation.Service!], ProviderRunner.Up, cancellationToken);
+                break;
+            case OperationKind.ProviderDown:
+                await providers.RunAsync(project, project.Services[operation.Service!], ProviderRunner.Down, cancellationToken);
                 break;
             default:
                 throw new InvalidOperationException($"no runner for {operation.Kind}");

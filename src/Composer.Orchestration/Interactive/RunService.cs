@@ -8,6 +8,7 @@ using Composer.Orchestration.Progress;
 using Composer.Orchestration.Services;
 using Composer.Planning.Hashing;
 using Composer.Planning.Plans;
+using Composer.Planning.Providers;
 
 namespace Composer.Orchestration.Interactive;
 
@@ -35,6 +36,10 @@ public sealed class RunService(OrchestrationContext context)
         var starts = options.NoDeps ? [options.Service] : DependencyGraph.FromServices(project.Services).WithDependencies([options.Service]).ToList();
         project = await EngineChecks.PrepareAsync(context, project, starts, allResources: false, cancellationToken);
         var service = project.Services[options.Service];
+        if (ServiceProvider.Is(service))
+        {
+            throw new Planning.PlanningException($"service \"{service.Name}\" is a provider service: its tool runs with up, it has no container to run");
+        }
 
         // The service's own image first: one that cannot be had stops run before anything is created or started.
         var (imageIds, imageSteps) = await new ImagePreparation(context).PrepareAsync(
@@ -46,7 +51,10 @@ public sealed class RunService(OrchestrationContext context)
 
         if (!options.NoDeps && service.DependsOn.Count > 0)
         {
-            await StartDependenciesAsync(project, service, options, cancellationToken);
+            // Provider services among the dependencies set variables for this service too, as for up's dependents.
+            var providers = await StartDependenciesAsync(project, service, options, cancellationToken);
+            project = ProviderEnvironment.Apply(project, providers).Project;
+            service = project.Services[options.Service];
         }
 
         await ProjectResources.EnsureAsync(Engine, project, service, cancellationToken);
@@ -170,12 +178,13 @@ public sealed class RunService(OrchestrationContext context)
         return new RunResult(name, 0) { Plan = plan };
     }
 
-    private async Task StartDependenciesAsync(Project project, Service service, RunOptions options, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, ProviderVariables>> StartDependenciesAsync(Project project, Service service, RunOptions options, CancellationToken cancellationToken)
     {
-        await new UpService(context).UpAsync(project, new UpOptions { Services = [.. service.DependsOn.Keys], RemoveOrphans = options.RemoveOrphans, IgnoreOrphans = options.IgnoreOrphans, Preflighted = true }, cancellationToken);
+        var up = await new UpService(context).UpAsync(project, new UpOptions { Services = [.. service.DependsOn.Keys], RemoveOrphans = options.RemoveOrphans, IgnoreOrphans = options.IgnoreOrphans, Preflighted = true }, cancellationToken);
         var waiter = new PlanRunner(context).Waiter();
         await Task.WhenAll(service.DependsOn
-            .Where(dependency => project.Services.ContainsKey(dependency.Key))
+            .Where(dependency => project.Services.TryGetValue(dependency.Key, out var dependencyService) && !ServiceProvider.Is(dependencyService))
             .Select(dependency => waiter.WaitAsync(project.Name, dependency.Key, dependency.Value.Condition, cancellationToken)));
+        return up.ProviderVariables;
     }
 }

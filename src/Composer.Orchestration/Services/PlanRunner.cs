@@ -5,7 +5,9 @@ using Composer.Orchestration.Observation;
 using Composer.Orchestration.Readiness;
 using Composer.Orchestration.Recovery;
 using Composer.Planning.Observed;
+using Composer.Planning;
 using Composer.Planning.Plans;
+using Composer.Planning.Providers;
 
 namespace Composer.Orchestration.Services;
 
@@ -31,9 +33,20 @@ internal sealed class PlanRunner(OrchestrationContext context)
             return new VerbResult(plan, Executed: false);
         }
 
-        var runner = new OperationRunner(context.Engine, project, context.Progress, Waiter());
+        var runner = new OperationRunner(context.Engine, project, context.Progress, Waiter(), context.Plugins);
         await new PlanExecutor(runner, context.ParallelLimit).ExecuteAsync(plan, cancellationToken);
         return new VerbResult(plan, Executed: true);
+    }
+
+    /// <summary>
+    /// Runs the provider services' steps of <paramref name="plan"/> (see <see cref="Planner.PlanProviderUp"/>) and
+    /// returns the variables each provider set; an empty plan runs nothing.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ProviderVariables>> RunProvidersAsync(Project project, Plan plan, CancellationToken cancellationToken)
+    {
+        var runner = new OperationRunner(context.Engine, project, context.Progress, Waiter(), context.Plugins);
+        await new PlanExecutor(runner, context.ParallelLimit).ExecuteAsync(plan, cancellationToken);
+        return runner.ProviderVariables;
     }
 
     public Task<ObservedState> ObserveAsync(Project project, CancellationToken cancellationToken) =>

@@ -8,6 +8,7 @@ using Composer.Orchestration.Readiness;
 using Composer.Planning;
 using Composer.Planning.Observed;
 using Composer.Planning.Plans;
+using Composer.Planning.Providers;
 
 namespace Composer.Orchestration.Services;
 
@@ -41,7 +42,22 @@ public sealed class UpService(OrchestrationContext context)
         // Pulls and builds change images, never containers, networks or volumes: observing meanwhile takes the
         // engine's answers off a no-op up's critical path.
         var observing = runner.ObserveAsync(project, cancellationToken);
-        var (imageIds, imageSteps) = await new ImagePreparation(context).PrepareAsync(project, selected, options, cancellationToken);
+        var containerServices = selected.Where(name => !ServiceProvider.Is(project.Services[name])).ToList();
+        var (imageIds, imageSteps) = await new ImagePreparation(context).PrepareAsync(project, containerServices, options, cancellationToken);
+
+        // Provider services' tools run before containers are planned: what they say goes into their dependents'
+        // environment, and so into the config hash the planner compares.
+        var providerPlan = options.DryRun ? new Plan() : Planner.PlanProviderUp(project, selected);
+        IReadOnlyDictionary<string, ProviderVariables> providerVariables = new Dictionary<string, ProviderVariables>(StringComparer.Ordinal);
+        if (!providerPlan.IsEmpty)
+        {
+            providerVariables = await runner.RunProvidersAsync(project, providerPlan, cancellationToken);
+            (project, var warnings) = ProviderEnvironment.Apply(project, providerVariables);
+            foreach (var warning in warnings)
+            {
+                context.Progress.Warn(warning);
+            }
+        }
 
         var planOptions = new UpPlanOptions
         {
@@ -58,6 +74,7 @@ public sealed class UpService(OrchestrationContext context)
             Timeout = options.Timeout,
             ImageIds = imageIds,
             ImageSteps = imageSteps,
+            PlanProviders = options.DryRun,
             ForceRecreateServices = options.AlwaysRecreateDeps ? DependenciesOf(project, selected, options) : new HashSet<string>(StringComparer.Ordinal),
         };
         var observed = await observing;
@@ -66,18 +83,21 @@ public sealed class UpService(OrchestrationContext context)
             observed = await runner.RepairAsync(project, observed, cancellationToken);
         }
 
-        var result = await runner.RunAsync(project, observed, state => Planner.PlanUp(project, state, planOptions), options.DryRun, cancellationToken);
+        var planned = project;
+        var result = await runner.RunAsync(project, observed, state => Planner.PlanUp(planned, state, planOptions), options.DryRun, cancellationToken);
         if (!result.Executed)
         {
             return result;
         }
+
+        result = result with { Plan = providerPlan.Then(result.Plan), ProviderVariables = providerVariables };
 
         // The project is as this run wants it; waiting for health need not hold up another run.
         unlock();
         ReportUntouchedRunning(observed, selected, result.Plan);
         if (options.Wait && !options.NoStart)
         {
-            await ServiceWait.WaitAsync(context, project, selected, options.Scale, options.WaitTimeout, runner.Waiter(), cancellationToken);
+            await ServiceWait.WaitAsync(context, project, containerServices, options.Scale, options.WaitTimeout, runner.Waiter(), cancellationToken);
         }
 
         return result;

@@ -1,4 +1,5 @@
 using Composer.Planning.Plans;
+using Composer.Planning.Providers;
 
 namespace Composer.Orchestration.Services;
 
@@ -7,4 +8,7 @@ public sealed record VerbResult(Plan Plan, bool Executed)
 {
     /// <summary>The plan as text, one operation per line: what --dry-run prints.</summary>
     public string PlanText => Plan.ToString();
+
+    /// <summary>up: what each provider service's tool said its dependents should see (run gives it to its container).</summary>
+    public IReadOnlyDictionary<string, ProviderVariables> ProviderVariables { get; init; } = new Dictionary<string, ProviderVariables>(StringComparer.Ordinal);
 }

@@ -58,6 +58,9 @@ public sealed record Operation
     /// <summary>KillContainer: the signal to send; null is SIGKILL.</summary>
     public string? Signal { get; init; }
 
+    /// <summary>ProviderUp and ProviderDown: the provider's type, which names the tool that runs the service.</summary>
+    public string? ProviderType { get; init; }
+
     public IReadOnlyList<int> DependsOn { get; init; } = [];
 
     /// <summary>
@@ -95,6 +98,9 @@ public sealed record Operation
                 break;
             case OperationKind.KillContainer when Signal is not null:
                 text.Append(' ').Append(Signal);
+                break;
+            case OperationKind.ProviderUp or OperationKind.ProviderDown:
+                text.Append(" by ").Append(ProviderType);
                 break;
         }
 

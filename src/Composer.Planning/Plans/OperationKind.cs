@@ -25,4 +25,10 @@ public enum OperationKind
 
     /// <summary>Push a service's image (only in --dry-run plans of push).</summary>
     PushImage,
+
+    /// <summary>Run a provider service's tool: <c>&lt;tool&gt; compose --project-name=P up [--option=value...] SERVICE</c>.</summary>
+    ProviderUp,
+
+    /// <summary>Run a provider service's tool with <c>down</c>: it releases what its up set up.</summary>
+    ProviderDown,
 }

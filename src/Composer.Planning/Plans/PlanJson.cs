@@ -55,7 +55,7 @@ public static class PlanJson
         OperationKind.CreateNetwork or OperationKind.RemoveNetwork => "network",
         OperationKind.CreateVolume or OperationKind.RemoveVolume => "volume",
         OperationKind.RemoveImage or OperationKind.PullImage or OperationKind.BuildImage or OperationKind.PushImage => "image",
-        OperationKind.WaitForDependency => "service",
+        OperationKind.WaitForDependency or OperationKind.ProviderUp or OperationKind.ProviderDown => "service",
         _ => "container",
     };
 
@@ -145,6 +145,9 @@ public static class PlanJson
                 break;
             case OperationKind.KillContainer:
                 json.WriteString("signal", operation.Signal ?? "SIGKILL");
+                break;
+            case OperationKind.ProviderUp or OperationKind.ProviderDown:
+                json.WriteString("provider", operation.ProviderType);
                 break;
         }
     }

@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using Composer.EndToEnd.Tests.Support;
+
+namespace Composer.EndToEnd.Tests;
+
+/// <summary>
+/// Provider services through the CLI with a real plugin: a shell script the test writes, found where docker compose
+/// looks (DOCKER_CONFIG/cli-plugins/docker-&lt;type&gt;, or &lt;type&gt; on PATH), that records every call.
+/// </summary>
+public sealed class ProviderTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
+
+    private const string Dependent = """
+          web:
+            image: busybox:latest
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            stop_grace_period: 2s
+            depends_on: [db]
+            environment:
+              CLOUD_REGION: mine
+        """;
+
+    [Fact]
+    public async Task Up_runs_the_plugin_and_gives_its_variables_to_the_dependent_and_down_runs_its_down()
+    {
+        await using var stack = new StackFolder("prov", $"""
+            services:
+              db:
+                provider:
+                  type: composertest
+                  options:
+                    size: 256
+                    tags: [a, b]
+            {Dependent}
+            """);
+        var plugins = Path.Combine(stack.Directory, "docker-config", "cli-plugins");
+        var calls = Path.Combine(stack.Directory, "calls.txt");
+        WriteScript(Path.Combine(plugins, "docker-composertest"), $$"""
+            #!/bin/sh
+            echo "$*" >> {{calls}}
+            case "$3" in
+              up)
+                echo '{"type": "debug", "message": "starting"}'
+                echo '{"type": "info", "message": "provisioning 50%"}'
+                echo '{"type": "setenv", "message": "URL=mysql://cloud/db?x=1"}'
+                echo '{"type": "rawsetenv", "message": "CLOUD_REGION=eu-1"}'
+                ;;
+              down)
+                echo '{"type": "info", "message": "released"}'
+                ;;
+            esac
+            """);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["DOCKER_CONFIG"] = Path.GetDirectoryName(plugins)! };
+        var web = $"{stack.ProjectName}-web-1";
+
+        var (upCode, up) = await RunAsync(stack, environment, "up", "-d");
+        Assert.True(upCode == 0, up.Error);
+        var env = await InspectAsync(web, "{{json .Config.Env}}");
+        var firstId = await InspectAsync(web, "{{.Id}}");
+        var (againCode, again) = await RunAsync(stack, environment, "up", "-d");
+        var secondId = await InspectAsync(web, "{{.Id}}");
+        var (dryCode, dry) = await RunAsync(stack, environment, "--dry-run", "up", "-d");
+        var (runCode, run) = await RunAsync(stack, environment, "run", "--rm", "web", "sh", "-c", "echo url=$DB_URL");
+        var (runProviderCode, runProvider) = await RunAsync(stack, environment, "run", "--rm", "db");
+        var callsBeforeDown = File.ReadAllLines(calls);
+        var (downCode, down) = await RunAsync(stack, environment, "down");
+
+        Assert.Contains(" Service db  provisioning 50%", up.Error, StringComparison.Ordinal);
+        Assert.Contains(" Service db  Created", up.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("starting", up.Error, StringComparison.Ordinal);
+        Assert.Contains("warning: provider \"db\" overrides environment variable \"CLOUD_REGION\" in service \"web\"", up.Error, StringComparison.Ordinal);
+        Assert.Contains("\"DB_URL=mysql://cloud/db?x=1\"", env, StringComparison.Ordinal);
+        Assert.Contains("\"CLOUD_REGION=eu-1\"", env, StringComparison.Ordinal);
+
+        // The plugin answers the same again: the dependent keeps its container.
+        Assert.True(againCode == 0, again.Error);
+        Assert.Equal(firstId, secondId);
+
+        // A dry run shows the provider's step and does not run the plugin.
+        Assert.True(dryCode == 0, dry.Error);
+        Assert.Contains("#1 ProviderUp db by composertest (provider service; its variables go to web)", dry.Output, StringComparison.Ordinal);
+        var upCall = $"compose --project-name={stack.ProjectName} up --size=256 --tags=a --tags=b db";
+        Assert.Equal([upCall, upCall, upCall], callsBeforeDown);
+
+        // run brings the provider up as a dependency and gives the one-off container its variables; a provider has no container to run.
+        Assert.True(runCode == 0, run.Error);
+        Assert.Contains("url=mysql://cloud/db?x=1", run.Output, StringComparison.Ordinal);
+        Assert.Equal(1, runProviderCode);
+        Assert.Contains("service \"db\" is a provider service: its tool runs with up, it has no container to run", runProvider.Error, StringComparison.Ordinal);
+
+        Assert.True(downCode == 0, down.Error);
+        Assert.Equal($"compose --project-name={stack.ProjectName} down --size=256 --tags=a --tags=b db", File.ReadAllLines(calls)[^1]);
+        Assert.Contains(" Service db  Removed", down.Error, StringComparison.Ordinal);
+        Assert.Empty(await stack.ContainersAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_plugin_that_reports_an_error_or_exits_non_zero_fails_up_with_one_line_before_its_dependents_start()
+    {
+        await using var stack = ProviderStack("provbad", "composertestfail");
+        var bin = Path.Combine(stack.Directory, "bin");
+        WriteScript(Path.Combine(bin, "composertestfail"), """
+            #!/bin/sh
+            if [ -n "$FAIL_WITH_EXIT" ]; then echo "quota check crashed" >&2; exit 3; fi
+            echo '{"type": "info", "message": "checking quota"}'
+            printf '%s\n' '{"type": "error", "message": "quota exceeded\nask your admin"}'
+            """);
+        var path = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        var errorLine = new Dictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = path };
+        var exitCode = new Dictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = path, ["FAIL_WITH_EXIT"] = "1" };
+
+        var (reportedCode, reported) = await RunAsync(stack, errorLine, "up", "-d");
+        var (exitedCode, exited) = await RunAsync(stack, exitCode, "up", "-d");
+
+        Assert.Equal(1, reportedCode);
+        Assert.Contains("service \"db\": provider composertestfail: quota exceeded", reported.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ask your admin", reported.Error, StringComparison.Ordinal);
+        Assert.Equal(1, exitedCode);
+        Assert.Contains("service \"db\": provider composertestfail: up failed with exit code 3: quota check crashed", exited.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", reported.Error + exited.Error, StringComparison.Ordinal);
+        Assert.Empty(await stack.ContainersAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Without_its_plugin_a_provider_service_is_refused_before_anything_is_created()
+    {
+        await using var stack = ProviderStack("provnone", "composer-test-absent");
+
+        var (code, up) = await RunAsync(stack, new Dictionary<string, string>(StringComparer.Ordinal), "up", "-d");
+
+        Assert.Equal(1, code);
+        Assert.Contains("service \"db\": provider type \"composer-test-absent\" needs the docker-composer-test-absent plugin", up.Error, StringComparison.Ordinal);
+        Assert.Empty(await stack.ContainersAsync(CancellationToken.None));
+    }
+
+    /// <summary>A provider service db of the given type, without options, and the dependent.</summary>
+    private static StackFolder ProviderStack(string prefix, string type) => new(prefix, $"""
+        services:
+          db:
+            provider:
+              type: {type}
+        {Dependent}
+        """);
+
+    private static async Task<(int ExitCode, CliProcess Process)> RunAsync(StackFolder stack, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var cli = CliProcess.Start(stack.Directory, environment, stack.Arguments(arguments));
+        return (await cli.WaitForExitAsync(Limit), cli);
+    }
+
+    private static void WriteScript(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text.ReplaceLineEndings("\n") + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private static async Task<string> InspectAsync(string container, string format)
+    {
+        using var process = Process.Start(new ProcessStartInfo("docker", ["inspect", "-f", format, container])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output.Trim();
+    }
+}
