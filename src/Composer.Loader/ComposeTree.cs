@@ -1,3 +1,4 @@
+using Composer.Model;
 using Composer.Loader.Diagnostics;
 using Composer.Loader.Tree;
 
@@ -13,4 +14,8 @@ public sealed record ComposeTree(
     string WorkingDirectory,
     IReadOnlyList<string> ConfigFiles,
     IReadOnlyDictionary<string, string> Environment,
-    IReadOnlyList<Diagnostic> Warnings);
+    IReadOnlyList<Diagnostic> Warnings)
+{
+    /// <summary>Included and extended compose files and the included projects' env files (see <see cref="Project.SourceFiles"/>).</summary>
+    public IReadOnlyList<string> SourceFiles { get; init; } = [];
+}

@@ -40,7 +40,7 @@ public static class ProjectLoader
             diagnostics.ThrowIfErrors();
 
             var context = new BindContext(tree.ProjectName, tree.WorkingDirectory, tree.ConfigFiles, tree.Environment);
-            var project = bind(tree.Root, context, diagnostics);
+            var project = bind(tree.Root, context, diagnostics) with { SourceFiles = tree.SourceFiles };
             diagnostics.ThrowIfErrors();
 
             project = ImplicitDependencies.Apply(project);
@@ -108,7 +108,7 @@ public static class ProjectLoader
         diagnostics.ThrowIfErrors();
 
         var configFiles = files.Select(file => file == ComposeFileLocator.StandardInputName ? ProjectTreeBuilder.StandardInputDisplayName : file).ToArray();
-        return new ComposeTree(root!, projectName!, projectDirectory, configFiles, variables, Warnings(diagnostics));
+        return new ComposeTree(root!, projectName!, projectDirectory, configFiles, variables, Warnings(diagnostics)) { SourceFiles = builder.SourceFiles };
     }
 
     private static IReadOnlyList<string> ActiveProfiles(LoadOptions options, IReadOnlyDictionary<string, string> variables)

@@ -10,6 +10,12 @@ public sealed record Project
 
     public IReadOnlyList<string> ConfigFiles { get; init; } = [];
 
+    /// <summary>
+    /// Files the project was read from besides <see cref="ConfigFiles"/>: compose files pulled in by <c>include</c>
+    /// and <c>extends</c>, and the env files of included projects (absolute paths; watch reloads when one changes).
+    /// </summary>
+    public IReadOnlyList<string> SourceFiles { get; init; } = [];
+
     /// <summary>Enabled services only, by name.</summary>
     public IReadOnlyDictionary<string, Service> Services { get; init; } = new SortedDictionary<string, Service>(StringComparer.Ordinal);
 

@@ -272,7 +272,7 @@ public sealed class WatchTests
     }
 
     /// <summary>What a shell command prints in the service's container (composer exec -T).</summary>
-    private static async Task<string> ExecAsync(StackFolder stack, string service, string command)
+    internal static async Task<string> ExecAsync(StackFolder stack, string service, string command)
     {
         var (exitCode, process) = await CliProcess.RunAsync(stack.Directory, Limit, stack.Arguments("exec", "-T", service, "sh", "-c", command));
         Assert.True(exitCode == 0, process.Error);

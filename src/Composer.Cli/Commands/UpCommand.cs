@@ -74,6 +74,12 @@ internal static class UpCommand
             throw new UsageException("--always-recreate-deps and --no-recreate cannot be combined");
         }
 
+        // Watching goes with the attached output, as docker compose has it since 2.28 (the words are its own).
+        if (parse.GetValue(Watch) && (parse.GetValue(Detach) || parse.GetValue(Wait)))
+        {
+            throw new UsageException($"--{(parse.GetValue(Wait) ? "wait" : "detach")} cannot be combined with --watch");
+        }
+
         var pull = PullValue.Parse(parse.GetValue(Pull));
         PlanFormat.IsJson(invocation);
 
@@ -104,7 +110,7 @@ internal static class UpCommand
             AllResources = parse.GetValue(GlobalOptions.AllResources),
         };
 
-        var watch = parse.GetValue(Watch) ? WatchSetup.Options(invocation, project, services, prune: false, options.NoBuild) : null;
+        var watch = parse.GetValue(Watch) ? WatchSetup.Options(invocation, project, options, prune: false) : null;
         if (watch is not null)
         {
             if (options.DryRun || options.NoStart)
@@ -144,7 +150,7 @@ internal static class UpCommand
 
         if (watch is not null && result.Executed)
         {
-            return await WatchAsync(invocation, session, project, watch, attach is null ? null : new AttachedUp(invocation, session.Engine, project, attach, interrupts!), attachSince, cancellationToken);
+            return await WatchAsync(invocation, session, project, watch, new AttachedUp(invocation, session.Engine, project, attach!, interrupts!), attachSince, cancellationToken);
         }
 
         if (attach is null || !result.Executed)
@@ -156,20 +162,13 @@ internal static class UpCommand
     }
 
     /// <summary>
-    /// up --watch: watching runs beside the attached output (or alone with -d) until Ctrl-C, which stops watching and,
-    /// attached, the stack as up does.
+    /// up --watch: watching runs beside the attached output until Ctrl-C, which stops watching and the stack as up does.
     /// </summary>
     private static async Task<int> WatchAsync(
-        CommandInvocation invocation, EngineSession session, Composer.Model.Project project, WatchOptions watch, AttachedUp? attached, DateTimeOffset since, CancellationToken cancellationToken)
+        CommandInvocation invocation, EngineSession session, Composer.Model.Project project, WatchOptions watch, AttachedUp attached, DateTimeOffset since, CancellationToken cancellationToken)
     {
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watcher = new WatchService(session.Orchestration).WatchAsync(project, watch, new ConsoleWatchReporter(invocation.Output, quiet: false), watching.Token);
-        if (attached is null)
-        {
-            await watcher;
-            return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Success;
-        }
-
         int exitCode;
         try
         {

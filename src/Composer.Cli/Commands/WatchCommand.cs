@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Composer.Cli.Hosting;
 using Composer.Cli.Output;
+using Composer.Cli.Rendering;
 using Composer.Orchestration.Services;
 using Composer.Orchestration.Watch;
 
@@ -13,8 +14,9 @@ namespace Composer.Cli.Commands;
 internal static class WatchCommand
 {
     private static readonly Option<bool> NoUp = new("--no-up") { Description = "Do not build and start services before watching" };
-    private static readonly Option<bool> Prune = new("--prune") { Description = "Prune dangling images on rebuild" };
-    private static readonly Option<bool> Quiet = new("--quiet") { Description = "Hide the line printed for each action (failures are still shown)" };
+    // On unless --prune=false, as docker compose's (since 2.35).
+    private static readonly Option<bool> Prune = new("--prune") { Description = "Prune dangling images on rebuild (--prune=false keeps them)", DefaultValueFactory = _ => true };
+    private static readonly Option<bool> Quiet = new("--quiet") { Description = "Hide build output and the line printed for each action (failures and the watching line are still shown)" };
     private static readonly Argument<string[]> Services = new("services") { Arity = ArgumentArity.ZeroOrMore };
 
     public static Command Create(CliContext context) => CommandRunner.Define(
@@ -28,18 +30,21 @@ internal static class WatchCommand
         await using var session = EngineSession.Connect(invocation, cancellationToken);
         var project = await invocation.LoadProjectAsync(services, cancellationToken);
         ServiceNames.EnsureKnown(project, services);
-        var options = WatchSetup.Options(invocation, project, services, parse.GetValue(Prune), noBuild: false);
+        var quiet = parse.GetValue(Quiet);
+        var options = WatchSetup.Options(invocation, project, new UpOptions { Services = services }, parse.GetValue(Prune));
         WatchService.EnsureWatchable(project, options);
         await session.ReadyAsync();
         try
         {
             if (!parse.GetValue(NoUp))
             {
-                await new UpService(session.Orchestration).UpAsync(project, new UpOptions { Services = services }, cancellationToken);
+                // --quiet hides the pull and build output of the up before watching, as docker compose's does.
+                var orchestration = quiet ? session.Orchestration with { Progress = new QuietImageProgress(session.Orchestration.Progress, quietPull: true, quietBuild: true) } : session.Orchestration;
+                await new UpService(orchestration).UpAsync(project, options.Up, cancellationToken);
             }
 
             await session.CloseProgressAsync();
-            await new WatchService(session.Orchestration).WatchAsync(project, options, new ConsoleWatchReporter(invocation.Output, parse.GetValue(Quiet)), cancellationToken);
+            await new WatchService(session.Orchestration).WatchAsync(project, options, new ConsoleWatchReporter(invocation.Output, quiet), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -71,7 +71,7 @@ internal static class DevelopBinder
             reader.Error(mapping["action"]!, PathText.Key(path, "target"), $"is required by action {action}: the container path the files are copied to");
         }
 
-        if (action == WatchRule.SyncExec && rule.Exec is null)
+        if (action == WatchRule.SyncExec && mapping["exec"] is null)
         {
             reader.Error(mapping["action"]!, PathText.Key(path, "exec"), "is required by action sync+exec: the command to run after syncing (exec.command)");
         }

@@ -32,6 +32,13 @@ internal sealed class ProjectTreeBuilder(
     private readonly IncludeResolver _includeResolver = new(diagnostics);
     private readonly HashSet<string> _reportedUnsetVariables = new(StringComparer.Ordinal);
     private readonly SubstitutionBudget _substitutionBudget = new();
+    private readonly SortedSet<string> _sourceFiles = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The files read besides the ones <see cref="BuildAsync"/> was given: included compose files and the env files
+    /// of their projects, and extended files (an edit of any of them changes the project, so watch follows them).
+    /// </summary>
+    public IReadOnlyList<string> SourceFiles => [.. _sourceFiles];
 
     public async Task<MappingNode?> BuildAsync(
         IReadOnlyList<string> files,
@@ -88,6 +95,8 @@ internal sealed class ProjectTreeBuilder(
                 continue;
             }
 
+            _sourceFiles.UnionWith(request.Files);
+            _sourceFiles.UnionWith(request.EnvFiles.Count > 0 ? request.EnvFiles : [Path.Combine(request.ProjectDirectory, ".env")]);
             var variables = await EnvironmentResolver
                 .ResolveAsync(processEnvironment, request.EnvFiles, request.ProjectDirectory, diagnostics, cancellationToken)
                 .ConfigureAwait(false);
@@ -134,6 +143,7 @@ internal sealed class ProjectTreeBuilder(
             return cached;
         }
 
+        _sourceFiles.Add(path);
         var text = TextFileReader.Read(path, "extended file", InputLimits.MaxComposeFileBytes, diagnostics);
         return _extendedFiles[path] = text is null ? null : ParseAndInterpolate(text, path, interpolator);
     }

@@ -32,7 +32,7 @@ internal sealed class HookRunner(IEngine engine, Project project, IProgressSink 
                 User = hook.User,
                 WorkingDir = hook.WorkingDir,
                 Privileged = hook.Privileged,
-                Environment = Environment(hook.Environment),
+                Environment = HookEnvironment.Of(project, hook.Environment),
             }, cancellationToken);
             using (var stream = await engine.Streams.StartExecAsync(execId, tty: false, cancellationToken))
             {
@@ -116,12 +116,6 @@ internal sealed class HookRunner(IEngine engine, Project project, IProgressSink 
 
         return await engine.WaitContainerAsync(id, cancellationToken) ?? -1;
     }
-
-    private List<string> Environment(IReadOnlyDictionary<string, string?> variables) =>
-        [.. variables
-            .Select(pair => (pair.Key, Value: pair.Value ?? project.Environment.GetValueOrDefault(pair.Key) ?? System.Environment.GetEnvironmentVariable(pair.Key)))
-            .Where(pair => pair.Value is not null)
-            .Select(pair => $"{pair.Key}={pair.Value}")];
 
     private static SortedDictionary<string, string?> Merged(IReadOnlyDictionary<string, string?> service, IReadOnlyDictionary<string, string?> hook)
     {

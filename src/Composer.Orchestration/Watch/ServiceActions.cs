@@ -3,6 +3,7 @@ using System.Globalization;
 using Composer.Engine.Build;
 using Composer.Engine.Contracts;
 using Composer.Model;
+using Composer.Orchestration.Hooks;
 using Composer.Orchestration.Inspection;
 using Composer.Orchestration.Services;
 using Composer.Planning.Plans;
@@ -56,7 +57,7 @@ internal sealed class ServiceActions(OrchestrationContext context, IWatchReporte
 
         foreach (var hook in changes.Execs)
         {
-            await ExecAsync(name, hook, running, cancellationToken);
+            await ExecAsync(project, name, hook, running, cancellationToken);
         }
     }
 
@@ -129,7 +130,9 @@ internal sealed class ServiceActions(OrchestrationContext context, IWatchReporte
         {
             var image = ImageNames.For(project, project.Services[service]);
             var before = await Engine.ImageIdAsync(image, cancellationToken);
-            var result = await new UpService(context).UpAsync(project, new UpOptions { Services = [service], NoDeps = true, Build = true }, cancellationToken);
+            // The command line's up options (--scale, --pull, ...) hold for the recreated containers too.
+            var up = options.Up with { Services = [service], NoDeps = true, Build = true, NoBuild = false, ForceRecreate = false, AlwaysRecreateDeps = false };
+            var result = await new UpService(context).UpAsync(project, up, cancellationToken);
             var recreated = result.Plan.Operations.Count(operation => operation.Kind == OperationKind.CreateContainer && operation.Service == service);
             reporter.Action($"{service}: rebuilt in {Seconds(clock)}, recreated {Count(recreated, "container")}");
             if (options.Prune && before is not null && await Engine.ImageIdAsync(image, cancellationToken) != before)
@@ -177,7 +180,7 @@ internal sealed class ServiceActions(OrchestrationContext context, IWatchReporte
         }
     }
 
-    private async Task ExecAsync(string service, ServiceHook hook, Task<IReadOnlyList<ContainerSummary>> running, CancellationToken cancellationToken)
+    private async Task ExecAsync(Project project, string service, ServiceHook hook, Task<IReadOnlyList<ContainerSummary>> running, CancellationToken cancellationToken)
     {
         var command = string.Join(' ', hook.Command);
         try
@@ -189,7 +192,7 @@ internal sealed class ServiceActions(OrchestrationContext context, IWatchReporte
                 User = hook.User,
                 WorkingDir = hook.WorkingDir,
                 Privileged = hook.Privileged,
-                Environment = [.. hook.Environment.Select(pair => pair.Value is null ? pair.Key : pair.Key + "=" + pair.Value)],
+                Environment = HookEnvironment.Of(project, hook.Environment),
             };
             var runs = await Task.WhenAll(containers.Select(async container =>
                 (Container: container.Name, Result: await ContainerCommand.RunAsync(Engine, container.Id, request, cancellationToken))));

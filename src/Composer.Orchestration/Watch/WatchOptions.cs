@@ -1,4 +1,5 @@
 using Composer.Model;
+using Composer.Orchestration.Services;
 
 namespace Composer.Orchestration.Watch;
 
@@ -10,8 +11,12 @@ public sealed record WatchOptions
     /// <summary>--prune: remove the image a rebuild replaced when nothing else names it.</summary>
     public bool Prune { get; init; }
 
-    /// <summary>--no-build was given to up: a rebuild rule cannot work.</summary>
-    public bool NoBuild { get; init; }
+    /// <summary>
+    /// The options the services were brought up with (<c>--no-build</c>, <c>--scale</c>, <c>--pull</c>, ...): a reload
+    /// and a rebuild bring them up the same way, so that neither undoes what the command line asked for. With
+    /// <c>--no-build</c> a rebuild rule cannot work.
+    /// </summary>
+    public UpOptions Up { get; init; } = new();
 
     /// <summary>
     /// Loads the project again from its files; null leaves the compose files unwatched. It throws (any exception but

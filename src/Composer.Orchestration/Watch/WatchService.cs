@@ -16,7 +16,7 @@ public sealed class WatchService(OrchestrationContext context)
     {
         var quiet = context with { Progress = new WatchProgress(reporter) };
         var actions = new ServiceActions(quiet, reporter, options);
-        var services = Watched(project, options, reporter);
+        var services = Watched(project, options, reporter, starting: true);
         var projectFiles = ProjectFiles(project, options);
         try
         {
@@ -25,7 +25,7 @@ public sealed class WatchService(OrchestrationContext context)
 
             // Files are watched from here on: what changes during the initial sync is synced again.
             await InitialSyncAsync(project, services, actions, reporter, cancellationToken);
-            reporter.Action($"watching {string.Join(", ", services.Select(service => service.Name))}; Ctrl-C stops watching");
+            reporter.Status($"watching {string.Join(", ", services.Select(service => service.Name))}; Ctrl-C stops watching");
             while (await watcher.Changes.WaitToReadAsync(cancellationToken))
             {
                 // Listed now, the running containers are known by the time the quiet period has passed.
@@ -37,7 +37,7 @@ public sealed class WatchService(OrchestrationContext context)
                     // Changes made while reloading wait in the watcher's channel and are the next batch, applied with
                     // the reloaded rules; the rules' paths may have changed, so the watched set follows them.
                     project = reloaded;
-                    services = Watched(project, options, reporter, required: false);
+                    services = Watched(project, options, reporter, starting: false);
                     projectFiles = ProjectFiles(project, options);
                     watcher.Watch(WatchedPaths(services, projectFiles));
                     running = actions.ListRunningAsync(project, cancellationToken);
@@ -54,22 +54,42 @@ public sealed class WatchService(OrchestrationContext context)
 
     /// <summary>Refuses, before anything starts, a watch that could do nothing or could not rebuild.</summary>
     public static void EnsureWatchable(Project project, WatchOptions options) =>
-        Watched(project, options, new SilentReporter());
+        Watched(project, options, new SilentReporter(), starting: true);
 
-    private static IReadOnlyList<WatchedService> Watched(Project project, WatchOptions options, IWatchReporter reporter, bool required = true)
+    /// <summary>
+    /// The services to watch with their rules. Starting, nothing to watch or a rebuild rule under --no-build refuses
+    /// the watch; after a reload, a rebuild rule the edit added under --no-build is one error line and is left out,
+    /// and watching goes on with the other rules.
+    /// </summary>
+    private static IReadOnlyList<WatchedService> Watched(Project project, WatchOptions options, IWatchReporter reporter, bool starting)
     {
         var services = WatchedService.From(project, options.Services, reporter.Warning);
-        if (required && services.Count == 0)
+        if (starting && services.Count == 0)
         {
             throw new WatchException("none of the selected services has develop.watch rules: add a develop section (see the README's Watch section)");
         }
 
-        if (options.NoBuild && services.FirstOrDefault(service => service.Rules.Any(rule => rule.Rule.Action == WatchRule.Rebuild)) is { } rebuilding)
+        if (!options.Up.NoBuild)
         {
-            throw new WatchException($"--no-build cannot be combined with the rebuild rule of service \"{rebuilding.Name}\"");
+            return services;
         }
 
-        return services;
+        var rebuilding = services.Where(service => service.Rules.Any(rule => rule.Rule.Action == WatchRule.Rebuild)).Select(service => service.Name).ToList();
+        if (rebuilding.Count == 0)
+        {
+            return services;
+        }
+
+        var names = string.Join(", ", rebuilding.Select(name => $"\"{name}\""));
+        if (starting)
+        {
+            throw new WatchException($"--no-build cannot be combined with the rebuild rule of service {names}");
+        }
+
+        reporter.Failure($"--no-build cannot be combined with the rebuild rule of service {names}: it is not watched");
+        return [.. services
+            .Select(service => service with { Rules = [.. service.Rules.Where(rule => rule.Rule.Action != WatchRule.Rebuild)] })
+            .Where(service => service.Rules.Count > 0)];
     }
 
     private static IEnumerable<string> WatchedPaths(IReadOnlyList<WatchedService> services, HashSet<string> projectFiles) =>
@@ -77,6 +97,7 @@ public sealed class WatchService(OrchestrationContext context)
 
     private static HashSet<string> ProjectFiles(Project project, WatchOptions options) =>
         project.ConfigFiles
+            .Concat(project.SourceFiles)
             .Concat(options.ProjectFiles)
             .Concat(project.Services.Values.SelectMany(service => service.EnvFiles).Select(file => file.Path))
             .Where(path => path != "-" && Path.IsPathRooted(path))
@@ -140,7 +161,9 @@ public sealed class WatchService(OrchestrationContext context)
 
         try
         {
-            var result = await new UpService(context).UpAsync(project, new UpOptions { Services = options.Services }, cancellationToken);
+            // As the command line brought the project up, except what would recreate more than the edit changed.
+            var up = options.Up with { Services = options.Services, ForceRecreate = false, AlwaysRecreateDeps = false };
+            var result = await new UpService(context).UpAsync(project, up, cancellationToken);
             var recreated = result.Plan.Operations
                 .Where(operation => operation.Kind == OperationKind.CreateContainer && operation.Service is not null)
                 .GroupBy(operation => operation.Service!, StringComparer.Ordinal)
@@ -161,6 +184,10 @@ public sealed class WatchService(OrchestrationContext context)
 
     private sealed class SilentReporter : IWatchReporter
     {
+        public void Status(string line)
+        {
+        }
+
         public void Action(string line)
         {
         }

@@ -131,7 +131,12 @@ public sealed class DevelopTests : IDisposable
             """));
 
         Assert.Contains(errors, item => item.Path == "services.web.develop.watch[0].exec" && item.Message.Contains("exec.command", StringComparison.Ordinal));
-        Assert.Contains(errors, item => item.Path == "services.web.develop.watch[1].exec.command" && item.Mark.Line == 13);
+        var missing = Assert.Single(errors, item => item.Path == "services.web.develop.watch[1].exec.command");
+        Assert.Equal(13, missing.Mark.Line);
+
+        // The same words as a post_start hook without a command: one binder reads every kind of hook.
+        Assert.Equal("a hook needs a command that is not empty", missing.Message);
+        Assert.DoesNotContain(errors, item => item.Path == "services.web.develop.watch[1].exec");
     }
 
     [Fact]
@@ -168,5 +173,21 @@ public sealed class DevelopTests : IDisposable
         var error = Assert.Single(exception.Diagnostics);
         Assert.Equal("services.web.develop.watch[0].action", error.Path);
         Assert.Contains("rebuild needs a build section", error.Message);
+    }
+
+    [Fact]
+    public async Task The_files_include_and_extends_pull_in_are_the_projects_source_files()
+    {
+        // watch reloads when one of them changes, as it does for the compose files.
+        _folder.Write("lib/compose.yaml", "services:\n  cache:\n    extends:\n      file: base.yaml\n      service: base\n");
+        _folder.Write("lib/base.yaml", "services:\n  base:\n    image: busybox\n");
+        _folder.Write("common.yaml", "services:\n  common:\n    image: busybox\n");
+        _folder.Write("compose.yaml", "include: [lib/compose.yaml]\nservices:\n  web:\n    extends:\n      file: common.yaml\n      service: common\n");
+
+        var result = await ProjectLoader.LoadAsync(new LoadOptions { WorkingDirectory = _folder.Path, Environment = new Dictionary<string, string>() }, CancellationToken.None);
+
+        string At(string relative) => System.IO.Path.Combine(_folder.Path, relative);
+        Assert.Equal([At("compose.yaml")], result.Project.ConfigFiles);
+        Assert.Equal(new[] { At("common.yaml"), At("lib/.env"), At("lib/base.yaml"), At("lib/compose.yaml") }.Order(StringComparer.Ordinal), result.Project.SourceFiles);
     }
 }
