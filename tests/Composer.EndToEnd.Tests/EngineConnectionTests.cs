@@ -68,6 +68,23 @@ public sealed class EngineConnectionTests
     }
 
     [Fact]
+    public async Task Use_api_socket_is_refused_by_up_and_run_when_the_engine_is_reached_over_tcp()
+    {
+        await using var proxy = new DockerSocketProxy();
+        await using var stack = new StackFolder("tcpsock", Sleeper + "\n    use_api_socket: true\n");
+        var environment = new Dictionary<string, string> { ["DOCKER_HOST"] = $"tcp://127.0.0.1:{proxy.Port}" };
+
+        foreach (var command in new[] { new[] { "up", "-d" }, ["run", "-d", "app"] })
+        {
+            var (code, process) = await RunAsync(stack, environment, command);
+
+            Assert.Equal(1, code);
+            Assert.Contains($"service \"app\": use_api_socket needs an engine reached through a unix socket, this one is tcp://127.0.0.1:{proxy.Port}", process.Error, StringComparison.Ordinal);
+            Assert.Empty(await stack.ContainersAsync(CancellationToken.None));
+        }
+    }
+
+    [Fact]
     public async Task Ps_goes_through_a_plain_tcp_DOCKER_HOST()
     {
         await using var proxy = new DockerSocketProxy();

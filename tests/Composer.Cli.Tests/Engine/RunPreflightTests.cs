@@ -60,14 +60,35 @@ public sealed class RunPreflightTests : IDisposable
     {
         await using var project = new EngineProject("services:\n"
             + ComposeSnippets.Sleeper("app", "busybox:latest") + "    depends_on: [dep]\n    credential_spec:\n      file: spec.json\n"
+            + "    mac_address: 02:c0:de:00:00:01\n    networks:\n      default:\n        mac_address: 02:c0:de:00:00:02\n"
             + "  dep:\n    provider:\n      type: composertest\n");
 
         var run = await project.RunAsync("run", "-d", "app");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("service \"app\": credential_spec is not supported yet", run.Error, StringComparison.Ordinal);
+        Assert.Contains("service \"app\": mac_address 02:c0:de:00:00:01 differs from networks.default.mac_address 02:c0:de:00:00:02", run.Error, StringComparison.Ordinal);
         Assert.Contains("service \"dep\": provider type \"composertest\" needs the docker-composertest plugin", run.Error, StringComparison.Ordinal);
         Assert.Equal("", await EngineInspect.ProjectObjectsAsync(project.Name));
+
+        // The engine's API version is checked too, once the attributes it cannot apply at all are fixed.
+        var version = (await EngineInspect.DockerAsync("version", "--format", "{{.Server.APIVersion}}")).Output.Trim();
+        project.Write("compose.yaml", "services:\n" + ComposeSnippets.Sleeper("app", "busybox:latest") + "    annotations:\n      com.example.owner: team\n");
+        var gated = await project.RunAsync("run", "-d", "app");
+        if (Version.Parse(version) < new Version(1, 43))
+        {
+            Assert.Equal(1, gated.ExitCode);
+            Assert.Contains($"service \"app\": annotations needs engine API 1.43, this engine has {version}", gated.Error, StringComparison.Ordinal);
+            Assert.Equal("", await EngineInspect.ProjectObjectsAsync(project.Name));
+        }
+        else
+        {
+            Assert.True(gated.ExitCode == 0, gated.Error);
+        }
+
+        project.Write("compose.yaml", "services:\n"
+            + ComposeSnippets.Sleeper("app", "busybox:latest") + "    depends_on: [dep]\n    credential_spec:\n      file: spec.json\n"
+            + "  dep:\n    provider:\n      type: composertest\n");
 
         // --no-deps: the dependency is neither started nor checked.
         var alone = await project.RunAsync("run", "-d", "--no-deps", "app");
