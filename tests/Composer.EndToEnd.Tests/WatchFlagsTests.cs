@@ -39,6 +39,8 @@ public sealed class WatchFlagsTests
         // docker compose (since 2.28) has watching go with the attached output only, in these words.
         await RefusedAsync(stack, 2, "error: --detach cannot be combined with --watch", "up", "-d", "--watch");
         await RefusedAsync(stack, 2, "error: --wait cannot be combined with --watch", "up", "--wait", "-w");
+        await RefusedAsync(stack, 2, "error: --watch cannot be combined with --dry-run or --no-start", "up", "--watch", "--dry-run");
+        await RefusedAsync(stack, 2, "error: --watch cannot be combined with --dry-run or --no-start", "up", "--watch", "--no-start");
 
         using var timeout = new CancellationTokenSource(Limit);
         Assert.Empty(await stack.ContainersAsync(timeout.Token));

@@ -5,9 +5,10 @@ namespace Composer.Cli.Tests.Engine;
 /// <summary>
 /// <c>run</c> checks and applies what <c>up</c> does, for its one-off service and the dependencies it starts:
 /// refusals before anything is created, deploy warnings, use_api_socket with the logins of the user's docker config.
+/// <c>--all-resources</c> checks the networks it creates for no service.
 /// </summary>
 [Collection(EngineCollection.Name)]
-public sealed class RunPreflightTests : IDisposable
+public sealed class PreflightCommandTests : IDisposable
 {
     private readonly string dockerConfig = Directory.CreateTempSubdirectory("composer-dockerconfig-").FullName;
     private readonly string helpers = Directory.CreateTempSubdirectory("composer-helpers-").FullName;
@@ -110,6 +111,31 @@ public sealed class RunPreflightTests : IDisposable
         var lines = run.Error.Split('\n');
         Assert.Single(lines, line => line.Contains("service \"app\": deploy.placement places tasks on swarm nodes and is ignored on a single engine", StringComparison.Ordinal));
         Assert.Single(lines, line => line.Contains("service \"dep\": deploy.update_config drives swarm rolling updates and is ignored on a single engine", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Up_and_create_with_all_resources_check_the_networks_no_service_joins()
+    {
+        await using var project = new EngineProject("services:\n" + ComposeSnippets.Sleeper("app", "busybox:latest")
+            + "networks:\n  v6only:\n    enable_ipv4: false\n    enable_ipv6: true\n");
+        var version = (await EngineInspect.DockerAsync("version", "--format", "{{.Server.APIVersion}}")).Output.Trim();
+        if (Version.Parse(version) >= new Version(1, 48))
+        {
+            return;
+        }
+
+        foreach (var verb in new[] { "up", "create" })
+        {
+            var result = await project.RunAsync("--all-resources", verb);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"network \"v6only\": enable_ipv4: false needs engine API 1.48, this engine has {version}", result.Error, StringComparison.Ordinal);
+            Assert.Equal("", await EngineInspect.ProjectObjectsAsync(project.Name));
+        }
+
+        // Without it the network is not created, so nothing needs the feature.
+        var create = await project.RunAsync("create");
+        Assert.True(create.ExitCode == 0, create.Error);
     }
 
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
