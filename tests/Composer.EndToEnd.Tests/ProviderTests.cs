@@ -58,7 +58,7 @@ public sealed class ProviderTests
         Assert.True(upCode == 0, up.Error);
         var env = await InspectAsync(web, "{{json .Config.Env}}");
         var firstId = await InspectAsync(web, "{{.Id}}");
-        var (againCode, again) = await RunAsync(stack, environment, "up", "-d");
+        var (againCode, again) = await RunAsync(stack, environment, "up", "-d", "--wait");
         var secondId = await InspectAsync(web, "{{.Id}}");
         var (dryCode, dry) = await RunAsync(stack, environment, "--dry-run", "up", "-d");
         var (runCode, run) = await RunAsync(stack, environment, "run", "--rm", "web", "sh", "-c", "echo url=$DB_URL");
@@ -73,7 +73,7 @@ public sealed class ProviderTests
         Assert.Contains("\"DB_URL=mysql://cloud/db?x=1\"", env, StringComparison.Ordinal);
         Assert.Contains("\"CLOUD_REGION=eu-1\"", env, StringComparison.Ordinal);
 
-        // The plugin answers the same again: the dependent keeps its container.
+        // The plugin answers the same again: the dependent keeps its container (and --wait does not wait for the provider).
         Assert.True(againCode == 0, again.Error);
         Assert.Equal(firstId, secondId);
 
@@ -146,6 +146,34 @@ public sealed class ProviderTests
         Assert.Equal(1, missingCode);
         Assert.Contains("service \"db\": provider composermeta requires option \"size\" for up (its metadata says so), which provider.options does not set", missing.Error, StringComparison.Ordinal);
         Assert.Empty(await stack.ContainersAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_attached_up_attaches_to_the_dependent_only_and_its_output_shows_the_variable()
+    {
+        await using var stack = new StackFolder("provatt", """
+            services:
+              db:
+                provider:
+                  type: composerattach
+              web:
+                image: busybox:latest
+                command: ["sh", "-c", "echo url=$$DB_URL"]
+                depends_on:
+                  db: {condition: service_healthy}
+            """);
+        var bin = Path.Combine(stack.Directory, "bin");
+        WriteScript(Path.Combine(bin, "composerattach"), """
+            #!/bin/sh
+            if [ "$3" = up ]; then echo '{"type": "setenv", "message": "URL=redis://cloud"}'; fi
+            """);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH") };
+
+        var (code, up) = await RunAsync(stack, environment, "up", "--no-color");
+
+        Assert.True(code == 0, up.Error);
+        Assert.Contains("Attaching to web", up.Error, StringComparison.Ordinal);
+        Assert.Contains("web-1 | url=redis://cloud", up.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -203,7 +203,10 @@ internal static class UpCommand
 
         return new AttachOptions
         {
-            AttachedServices = [.. attached.Except(noAttach, StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            // Provider services have no container to attach to.
+            AttachedServices = [.. attached.Except(noAttach, StringComparer.Ordinal)
+                .Where(name => !project.Services.TryGetValue(name, out var service) || !Composer.Model.ServiceProvider.Is(service))
+                .Order(StringComparer.Ordinal)],
             Services = options.Services,
             AbortOnContainerExit = parse.GetValue(AbortOnContainerExit),
             AbortOnContainerFailure = parse.GetValue(AbortOnContainerFailure),
