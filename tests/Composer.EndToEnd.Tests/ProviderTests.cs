@@ -60,6 +60,8 @@ public sealed class ProviderTests
         var firstId = await InspectAsync(web, "{{.Id}}");
         var (againCode, again) = await RunAsync(stack, environment, "up", "-d", "--wait");
         var secondId = await InspectAsync(web, "{{.Id}}");
+        var (noDepsCode, noDeps) = await RunAsync(stack, environment, "up", "-d", "--no-deps", "web");
+        var noDepsId = await InspectAsync(web, "{{.Id}}");
         var (dryCode, dry) = await RunAsync(stack, environment, "--dry-run", "up", "-d");
         var (runCode, run) = await RunAsync(stack, environment, "run", "--rm", "web", "sh", "-c", "echo url=$DB_URL");
         var (runProviderCode, runProvider) = await RunAsync(stack, environment, "run", "--rm", "db");
@@ -77,11 +79,15 @@ public sealed class ProviderTests
         Assert.True(againCode == 0, again.Error);
         Assert.Equal(firstId, secondId);
 
+        // up --no-deps web still asks the provider (web would lose DB_URL otherwise) and keeps web.
+        Assert.True(noDepsCode == 0, noDeps.Error);
+        Assert.Equal(firstId, noDepsId);
+
         // A dry run shows the provider's step and does not run the plugin.
         Assert.True(dryCode == 0, dry.Error);
         Assert.Contains("#1 ProviderUp db by composertest (provider service; its variables go to web)", dry.Output, StringComparison.Ordinal);
         var upCall = $"compose --project-name={stack.ProjectName} up --size=256 --tags=a --tags=b db";
-        Assert.Equal([upCall, upCall, upCall], callsBeforeDown);
+        Assert.Equal([upCall, upCall, upCall, upCall], callsBeforeDown);
 
         // run brings the provider up as a dependency and gives the one-off container its variables; a provider has no container to run.
         Assert.True(runCode == 0, run.Error);

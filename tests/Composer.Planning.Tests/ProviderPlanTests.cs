@@ -58,7 +58,13 @@ public sealed class ProviderPlanTests
             #1 ProviderUp db by awesomecloud (provider service; its variables go to web)
             """.ReplaceLineEndings("\n"),
             Planner.PlanProviderUp(CloudDb, ["db", "web"]).ToString());
-        Assert.True(Planner.PlanProviderUp(CloudDb, ["web", "cache"]).IsEmpty);
+        Assert.True(Planner.PlanProviderUp(CloudDb, ["cache"]).IsEmpty);
+
+        // A dependent alone (up --no-deps web, a watch rebuild) still gets its provider's answer.
+        Assert.Equal(
+            "#1 ProviderUp db by awesomecloud (provider service; its variables go to web)",
+            Planner.PlanProviderUp(CloudDb, ["web"]).ToString());
+        Assert.StartsWith("#1 ProviderUp db", Planner.PlanUp(CloudDb, ObservedState.Empty, new UpPlanOptions { PlanProviders = true, NoDeps = true, Services = ["web"] }).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

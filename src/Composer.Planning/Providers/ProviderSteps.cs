@@ -9,10 +9,18 @@ namespace Composer.Planning.Providers;
 /// </summary>
 internal static class ProviderSteps
 {
-    /// <summary>Adds a ProviderUp for each provider service among <paramref name="services"/>; returns their ids by service.</summary>
+    /// <summary>
+    /// Adds a ProviderUp for each provider service among <paramref name="services"/>, and for each provider one of
+    /// them depends on even when it is not among them (up --no-deps, a watch rebuild, scale): without its answer the
+    /// service would lose its variables and be recreated without them. Tools are idempotent, so running one again is
+    /// safe. Returns the ids by service.
+    /// </summary>
     public static Dictionary<string, int> AddUp(PlanBuilder plan, Project project, IEnumerable<string> services)
     {
         var wanted = services.ToHashSet(StringComparer.Ordinal);
+        wanted.UnionWith([.. wanted.Where(project.Services.ContainsKey)
+            .SelectMany(name => project.Services[name].DependsOn.Keys)
+            .Where(name => project.Services.TryGetValue(name, out var dependency) && ServiceProvider.Is(dependency))]);
         var graph = DependencyGraph.FromServices(project.Services);
         var operations = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var name in graph.StartOrder.Where(wanted.Contains))
