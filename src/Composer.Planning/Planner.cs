@@ -14,14 +14,18 @@ public static class Planner
     public static Plan PlanUp(Project project, ObservedState observed, UpPlanOptions options) =>
         new UpPlanner(project, observed, options).Build();
 
+    /// <summary>The provider services an up of <paramref name="services"/> runs (see <see cref="ProviderSteps.ToRun"/>).</summary>
+    public static IReadOnlySet<string> ProvidersToRun(Project project, IEnumerable<string> services) => ProviderSteps.ToRun(project, services);
+
     /// <summary>
-    /// The runs of the provider services among <paramref name="services"/> (empty when there are none): what up does
-    /// before it plans containers, so that their dependents are planned with the variables the providers set.
+    /// The runs of the given provider services (empty when there are none), each after waiting for the containers
+    /// it depends on: what up does before it plans their dependents, so that these are planned with the variables
+    /// the providers set.
     /// </summary>
-    public static Plan PlanProviderUp(Project project, IEnumerable<string> services)
+    public static Plan PlanProviderUp(Project project, IEnumerable<string> providers)
     {
         var plan = new PlanBuilder();
-        ProviderSteps.AddUp(plan, project, services);
+        ProviderSteps.AddUp(plan, project, providers);
         return plan.Build();
     }
 

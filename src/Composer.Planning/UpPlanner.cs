@@ -19,7 +19,7 @@ internal sealed class UpPlanner
     private readonly Dictionary<string, List<int>> startOperations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> waitOperations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> imageOperations = new(StringComparer.Ordinal);
-    private Dictionary<string, int> providerOperations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> providerOperations = new(StringComparer.Ordinal);
     private readonly HashSet<string> recreatedServices = new(StringComparer.Ordinal);
 
     // Containers removed because a network or volume they use is recreated, by container id: the operation that
@@ -45,7 +45,6 @@ internal sealed class UpPlanner
         var (networks, volumes) = UsedResources();
         CheckExternalResources(networks, volumes);
         PlanImages();
-        PlanProviders(selected);
         PlanNetworks(networks);
         PlanVolumes(volumes);
 
@@ -53,9 +52,19 @@ internal sealed class UpPlanner
         selected = new SortedSet<string>(selected.Concat(detachedContainers.Keys
             .Select(id => observed.Containers.First(container => container.Id == id).Service!)
             .Where(project.Services.ContainsKey)), StringComparer.Ordinal);
-        foreach (var serviceName in graph.StartOrder.Where(selected.Contains).Where(name => !ServiceProvider.Is(project.Services[name])))
+        // Provider services have no containers: a dry run shows their tool's run in its place in the order (see
+        // UpPlanOptions.PlanProviders); a real up has run them before it plans.
+        var providers = options.PlanProviders ? ProviderSteps.ToRun(project, selected) : new HashSet<string>(StringComparer.Ordinal);
+        foreach (var serviceName in graph.StartOrder.Where(name => selected.Contains(name) || providers.Contains(name)))
         {
-            PlanService(project.Services[serviceName], selected);
+            if (!ServiceProvider.Is(project.Services[serviceName]))
+            {
+                PlanService(project.Services[serviceName], selected);
+            }
+            else if (providers.Contains(serviceName))
+            {
+                PlanProvider(project.Services[serviceName], selected);
+            }
         }
 
         PlanOrphans();
@@ -422,26 +431,23 @@ internal sealed class UpPlanner
         }
     }
 
-    // Provider services have no containers: their tool runs first (only shown in a dry run, see
-    // UpPlanOptions.PlanProviders), and a dry run cannot know what it will say.
-    private void PlanProviders(IReadOnlySet<string> selected)
+    // After the providers and the containers it depends on (waiting for their condition); a dry run cannot know
+    // what the tool will say, so the dependents are planned without its variables.
+    private void PlanProvider(Service service, IReadOnlySet<string> selected)
     {
-        if (!options.PlanProviders)
+        if (ProviderSteps.AddOne(plan, project, graph, service, providerOperations, PlanWaits(service, selected)) is not { } id)
         {
             return;
         }
 
-        providerOperations = ProviderSteps.AddUp(plan, project, selected);
-        foreach (var provider in providerOperations.Keys)
+        providerOperations[service.Name] = id;
+        var dependents = project.Services.Values
+            .Where(other => other.DependsOn.ContainsKey(service.Name) && selected.Contains(other.Name))
+            .Select(other => other.Name)
+            .ToList();
+        if (dependents.Count > 0)
         {
-            var dependents = project.Services.Values
-                .Where(service => service.DependsOn.ContainsKey(provider) && selected.Contains(service.Name))
-                .Select(service => service.Name)
-                .ToList();
-            if (dependents.Count > 0)
-            {
-                plan.Warn($"provider service \"{provider}\" does not run in a dry run: {string.Join(", ", dependents)} planned without the variables it would set");
-            }
+            plan.Warn($"provider service \"{service.Name}\" does not run in a dry run: {string.Join(", ", dependents)} planned without the variables it would set");
         }
     }
 

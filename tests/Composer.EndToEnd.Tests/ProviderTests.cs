@@ -183,6 +183,48 @@ public sealed class ProviderTests
     }
 
     [Fact]
+    public async Task A_provider_that_depends_on_a_container_service_runs_once_that_container_is_healthy()
+    {
+        await using var stack = new StackFolder("provseed", """
+            services:
+              seed:
+                image: busybox:latest
+                command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+                stop_grace_period: 2s
+                healthcheck:
+                  test: ["CMD", "true"]
+                  interval: 1s
+              db:
+                provider:
+                  type: composerseed
+                depends_on:
+                  seed: {condition: service_healthy}
+              web:
+                image: busybox:latest
+                command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+                stop_grace_period: 2s
+                depends_on: [db]
+            """);
+        var bin = Path.Combine(stack.Directory, "bin");
+        WriteScript(Path.Combine(bin, "composerseed"), """
+            #!/bin/sh
+            if [ "$3" = up ]; then
+              status=$(docker inspect -f '{{.State.Health.Status}}' "${2#--project-name=}-seed-1")
+              echo "{\"type\": \"setenv\", \"message\": \"SEED=$status\"}"
+            fi
+            """);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH") };
+
+        var (upCode, up) = await RunAsync(stack, environment, "up", "-d");
+        var env = await InspectAsync($"{stack.ProjectName}-web-1", "{{json .Config.Env}}");
+        var (downCode, down) = await RunAsync(stack, environment, "down");
+
+        Assert.True(upCode == 0 && downCode == 0, up.Error + down.Error);
+        Assert.Contains("\"DB_SEED=healthy\"", env, StringComparison.Ordinal);
+        Assert.Empty(await stack.ContainersAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_plugin_that_reports_an_error_or_exits_non_zero_fails_up_with_one_line_before_its_dependents_start()
     {
         await using var stack = ProviderStack("provbad", "composertestfail");

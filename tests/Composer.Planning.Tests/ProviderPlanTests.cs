@@ -30,21 +30,54 @@ public sealed class ProviderPlanTests
     };
 
     [Fact]
-    public void A_dry_run_up_runs_the_provider_first_and_its_dependents_are_created_after_it_without_waiting_on_a_container()
+    public void A_dry_run_up_runs_the_provider_in_dependency_order_and_its_dependents_are_created_after_it_without_waiting_on_a_container()
     {
         var plan = Planner.PlanUp(CloudDb, ObservedState.Empty, new UpPlanOptions { PlanProviders = true });
 
         Assert.Equal(
             """
-            #1 ProviderUp db by awesomecloud (provider service; its variables go to web)
-            #2 CreateNetwork shop_default (missing)
-            #3 CreateContainer shop-cache-1 <- #2 (scale 0 -> 1)
-            #4 StartContainer shop-cache-1 <- #3 (scale 0 -> 1)
-            #5 CreateContainer shop-web-1 <- #1 #2 (scale 0 -> 1)
+            #1 CreateNetwork shop_default (missing)
+            #2 CreateContainer shop-cache-1 <- #1 (scale 0 -> 1)
+            #3 StartContainer shop-cache-1 <- #2 (scale 0 -> 1)
+            #4 ProviderUp db by awesomecloud (provider service; its variables go to web)
+            #5 CreateContainer shop-web-1 <- #1 #4 (scale 0 -> 1)
             #6 StartContainer shop-web-1 <- #5 (scale 0 -> 1)
             ! provider service "db" does not run in a dry run: web planned without the variables it would set
             """.ReplaceLineEndings("\n"),
             plan.ToString());
+    }
+
+    [Fact]
+    public void A_provider_that_depends_on_a_container_service_runs_once_it_meets_its_condition()
+    {
+        var project = Projects.Project("p",
+            Projects.Service("seed"),
+            Provider("db", "cloud") with { DependsOn = new SortedDictionary<string, ServiceDependency>(StringComparer.Ordinal) { ["seed"] = new() { Condition = ServiceDependency.Healthy } } },
+            Projects.Service("web", "db"));
+
+        var dryRun = Planner.PlanUp(project, ObservedState.Empty, new UpPlanOptions { PlanProviders = true });
+        var providerRun = Planner.PlanProviderUp(project, ["db"]);
+
+        Assert.Equal(
+            """
+            #1 CreateNetwork p_default (missing)
+            #2 CreateContainer p-seed-1 <- #1 (scale 0 -> 1)
+            #3 StartContainer p-seed-1 <- #2 (scale 0 -> 1)
+            #4 WaitForDependency seed service_healthy <- #3
+            #5 ProviderUp db by cloud <- #4 (provider service; its variables go to web)
+            #6 CreateContainer p-web-1 <- #1 #5 (scale 0 -> 1)
+            #7 StartContainer p-web-1 <- #6 (scale 0 -> 1)
+            ! provider service "db" does not run in a dry run: web planned without the variables it would set
+            """.ReplaceLineEndings("\n"),
+            dryRun.ToString());
+
+        // A real up has started seed when it runs the provider: the wait is all that is left before the tool.
+        Assert.Equal(
+            """
+            #1 WaitForDependency seed service_healthy
+            #2 ProviderUp db by cloud <- #1 (provider service; its variables go to web)
+            """.ReplaceLineEndings("\n"),
+            providerRun.ToString());
     }
 
     [Fact]
@@ -61,10 +94,9 @@ public sealed class ProviderPlanTests
         Assert.True(Planner.PlanProviderUp(CloudDb, ["cache"]).IsEmpty);
 
         // A dependent alone (up --no-deps web, a watch rebuild) still gets its provider's answer.
-        Assert.Equal(
-            "#1 ProviderUp db by awesomecloud (provider service; its variables go to web)",
-            Planner.PlanProviderUp(CloudDb, ["web"]).ToString());
-        Assert.StartsWith("#1 ProviderUp db", Planner.PlanUp(CloudDb, ObservedState.Empty, new UpPlanOptions { PlanProviders = true, NoDeps = true, Services = ["web"] }).ToString(), StringComparison.Ordinal);
+        Assert.Equal(["db"], Planner.ProvidersToRun(CloudDb, ["web"]));
+        Assert.Empty(Planner.ProvidersToRun(CloudDb, ["cache"]));
+        Assert.Contains("ProviderUp db", Planner.PlanUp(CloudDb, ObservedState.Empty, new UpPlanOptions { PlanProviders = true, NoDeps = true, Services = ["web"] }).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public static class ServiceSupportValidator
 
             if (ServiceProvider.Is(service))
             {
-                if (ProviderProblem(project, service) is { } problem)
+                if (ProviderProblem(service) is { } problem)
                 {
                     Refuse("provider", problem);
                 }
@@ -132,11 +132,8 @@ public static class ServiceSupportValidator
         return problems;
     }
 
-    /// <summary>
-    /// A provider service is run by the docker-&lt;type&gt; CLI plugin (or &lt;type&gt; on PATH), before any
-    /// container: it cannot wait for a container service.
-    /// </summary>
-    private static string? ProviderProblem(Project project, Service service)
+    /// <summary>A provider service is run by the docker-&lt;type&gt; CLI plugin (or &lt;type&gt; on PATH).</summary>
+    private static string? ProviderProblem(Service service)
     {
         if (ServiceProvider.Of(service) is not { } provider)
         {
@@ -146,14 +143,6 @@ public static class ServiceSupportValidator
         if (provider.Type == "compose")
         {
             return "type \"compose\" is not a valid provider type";
-        }
-
-        var containerDependencies = service.DependsOn.Keys
-            .Where(name => project.Services.TryGetValue(name, out var dependency) && !ServiceProvider.Is(dependency))
-            .ToList();
-        if (containerDependencies.Count > 0)
-        {
-            return $"type \"{provider.Type}\" depends on {string.Join(", ", containerDependencies)}: Composer runs providers before any container, so a provider can depend only on other providers";
         }
 
         return CliPlugins.FindProvider(provider.Type) is null ? CliPlugins.MissingProvider(provider.Type) : null;

@@ -4,6 +4,7 @@ using Composer.Model;
 using Composer.Orchestration.Building;
 using Composer.Orchestration.Preflight;
 using Composer.Orchestration.Progress;
+using Composer.Orchestration.Providers;
 using Composer.Orchestration.Readiness;
 using Composer.Planning;
 using Composer.Planning.Observed;
@@ -45,20 +46,6 @@ public sealed class UpService(OrchestrationContext context)
         var containerServices = selected.Where(name => !ServiceProvider.Is(project.Services[name])).ToList();
         var (imageIds, imageSteps) = await new ImagePreparation(context).PrepareAsync(project, containerServices, options, cancellationToken);
 
-        // Provider services' tools run before containers are planned: what they say goes into their dependents'
-        // environment, and so into the config hash the planner compares.
-        var providerPlan = options.DryRun ? new Plan() : Planner.PlanProviderUp(project, selected);
-        IReadOnlyDictionary<string, ProviderVariables> providerVariables = new Dictionary<string, ProviderVariables>(StringComparer.Ordinal);
-        if (!providerPlan.IsEmpty)
-        {
-            providerVariables = await runner.RunProvidersAsync(project, providerPlan, cancellationToken);
-            (project, var warnings) = ProviderEnvironment.Apply(project, providerVariables);
-            foreach (var warning in warnings)
-            {
-                context.Progress.Warn(warning);
-            }
-        }
-
         var planOptions = new UpPlanOptions
         {
             ForceRecreate = options.ForceRecreate,
@@ -83,6 +70,17 @@ public sealed class UpService(OrchestrationContext context)
             observed = await runner.RepairAsync(project, observed, cancellationToken);
         }
 
+        // Provider services' tools run before their dependents are planned: what they say goes into the dependents'
+        // environment, and so into the config hash the planner compares.
+        var providers = options.DryRun
+            ? new ProviderOutcome(project, new Dictionary<string, ProviderVariables>(StringComparer.Ordinal), new Plan(), ContainersChanged: false)
+            : await new ProviderConvergence(context, runner).RunAsync(project, selected, planOptions, cancellationToken);
+        project = providers.Project;
+        if (providers.ContainersChanged)
+        {
+            observed = await runner.ObserveAsync(project, cancellationToken);
+        }
+
         var planned = project;
         var result = await runner.RunAsync(project, observed, state => Planner.PlanUp(planned, state, planOptions), options.DryRun, cancellationToken);
         if (!result.Executed)
@@ -90,7 +88,7 @@ public sealed class UpService(OrchestrationContext context)
             return result;
         }
 
-        result = result with { Plan = providerPlan.Then(result.Plan), ProviderVariables = providerVariables };
+        result = result with { Plan = providers.Executed.Then(result.Plan), ProviderVariables = providers.Variables };
 
         // The project is as this run wants it; waiting for health need not hold up another run.
         unlock();

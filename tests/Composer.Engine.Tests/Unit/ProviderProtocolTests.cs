@@ -111,7 +111,7 @@ public sealed class ProviderProtocolTests
     }
 
     [Fact]
-    public void A_provider_of_type_compose_or_depending_on_a_container_service_is_refused()
+    public void A_provider_of_type_compose_is_refused_and_one_depending_on_a_container_service_needs_only_its_plugin()
     {
         var project = TestServices.Project("p",
             Provider("self", "compose"),
@@ -122,7 +122,7 @@ public sealed class ProviderProtocolTests
 
         Assert.Equal(
             [
-                "service \"db\": provider type \"composer-test-cloud\" depends on cache: Composer runs providers before any container, so a provider can depend only on other providers",
+                "service \"db\": provider type \"composer-test-cloud\" needs the docker-composer-test-cloud plugin, which is not in the docker cli-plugins folders or PATH",
                 "service \"self\": provider type \"compose\" is not a valid provider type",
             ],
             problems);
