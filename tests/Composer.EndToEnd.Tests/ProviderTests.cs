@@ -225,6 +225,48 @@ public sealed class ProviderTests
     }
 
     [Fact]
+    public async Task Ctrl_c_while_the_plugin_runs_ends_up_with_130_and_leaves_no_plugin_process()
+    {
+        await using var stack = ProviderStack("provint", "composerslow");
+        var bin = Path.Combine(stack.Directory, "bin");
+        var pids = Path.Combine(stack.Directory, "pids");
+        WriteScript(Path.Combine(bin, "composerslow"), $$"""
+            #!/bin/sh
+            if [ "$3" = up ]; then
+              sleep 300 &
+              echo "$$ $!" > {{pids}}
+              echo '{"type": "info", "message": "provisioning slowly"}'
+              wait
+            fi
+            """);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH") };
+
+        using var up = CliProcess.Start(stack.Directory, environment, stack.Arguments("up", "-d"));
+        await up.UntilErrorShowsAsync(" Service db  provisioning slowly", Limit);
+        up.Interrupt();
+        var exitCode = await up.WaitForExitAsync(Limit);
+
+        Assert.Equal(130, exitCode);
+        Assert.All(File.ReadAllText(pids).Split(' ', StringSplitOptions.RemoveEmptyEntries), pid => Assert.False(IsAlive(pid), $"plugin process {pid} still runs"));
+        Assert.Empty(await stack.ContainersAsync(CancellationToken.None));
+    }
+
+    // A process that has ended may linger as a zombie until its parent (or init) reaps it: that one no longer runs.
+    private static bool IsAlive(string pid)
+    {
+        var stat = $"/proc/{pid.Trim()}/stat";
+        try
+        {
+            var text = File.ReadAllText(stat);
+            return text[(text.LastIndexOf(')') + 2)..].FirstOrDefault() is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task A_plugin_that_reports_an_error_or_exits_non_zero_fails_up_with_one_line_before_its_dependents_start()
     {
         await using var stack = ProviderStack("provbad", "composertestfail");
@@ -257,7 +299,10 @@ public sealed class ProviderTests
         await using var stack = ProviderStack("provnone", "composer-test-absent");
 
         var (code, up) = await RunAsync(stack, new Dictionary<string, string>(StringComparer.Ordinal), "up", "-d");
+        var (downCode, down) = await RunAsync(stack, new Dictionary<string, string>(StringComparer.Ordinal), "down");
 
+        Assert.Equal(1, downCode);
+        Assert.Contains("service \"db\": provider type \"composer-test-absent\" needs the docker-composer-test-absent plugin", down.Error, StringComparison.Ordinal);
         Assert.Equal(1, code);
         Assert.Contains("service \"db\": provider type \"composer-test-absent\" needs the docker-composer-test-absent plugin", up.Error, StringComparison.Ordinal);
         Assert.Empty(await stack.ContainersAsync(CancellationToken.None));
