@@ -140,15 +140,23 @@ EOF
   local offline=1 extra=()
   if [ "$REGISTRY" = 1 ]; then offline=0; extra=(--insecure-registry "$NET.0/26"); fi
   echo "$REGISTRY" > "$d/registry-mode"
-  DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=$offline setsid nohup ip netns exec ${P}n$n \
-    "$B/bin/nswrap.sh" "$d" ${P}n$n \
-    dockerd --config-file "$d/daemon.json" "${extra[@]}" \
-      --data-root "$d/root" --exec-root "$d/exec" --pidfile "$d/pid" \
-      -H "unix://$d/docker.sock" \
-      --cgroup-parent "/$CG-n$n" \
-      --default-address-pool "base=$NET.$((64 * n))/26,size=27" \
-      --iptables=true --ip-masq=true \
-      >> "$d/dockerd.log" 2>&1 < /dev/null &
+  # The daemon outlives this script: it must not keep the caller's open files (a flock held around a test run
+  # would stay held as long as the swarm runs), so every descriptor but 0-2 and bash's own 255 is closed first.
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}
+      if [ "$fd" -gt 2 ] && [ "$fd" != 255 ]; then eval "exec $fd>&-"; fi
+    done 2>/dev/null
+    DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=$offline exec setsid nohup ip netns exec ${P}n$n \
+      "$B/bin/nswrap.sh" "$d" ${P}n$n \
+      dockerd --config-file "$d/daemon.json" "${extra[@]}" \
+        --data-root "$d/root" --exec-root "$d/exec" --pidfile "$d/pid" \
+        -H "unix://$d/docker.sock" \
+        --cgroup-parent "/$CG-n$n" \
+        --default-address-pool "base=$NET.$((64 * n))/26,size=27" \
+        --iptables=true --ip-masq=true \
+        >> "$d/dockerd.log" 2>&1 < /dev/null
+  ) &
   for _ in $(seq 1 240); do
     dk "$n" version --format '{{.Server.Version}}' >/dev/null 2>&1 && break
     sleep 0.25

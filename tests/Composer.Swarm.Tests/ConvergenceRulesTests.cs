@@ -94,4 +94,17 @@ public sealed class ConvergenceRulesTests
         Assert.True(done.Converged);
         Assert.Equal("1/1 completed", done.Status);
     }
+
+    [Fact]
+    public void A_global_job_without_tasks_yet_is_not_done_until_its_tasks_appear_or_the_grace_passes()
+    {
+        var job = Service() with { Mode = SwarmModes.GlobalJob, Replicas = null };
+        ServiceConvergence At(double seconds, params SwarmTaskState[] tasks) =>
+            ConvergenceRules.Evaluate("train", job, tasks, Start, Start, Start.AddSeconds(seconds), node => node ?? "?");
+
+        Assert.False(At(0.5).Converged);
+        Assert.False(At(1, Task("running", 0, desired: "complete")).Converged);
+        Assert.True(At(2, Task("complete", 0, desired: "complete")).Converged);
+        Assert.True(At(4).Converged);
+    }
 }

@@ -37,7 +37,12 @@ internal static class ConvergenceRules
             var desiredJobs = service.Replicas ?? Math.Max(service.DesiredTasks, (ulong)tasks.Select(task => task.NodeId).Distinct().Count());
             string? jobFailure = unplaceable is not null ? Unplaceable(service, TaskName(unplaceable), unplaceable)
                 : failed is not null ? Failed(TaskName(failed), failed, nodeName) : null;
-            return new ServiceConvergence(key, completed, desiredJobs, true, jobFailure is null && completed >= desiredJobs, jobFailure);
+            // Right after a global job is created or changed the swarm may not have made its tasks yet, so it desires
+            // 0 and 0 completed would pass: wait for a task of this run, or the grace (a job no node may run).
+            var started = changedAt is null
+                || tasks.Any(task => (task.CreatedAt ?? now) >= changedAt.Value.AddSeconds(-1))
+                || now - changedAt.Value > SettleGrace;
+            return new ServiceConvergence(key, completed, desiredJobs, true, jobFailure is null && started && completed >= desiredJobs, jobFailure);
         }
 
         var current = tasks.Where(task => task.DesiredState == "running").ToList();
