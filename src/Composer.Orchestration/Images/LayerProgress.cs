@@ -5,8 +5,8 @@ namespace Composer.Orchestration.Images;
 
 /// <summary>
 /// Turns the engine's messages about one image transfer into one progress line per layer, under the service. The
-/// engine says a layer's size only while it downloads (or uploads); the layer keeps it afterwards, so that a layer
-/// being extracted or complete still shows how big it is. Messages about the whole image are left out.
+/// engine says a layer's size only while it downloads (or uploads) or extracts; the layer keeps it afterwards, so that
+/// a complete layer still shows how big it is. Messages about the whole image are left out.
 /// </summary>
 internal sealed class LayerProgress(string service, IProgressSink sink) : IProgress<TransferProgress>
 {
@@ -37,7 +37,9 @@ internal sealed class LayerProgress(string service, IProgressSink sink) : IProgr
 
         var final = FinalStatuses.Any(status => message.Status.StartsWith(status, StringComparison.Ordinal));
         var transferring = message.Status is "Downloading" or "Pushing";
-        if (transferring && message.Total is { } size)
+
+        // A small layer may arrive in one read, with no Downloading message: its extraction still says the size.
+        if ((transferring || message.Status == "Extracting") && message.Total is { } size)
         {
             _sizes[id] = size;
         }

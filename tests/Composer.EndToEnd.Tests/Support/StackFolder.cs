@@ -68,7 +68,19 @@ internal sealed class StackFolder : IAsyncDisposable
 
         foreach (var network in await Engine.ListNetworksAsync(label, timeout.Token))
         {
-            await Engine.RemoveNetworkAsync(network.Id, timeout.Token);
+            try
+            {
+                await Engine.RemoveNetworkAsync(network.Id, timeout.Token);
+            }
+            catch (EngineException exception) when (exception.Message.Contains("active endpoints", StringComparison.Ordinal))
+            {
+                // With no container attached the endpoint is a leftover inside the engine (seen once here after the
+                // killed-up tests); only restarting dockerd clears it, which tests never do. One attached is a real leak.
+                if ((await Engine.InspectNetworkAsync(network.Id, timeout.Token))?.Containers.Count != 0)
+                {
+                    throw;
+                }
+            }
         }
 
         // Images the stack built (<project>-<service>) go too, so that test runs do not pile them up on the engine.

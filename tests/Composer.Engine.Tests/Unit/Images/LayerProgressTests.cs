@@ -73,4 +73,21 @@ public sealed class LayerProgressTests
         Assert.Equal(ProgressState.Done, layers.Translate(new("c0ffee000003", "Mounted from library/busybox"))?.State);
         Assert.Null(layers.Translate(new(null, "The push refers to repository [127.0.0.1:5000/app]")));
     }
+
+    [Fact]
+    public void A_layer_that_came_in_one_read_without_a_downloading_message_takes_its_size_from_the_extraction()
+    {
+        var layers = new LayerProgress("tool", NullProgressSink.Instance);
+        TransferProgress[] small =
+        [
+            new("a1b2c3d4e5f6", "Pulling fs layer"),
+            new("a1b2c3d4e5f6", "Download complete"),
+            new("a1b2c3d4e5f6", "Extracting", 155, 155),
+            new("a1b2c3d4e5f6", "Pull complete"),
+        ];
+
+        var complete = small.Select(layers.Translate).OfType<ProgressEvent>().Last();
+
+        Assert.Equal(("Pull complete", 155L, 155L), (complete.Status, complete.Current, complete.Total));
+    }
 }
