@@ -33,8 +33,7 @@ internal sealed class PlanRunner(OrchestrationContext context)
             return new VerbResult(plan, Executed: false);
         }
 
-        var runner = new OperationRunner(context.Engine, project, context.Progress, Waiter(), context.Plugins);
-        await new PlanExecutor(runner, context.ParallelLimit).ExecuteAsync(plan, cancellationToken);
+        await ExecuteAsync(project, plan, cancellationToken);
         return new VerbResult(plan, Executed: true);
     }
 
@@ -42,11 +41,14 @@ internal sealed class PlanRunner(OrchestrationContext context)
     /// Runs the provider services' steps of <paramref name="plan"/> (see <see cref="Planner.PlanProviderUp"/>) and
     /// returns the variables each provider set; an empty plan runs nothing.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, ProviderVariables>> RunProvidersAsync(Project project, Plan plan, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, ProviderVariables>> RunProvidersAsync(Project project, Plan plan, CancellationToken cancellationToken) =>
+        (await ExecuteAsync(project, plan, cancellationToken)).ProviderVariables;
+
+    private async Task<OperationRunner> ExecuteAsync(Project project, Plan plan, CancellationToken cancellationToken)
     {
         var runner = new OperationRunner(context.Engine, project, context.Progress, Waiter(), context.Plugins);
         await new PlanExecutor(runner, context.ParallelLimit).ExecuteAsync(plan, cancellationToken);
-        return runner.ProviderVariables;
+        return runner;
     }
 
     public Task<ObservedState> ObserveAsync(Project project, CancellationToken cancellationToken) =>
